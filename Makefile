@@ -1,0 +1,68 @@
+# Two entry points for a fresh Debian machine with Python 3.11:
+#   make plan   build the example programs into out/
+#   make test   lint, type-check and run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages WeasyPrint loads at run time, plus pdftoppm for the page-image tests.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
+	libfontconfig1 fonts-dejavu-core poppler-utils
+EXAMPLE ?= examples/profiles/full-gym.yaml
+
+.PHONY: plan test lint typecheck unit bench system-deps clean
+
+plan: $(VENV)/.runtime
+	mkdir -p out
+	$(BIN)/thrustplan plan $(EXAMPLE) -o out/example-plan.pdf --json out/example-plan.json
+	$(BIN)/thrustplan check out/example-plan.json
+
+test: $(VENV)/.dev lint typecheck unit
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/pytest -q
+
+bench: $(VENV)/.dev
+	$(BIN)/python benchmarks/solve.py
+	$(BIN)/python benchmarks/render.py
+	$(BIN)/python benchmarks/batch.py
+
+# Pango and friends come from the system, not PyPI. Install them when we can (root with
+# apt-get); otherwise stop and say exactly what to run.
+system-deps:
+	@missing=""; \
+	for pkg in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing system packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else \
+			echo "Missing system packages:$$missing"; \
+			echo "Run: sudo apt-get update && sudo apt-get install -y$$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+$(VENV)/.venv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	touch $@
+
+$(VENV)/.runtime: pyproject.toml | system-deps $(VENV)/.venv
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml | system-deps $(VENV)/.venv
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.runtime
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

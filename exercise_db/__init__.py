@@ -1,0 +1,1 @@
+"""The exercise catalogue: validated exercise data and the vocabularies it speaks."""

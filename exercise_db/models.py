@@ -1,0 +1,128 @@
+"""The exercise record and the closed vocabularies that are fixed in code."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+#: A stable snake_case exercise id, such as ``barbell_hip_thrust``.
+ExerciseId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
+#: Ids from the vocabularies in ``data/vocabulary.yaml``.
+EquipmentId = str
+MuscleId = str
+PatternId = str
+StressId = str
+
+#: The pattern that makes an exercise a member of the hip-thrust family.
+HIP_THRUST_PATTERN: PatternId = "hip_thrust"
+
+
+class Level(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+
+class Mechanic(StrEnum):
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+
+
+class Laterality(StrEnum):
+    BILATERAL = "bilateral"
+    #: One side at a time: a set is done once per side.
+    UNILATERAL = "unilateral"
+    #: Sides alternate within a set (walking lunges, dead bugs).
+    ALTERNATING = "alternating"
+
+
+class LoadKind(StrEnum):
+    """How an exercise is loaded, which decides how its load can progress."""
+
+    BARBELL = "barbell"
+    DUMBBELL = "dumbbell"
+    KETTLEBELL = "kettlebell"
+    MACHINE = "machine"
+    BAND = "band"
+    CABLE = "cable"
+    BODYWEIGHT = "bodyweight"
+
+    @property
+    def external(self) -> bool:
+        """True when the load is a number on a bar, dumbbell, kettlebell or stack."""
+        return self not in (LoadKind.BAND, LoadKind.BODYWEIGHT)
+
+
+class Exercise(BaseModel):
+    """One exercise of the catalogue, with everything the planner and the guide need."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: ExerciseId = Field(description="Stable snake_case id.")
+    name: str = Field(min_length=1, description="Display name.")
+    aliases: tuple[str, ...] = Field(default=(), description="Other names people use.")
+    equipment: tuple[EquipmentId, ...] = Field(
+        min_length=1, description="Every piece of equipment the exercise needs (all required)."
+    )
+    pattern: PatternId = Field(description="Movement pattern, from the pattern vocabulary.")
+    primary_muscles: tuple[MuscleId, ...] = Field(min_length=1)
+    secondary_muscles: tuple[MuscleId, ...] = ()
+    mechanic: Mechanic
+    laterality: Laterality = Laterality.BILATERAL
+    load_kind: LoadKind
+    level: Level = Level.BEGINNER
+    minutes_per_set: float = Field(
+        default=0.75,
+        gt=0,
+        le=5,
+        description="Working time of one set, both sides included for unilateral moves.",
+    )
+    timed: bool = Field(
+        default=False, description="Reps are seconds of holding (planks, wall sits)."
+    )
+    stresses: tuple[StressId, ...] = Field(
+        default=(), description="Stress flags used to honour a client's limitations."
+    )
+    easier: tuple[ExerciseId, ...] = Field(default=(), description="Easier sibling variations.")
+    harder: tuple[ExerciseId, ...] = Field(default=(), description="Harder sibling variations.")
+    similar: tuple[ExerciseId, ...] = Field(default=(), description="Related exercises.")
+    steps: tuple[str, ...] = Field(default=(), description="How to do it, step by step.")
+    cues: tuple[str, ...] = Field(default=(), description="Short cues to keep in mind.")
+    mistakes: tuple[str, ...] = Field(default=(), description="Common mistakes to avoid.")
+    notes: str = Field(default="", description="Prescription note printed on the plan.")
+    source: str = Field(default="thrustplan", description="Where the record comes from.")
+    source_id: str | None = Field(default=None, description="The record's id at its source.")
+
+    @property
+    def is_hip_thrust_family(self) -> bool:
+        return self.pattern == HIP_THRUST_PATTERN
+
+    @property
+    def work_seconds(self) -> int:
+        return round(self.minutes_per_set * 60)
+
+    @property
+    def is_compound(self) -> bool:
+        return self.mechanic is Mechanic.COMPOUND
+
+    @property
+    def is_unilateral(self) -> bool:
+        return self.laterality is Laterality.UNILATERAL
+
+    def muscle_share(self, muscle: MuscleId) -> float:
+        """How much one set counts toward ``muscle``'s weekly sets: 1, 0.5 or 0.
+
+        A set counts fully for a primary muscle and half for a secondary one
+        (Pelland et al. 2024, see TRAINING_RULES.md "Weekly volume").
+        """
+        if muscle in self.primary_muscles:
+            return 1.0
+        if muscle in self.secondary_muscles:
+            return 0.5
+        return 0.0

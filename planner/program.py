@@ -1,0 +1,99 @@
+"""The programme: the output contract other tools read as JSON.
+
+``Program.model_dump_json()`` is the stable interface; ``thrustplan schema`` prints its
+JSON Schema. Everything here is plain data: no solver, no rendering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from exercise_db.models import ExerciseId
+from planner.profile import ClientProfile, Units, Weekday
+
+#: Bumped when the meaning of a program changes; part of the batch resume key.
+PROGRAM_VERSION = "1"
+
+
+class PlateLoad(BaseModel):
+    """How to build a barbell load: the bar and the plates on each side."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bar: float
+    per_side: list[float] = Field(description="Plates on each side, heaviest first.")
+
+
+class ExerciseEntry(BaseModel):
+    """One exercise of one session: what to do, how much, and why it was chosen."""
+
+    order: int = Field(ge=1, description="Position in the session, 1-based.")
+    label: str = Field(description="Printed position: '1', '2', or 'A1'/'A2' for a superset.")
+    superset: str | None = Field(default=None, description="Superset group letter, if paired.")
+    exercise_id: ExerciseId
+    name: str
+    sets: int = Field(ge=1)
+    reps_min: int = Field(ge=1)
+    reps_max: int = Field(ge=1)
+    target_reps: int = Field(ge=1, description="Reps per set planned for this week.")
+    timed: bool = Field(default=False, description="Reps are seconds of holding.")
+    load: float | None = Field(description="Load to use, or null when unloaded.")
+    load_unit: Units | None = Field(description="kg, lb, or null when unloaded.")
+    load_per: Literal["total", "dumbbell", "kettlebell", "side"] | None = Field(
+        default=None, description="What the load is measured on."
+    )
+    plates: PlateLoad | None = Field(default=None, description="Barbell set-up, per side.")
+    band: str | None = Field(default=None, description="Band colour, for band exercises.")
+    rest_seconds: int = Field(ge=0)
+    rir: int = Field(ge=0, le=5, description="Reps in reserve at the end of each set.")
+    notes: str = ""
+    reason: str = Field(default="", description="Why this exercise, in one line.")
+
+
+class Session(BaseModel):
+    day: Weekday
+    date: dt.date | None = None
+    focus: str = Field(description="Full body, lower, upper, glutes...")
+    estimated_minutes: int = Field(ge=0)
+    exercises: list[ExerciseEntry]
+
+
+class Week(BaseModel):
+    number: int = Field(ge=1, description="1-based week number.")
+    deload: bool = Field(description="A lighter week for recovery.")
+    phase: int = Field(default=1, ge=1, description="Training phase, 1-based.")
+    phase_name: str = ""
+    sessions: list[Session]
+
+
+class SolveReport(BaseModel):
+    """How the weekly model was solved, so a reader knows how good the plan is."""
+
+    status: Literal["optimal", "feasible"]
+    objective: float
+    best_bound: float
+    gap: float = Field(description="Relative gap between the plan and the proven bound.")
+    candidates: int = Field(description="Exercises the model could choose from.")
+
+
+class Program(BaseModel):
+    """A complete multi-week programme for one client."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: str = PROGRAM_VERSION
+    generated_at: dt.datetime = Field(description="The only field that differs between runs.")
+    profile: ClientProfile
+    catalogue: str = Field(description="Name of the exercise catalogue used.")
+    catalogue_fingerprint: str
+    split: str = Field(description="How the week is divided, e.g. 'full body' or 'lower/upper'.")
+    progression: str = Field(description="Progression scheme used.")
+    weekly_sets: dict[str, float] = Field(
+        description="Planned sets per muscle in a normal week (secondary muscles count half)."
+    )
+    weekly_targets: dict[str, int] = Field(description="Target sets per muscle.")
+    solve: list[SolveReport] = Field(description="One report per solved weekly template.")
+    weeks: list[Week]

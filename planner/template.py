@@ -1,0 +1,41 @@
+"""The weekly template: the solver's answer, before progression spreads it over weeks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exercise_db.models import Exercise
+from planner.profile import Weekday
+from planner.program import SolveReport
+from rules.prescription import Prescription
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """One exercise of a weekly session, with its base prescription."""
+
+    exercise: Exercise
+    sets: int
+    prescription: Prescription
+    reason: str
+    #: Superset letter ('A', 'B'...) shared by the two exercises of a pair.
+    superset: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedSession:
+    day: Weekday
+    focus: str
+    #: In the order they are done.
+    exercises: tuple[PlannedExercise, ...]
+    #: Estimated length in minutes, warm-up included.
+    minutes: int
+
+
+@dataclass(frozen=True)
+class WeeklyTemplate:
+    """The week every normal week of a phase repeats; progression changes loads and reps."""
+
+    split: str
+    sessions: tuple[PlannedSession, ...]
+    report: SolveReport

@@ -1,0 +1,1 @@
+"""Training knowledge as pure functions and tables, and the independent plan checker."""

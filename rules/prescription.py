@@ -1,0 +1,73 @@
+"""Reps, rest and effort for one exercise, from the goal, the level and the exercise.
+
+Sources (see ``shared/TRAINING_RULES.md``): ACSM 2009 position stand and NSCA Essentials
+2016 for the goal's rep range and rest; "novice, any goal: 8-12RM" (ACSM 2009); the hip
+thrust's 8-10 reps with a short pause at the top (source article); RIR = 10 - RPE
+(Helms et al. 2016).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exercise_db.models import Exercise, Level
+from rules.goals import Goal
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """What one exercise is prescribed, week in, week out, before progression."""
+
+    reps_min: int
+    reps_max: int
+    rest_seconds: int
+    rir: int
+    #: Reps are seconds of holding (planks, wall sits).
+    timed: bool = False
+    note: str = ""
+
+
+#: Note printed for every hip-thrust-family exercise (source article).
+PAUSE_AT_TOP = "pause 1 s at the top"
+#: Hold length, in seconds, for timed exercises; holds progress by time, not load.
+HOLD_RANGE = (20, 45)
+
+
+def is_main_lift(exercise: Exercise) -> bool:
+    """A compound with an external load: the lifts whose load drives the programme."""
+    return exercise.is_compound and exercise.load_kind.external
+
+
+def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
+    """Return the rep range, rest and RIR for ``exercise`` in a plan for ``goal``.
+
+    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
+    >>> prescribe(thrust, Goal.GLUTES, Level.INTERMEDIATE)
+    Prescription(reps_min=8, reps_max=10, rest_seconds=120, rir=2, timed=False, note='pause 1 s at the top')
+    >>> prescribe(thrust, Goal.STRENGTH, Level.ADVANCED).reps_max
+    8
+    """
+    note = PAUSE_AT_TOP if exercise.is_hip_thrust_family else exercise.notes
+    if exercise.timed:
+        return Prescription(*HOLD_RANGE, rest_seconds=45, rir=2, timed=True, note=note)
+    rir = 3 if level is Level.BEGINNER else 2
+    if not exercise.load_kind.external:
+        # Bodyweight and band work progresses by reps, so it lives higher in the range.
+        low, high = (12, 20) if exercise.is_hip_thrust_family else (10, 20)
+        return Prescription(low, high, 60 if exercise.is_compound else 45, rir, note=note)
+    if not exercise.is_compound:
+        low, high = (12, 20) if goal is Goal.GLUTES else (10, 15)
+        return Prescription(low, high, 60, max(rir - 1, 1), note=note)
+    if exercise.is_hip_thrust_family:
+        # 8-10 reps is the hip thrust's rule of thumb; strength work goes a little heavier.
+        if goal is Goal.STRENGTH and level is not Level.BEGINNER:
+            return Prescription(6, 8, 150, rir, note=note)
+        return Prescription(8, 10, 120, rir, note=note)
+    if level is Level.BEGINNER:
+        return Prescription(8, 12, 90, rir, note=note)
+    if goal is Goal.STRENGTH:
+        return Prescription(3, 6, 180, rir, note=note)
+    if goal is Goal.HYPERTROPHY:
+        return Prescription(6, 10, 120, rir, note=note)
+    return Prescription(8, 12, 90, rir, note=note)

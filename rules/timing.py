@@ -1,0 +1,43 @@
+"""How long a session takes: warm-up, working sets, rest between sets and changeovers.
+
+Practitioner figures (``shared/TRAINING_RULES.md``, "Time"): about 12-16 working sets
+fit a 45-minute session once rest is counted, which these constants reproduce.
+"""
+
+from __future__ import annotations
+
+import math
+
+#: General warm-up plus ramp-up sets for the first lift, in minutes.
+WARM_UP_MINUTES = 6
+#: Moving to the next exercise: loading a bar, finding dumbbells, adjusting a bench.
+CHANGEOVER_SECONDS = 60
+
+
+def exercise_seconds(sets: int, work_seconds: int, rest_seconds: int) -> int:
+    """Seconds for ``sets`` sets: work each set, rest between sets, one changeover.
+
+    >>> exercise_seconds(3, 45, 120)
+    435
+    >>> exercise_seconds(0, 45, 120)
+    0
+    """
+    if sets == 0:
+        return 0
+    return sets * work_seconds + (sets - 1) * rest_seconds + CHANGEOVER_SECONDS
+
+
+def superset_seconds(sets: int, work: tuple[int, int], rest: tuple[int, int]) -> int:
+    """Seconds for a superset pair: both exercises back to back, then the longer rest.
+
+    The rest is shared: resting once after the pair replaces resting after each.
+
+    >>> superset_seconds(3, (45, 45), (120, 60))
+    570
+    """
+    return sets * sum(work) + (sets - 1) * max(rest) + 2 * CHANGEOVER_SECONDS
+
+
+def session_minutes(seconds_of_work: int) -> int:
+    """Minutes a session takes, warm-up included, rounded up."""
+    return WARM_UP_MINUTES + math.ceil(seconds_of_work / 60)

@@ -1,0 +1,88 @@
+"""Weekly hard sets per muscle: how they are counted, the targets and the ceilings.
+
+Counting: a set is 1.0 for a muscle it trains as primary and 0.5 as secondary
+(Pelland et al. 2024). Targets follow the dose-response evidence (Schoenfeld, Ogborn &
+Krieger 2017: 10+ sets beat < 5; Baz-Valle et al. 2022: 12-20 for trained lifters) and
+the practitioner landmarks compiled by Renaissance Periodization (glutes MAV 4-12 direct
+sets, quads MAV 12-18, hamstrings MAV 10-16). All figures in ``shared/TRAINING_RULES.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from exercise_db.models import Exercise, Level, MuscleId
+from rules.goals import Goal
+
+#: Weekly sets for an intermediate client; see :func:`weekly_targets` for the level.
+_INTERMEDIATE_TARGETS: Mapping[Goal, Mapping[MuscleId, int]] = {
+    Goal.GLUTES: {
+        "gluteus_maximus": 14, "gluteus_medius": 6, "hamstrings": 8, "quadriceps": 8,
+        "chest": 4, "lats": 4, "upper_back": 4, "side_delts": 2, "abs": 4,
+    },
+    Goal.HYPERTROPHY: {
+        "gluteus_maximus": 10, "gluteus_medius": 4, "hamstrings": 10, "quadriceps": 12,
+        "chest": 12, "lats": 10, "upper_back": 10, "side_delts": 8, "rear_delts": 4,
+        "biceps": 6, "triceps": 6, "calves": 6, "abs": 6,
+    },
+    Goal.STRENGTH: {
+        "gluteus_maximus": 8, "hamstrings": 8, "quadriceps": 10, "chest": 8, "lats": 6,
+        "upper_back": 6, "front_delts": 4, "triceps": 4, "abs": 4,
+    },
+    Goal.GENERAL: {
+        "gluteus_maximus": 8, "hamstrings": 6, "quadriceps": 8, "chest": 6, "lats": 6,
+        "upper_back": 6, "side_delts": 3, "abs": 6,
+    },
+}  # fmt: skip
+
+#: Beginners recover from and need less; advanced lifters need more (MEV rises with age).
+_LEVEL_SCALE: Mapping[Level, float] = {
+    Level.BEGINNER: 0.75,
+    Level.INTERMEDIATE: 1.0,
+    Level.ADVANCED: 1.25,
+}
+
+#: The most weekly sets any one muscle may get, by level (RP's MRV: 12/18/25+).
+MAX_WEEKLY_SETS: Mapping[Level, int] = {
+    Level.BEGINNER: 16,
+    Level.INTERMEDIATE: 22,
+    Level.ADVANCED: 28,
+}
+
+#: Muscles whose target matters most for each goal: the penalty for missing it is multiplied.
+PRIORITY_MUSCLES: Mapping[Goal, Mapping[MuscleId, int]] = {
+    Goal.GLUTES: {"gluteus_maximus": 4, "gluteus_medius": 2, "hamstrings": 2},
+    Goal.HYPERTROPHY: {},
+    Goal.STRENGTH: {"gluteus_maximus": 2, "quadriceps": 2, "hamstrings": 2},
+    Goal.GENERAL: {},
+}
+
+
+def weekly_targets(goal: Goal, level: Level) -> dict[MuscleId, int]:
+    """Weekly set target per muscle for ``goal`` at ``level``.
+
+    >>> weekly_targets(Goal.GLUTES, Level.INTERMEDIATE)["gluteus_maximus"]
+    14
+    >>> weekly_targets(Goal.GLUTES, Level.BEGINNER)["gluteus_maximus"]
+    10
+    """
+    scale = _LEVEL_SCALE[level]
+    return {muscle: round(sets * scale) for muscle, sets in _INTERMEDIATE_TARGETS[goal].items()}
+
+
+def weekly_sets(work: Iterable[tuple[Exercise, int]]) -> dict[MuscleId, float]:
+    """Weekly sets per muscle for (exercise, sets) pairs, counting secondary muscles half.
+
+    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
+    >>> sets = weekly_sets([(thrust, 4), (thrust, 3)])
+    >>> sets["gluteus_maximus"], sets["hamstrings"]
+    (7.0, 3.5)
+    """
+    totals: dict[MuscleId, float] = {}
+    for exercise, sets in work:
+        for muscle in exercise.primary_muscles:
+            totals[muscle] = totals.get(muscle, 0.0) + sets
+        for muscle in exercise.secondary_muscles:
+            totals[muscle] = totals.get(muscle, 0.0) + sets * 0.5
+    return totals
