@@ -1,0 +1,10 @@
+"""Command-line interface: ``thrustplan plan | check | schema | exercises | replan | batch``."""
+
+from planner.cli.app import app
+
+# Each module registers its commands on ``app`` when imported.
+from planner.cli import plan  # noqa: E402, F401  isort: skip
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,49 @@
+"""The ``thrustplan`` command-line application and its exit statuses.
+
+Every command is a thin adapter over one library call; commands register themselves on
+:data:`app` from their own modules.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+
+class Exit(IntEnum):
+    """Documented exit statuses, shared by every command."""
+
+    OK = 0
+    #: A check found violations, or some rows of a batch failed.
+    FAILED = 1
+    #: Bad input: a missing file, malformed YAML, an unknown word, a value out of range.
+    BAD_INPUT = 2
+    #: The request is valid but no plan can satisfy it; the message says what to change.
+    INFEASIBLE = 3
+
+
+app = typer.Typer(
+    name="thrustplan",
+    help="Training programmes built around the hip thrust, printed as a PDF.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: Messages for people go to stderr, so that --json output on stdout stays clean.
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
+
+
+def fail(message: str, status: Exit = Exit.BAD_INPUT) -> NoReturn:
+    """Print ``message`` for a person and exit with ``status``; never a traceback."""
+    err_console.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    raise typer.Exit(int(status))
+
+
+@app.callback()
+def _root() -> None:
+    """Training programmes built around the hip thrust, printed as a PDF."""
