@@ -92,6 +92,9 @@ class Exercise(BaseModel):
     easier: tuple[ExerciseId, ...] = Field(default=(), description="Easier sibling variations.")
     harder: tuple[ExerciseId, ...] = Field(default=(), description="Harder sibling variations.")
     similar: tuple[ExerciseId, ...] = Field(default=(), description="Related exercises.")
+    summary: str = Field(
+        default="", description="What the exercise trains and why, in a sentence or two."
+    )
     steps: tuple[str, ...] = Field(default=(), description="How to do it, step by step.")
     cues: tuple[str, ...] = Field(default=(), description="Short cues to keep in mind.")
     mistakes: tuple[str, ...] = Field(default=(), description="Common mistakes to avoid.")
