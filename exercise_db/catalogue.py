@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,7 @@ class Catalogue(Mapping[ExerciseId, Exercise]):
         merged.update(other._by_id)
         return Catalogue(merged.values(), name=f"{self.name}+{other.name}")
 
+    @cached_property
     def fingerprint(self) -> str:
         """A short hash of the content, recorded in programs and batch resume keys."""
         body = json.dumps([e.model_dump(mode="json") for e in self._by_id.values()])

@@ -80,10 +80,11 @@ class Vocabulary:
 
         >>> VOCABULARY.resolve("equipment", "DB")
         'dumbbells'
-        >>> VOCABULARY.resolve("equipment", "dumbell")
-        Traceback (most recent call last):
-        ...
-        exercise_db.vocabulary.UnknownWordError: unknown equipment 'dumbell'; did you mean 'dumbbells'?
+        >>> try:
+        ...     VOCABULARY.resolve("equipment", "dumbell")
+        ... except UnknownWordError as error:
+        ...     print(error)
+        unknown equipment 'dumbell'; did you mean 'dumbbells'?
         """
         index = self._index(kind)
         key = normalise(word)
@@ -114,7 +115,9 @@ class Vocabulary:
 
 
 def _load() -> Vocabulary:
-    raw = yaml.safe_load(resources.files("exercise_db").joinpath("data/vocabulary.yaml").read_text())
+    raw = yaml.safe_load(
+        resources.files("exercise_db").joinpath("data/vocabulary.yaml").read_text()
+    )
     terms: dict[str, dict[str, Term]] = {}
     for kind in KINDS:
         terms[kind] = {}

@@ -37,7 +37,8 @@ class Weekday(StrEnum):
     SUN = "sun"
 
     @property
-    def index(self) -> int:
+    def offset(self) -> int:
+        """Days after Monday: 0 for Monday, 6 for Sunday."""
         return list(Weekday).index(self)
 
 
@@ -172,9 +173,7 @@ class ClientProfile(BaseModel):
     def _resolve_limitations(cls, value: Any) -> Any:
         words = value.split(";") if isinstance(value, str) else value
         if isinstance(words, list):
-            return VOCABULARY.resolve_all(
-                "limitations", [str(w) for w in words if str(w).strip()]
-            )
+            return VOCABULARY.resolve_all("limitations", [str(w) for w in words if str(w).strip()])
         return value
 
     @model_validator(mode="after")
@@ -193,7 +192,7 @@ class ClientProfile(BaseModel):
     def training_days(self) -> tuple[Weekday, ...]:
         """The weekdays trained, in week order."""
         days = self.days or DEFAULT_DAYS[self.days_per_week]
-        return tuple(sorted(days, key=lambda d: d.index))
+        return tuple(sorted(days, key=lambda d: d.offset))
 
     @property
     def available_equipment(self) -> frozenset[EquipmentId]:

@@ -43,8 +43,9 @@ def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
 
     >>> from exercise_db.catalogue import builtin_catalogue
     >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
-    >>> prescribe(thrust, Goal.GLUTES, Level.INTERMEDIATE)
-    Prescription(reps_min=8, reps_max=10, rest_seconds=120, rir=2, timed=False, note='pause 1 s at the top')
+    >>> p = prescribe(thrust, Goal.GLUTES, Level.INTERMEDIATE)
+    >>> p.reps_min, p.reps_max, p.rest_seconds, p.note
+    (8, 10, 120, 'pause 1 s at the top')
     >>> prescribe(thrust, Goal.STRENGTH, Level.ADVANCED).reps_max
     8
     """

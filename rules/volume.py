@@ -17,7 +17,7 @@ from rules.goals import Goal
 #: Weekly sets for an intermediate client; see :func:`weekly_targets` for the level.
 _INTERMEDIATE_TARGETS: Mapping[Goal, Mapping[MuscleId, int]] = {
     Goal.GLUTES: {
-        "gluteus_maximus": 14, "gluteus_medius": 6, "hamstrings": 8, "quadriceps": 8,
+        "gluteus_maximus": 18, "gluteus_medius": 8, "hamstrings": 8, "quadriceps": 8,
         "chest": 4, "lats": 4, "upper_back": 4, "side_delts": 2, "abs": 4,
     },
     Goal.HYPERTROPHY: {
@@ -62,9 +62,9 @@ def weekly_targets(goal: Goal, level: Level) -> dict[MuscleId, int]:
     """Weekly set target per muscle for ``goal`` at ``level``.
 
     >>> weekly_targets(Goal.GLUTES, Level.INTERMEDIATE)["gluteus_maximus"]
-    14
+    18
     >>> weekly_targets(Goal.GLUTES, Level.BEGINNER)["gluteus_maximus"]
-    10
+    14
     """
     scale = _LEVEL_SCALE[level]
     return {muscle: round(sets * scale) for muscle, sets in _INTERMEDIATE_TARGETS[goal].items()}

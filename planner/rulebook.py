@@ -1,0 +1,366 @@
+"""The rule book of the weekly model: every rule, hard and soft, in one place.
+
+A hard rule adds constraints; a soft rule returns a penalty the objective minimises.
+Three hard rules need no constraint because the model's shape or the ordering step meets
+them exactly; they are listed so that the whole rule book reads in one screen, and the
+independent checker (``rules.checker``) recomputes every hard rule from the finished plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from planner.candidates import (
+    MAX_EXERCISES_PER_SESSION,
+    MAX_SETS,
+    MIN_EXERCISES_PER_SESSION,
+    ModelInput,
+    minimum_hip_thrust_sessions,
+)
+from planner.variables import WeekVariables
+from rules.goals import Goal
+from rules.timing import WARM_UP_MINUTES, exercise_seconds
+
+#: Movement groups a balanced full-body week covers (general and hypertrophy goals).
+BALANCE_GROUPS: dict[str, frozenset[str]] = {
+    "push": frozenset({"horizontal_push", "vertical_push"}),
+    "pull": frozenset({"horizontal_pull", "vertical_pull"}),
+    "squat or lunge": frozenset({"squat", "lunge"}),
+    "hinge or knee flexion": frozenset({"hinge", "knee_flexion"}),
+    "core": frozenset({"core"}),
+}
+
+
+class RuleModel:
+    """The CP-SAT model under construction, with the rule currently being added.
+
+    When ``guarded``, each hard rule's constraints are enforced only if that rule's
+    indicator literal is true; the literals are passed as assumptions so that an
+    infeasible request can be traced back to the rules in conflict.
+    """
+
+    def __init__(self, data: ModelInput, *, guarded: bool = False) -> None:
+        self.data = data
+        self.model = cp_model.CpModel()
+        self.vars = WeekVariables(self.model, data)
+        self.guarded = guarded
+        self.guards: dict[str, cp_model.IntVar] = {}
+        self._guard: cp_model.IntVar | None = None
+        self.session_seconds: list[cp_model.LinearExprT] = []
+
+    def begin(self, rule: str) -> None:
+        """Constraints added from now on belong to ``rule``."""
+        if self.guarded:
+            self._guard = self.guards.setdefault(rule, self.model.new_bool_var(f"rule[{rule}]"))
+
+    def end(self) -> None:
+        self._guard = None
+
+    def require(self, constraint: cp_model.BoundedLinearExpression | bool) -> None:
+        """Add ``constraint`` under the current rule's guard."""
+        added = self.model.add(constraint)
+        if self._guard is not None:
+            added.only_enforce_if(self._guard)
+
+
+# ---------------------------------------------------------------------------- structure
+
+
+def session_seconds(m: RuleModel, d: int) -> cp_model.LinearExpr:
+    """Seconds of day ``d``'s session after the warm-up: work, rest between sets, changeovers.
+
+    Each chosen exercise costs ``rules.timing.exercise_seconds`` for its standard sets.
+    """
+    v = m.vars
+    return cp_model.LinearExpr.weighted_sum(
+        [v.is_assigned(d, c) for c in v.candidates()],
+        [exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in v.candidates()],
+    )
+
+
+# ---------------------------------------------------------------------------- hard rules
+
+
+def add_equipment_and_limitations(m: RuleModel) -> None:
+    """Only exercises the client has the equipment for, that their limitations allow and
+    that they have not excluded."""
+    for c in m.vars.candidates():
+        if c.excluded is not None:
+            for d in m.vars.days:
+                m.require(m.vars.is_assigned(d, c) == 0)
+
+
+def add_split_focus(m: RuleModel) -> None:
+    """Each day holds only the movement patterns its place in the split is for."""
+    for d, day in zip(m.vars.days, m.data.split.days, strict=True):
+        for c in m.vars.candidates():
+            if c.exercise.pattern not in day.patterns:
+                m.require(m.vars.is_assigned(d, c) == 0)
+
+
+def add_one_hip_thrust_per_session(m: RuleModel) -> None:
+    """At most one hip-thrust-family exercise in a session: it is the session's main lift."""
+    thrusts = [c for c in m.vars.candidates() if c.exercise.is_hip_thrust_family]
+    for d in m.vars.days:
+        m.require(sum(m.vars.is_assigned(d, c) for c in thrusts) <= 1)
+
+
+def add_hip_thrust_every_week(m: RuleModel) -> None:
+    """A hip-thrust-family exercise in at least two sessions a week for the glutes goal,
+    and in at least one for every other goal."""
+    thrusts = [c for c in m.vars.candidates() if c.exercise.is_hip_thrust_family]
+    needed = minimum_hip_thrust_sessions(m.data.profile.goal)
+    m.require(sum(m.vars.is_assigned(d, c) for d in m.vars.days for c in thrusts) >= needed)
+
+
+def add_session_size(m: RuleModel) -> None:
+    """Every session holds three to eight exercises."""
+    for d in m.vars.days:
+        count = sum(m.vars.is_assigned(d, c) for c in m.vars.candidates())
+        m.require(count >= MIN_EXERCISES_PER_SESSION)
+        m.require(count <= MAX_EXERCISES_PER_SESSION)
+
+
+def add_session_fits_time(m: RuleModel) -> None:
+    """Each session, warm-up included, fits the minutes the client has."""
+    budget = (m.data.profile.session_minutes - WARM_UP_MINUTES) * 60
+    for d in m.vars.days:
+        m.require(session_seconds(m, d) <= budget)
+
+
+def add_heavy_sessions_apart(m: RuleModel) -> None:
+    """At least 48 hours between heavy hip-thrust or hinge sessions: never on consecutive
+    days, Sunday to Monday included (ACSM 2009 recovery guideline)."""
+    heavy = [c for c in m.vars.candidates() if c.heavy]
+    if not heavy:
+        return
+    days = m.data.split.days
+    heavy_day = [m.model.new_bool_var(f"heavy_day[{d}]") for d in m.vars.days]
+    for d in m.vars.days:
+        for c in heavy:
+            m.require(heavy_day[d] - m.vars.is_assigned(d, c) >= 0)
+    for a in m.vars.days:
+        for b in m.vars.days:
+            if (days[b].day.offset - days[a].day.offset) % 7 == 1:
+                m.require(heavy_day[a] + heavy_day[b] <= 1)
+
+
+def add_weekly_sets_ceiling(m: RuleModel) -> None:
+    """No muscle gets more weekly sets than the client's level can recover from
+    (secondary muscles count half)."""
+    v = m.vars
+    ceiling = 2 * m.data.max_weekly_sets
+    muscles = sorted({muscle for c in v.candidates() for muscle in c.half_sets})
+    for muscle in muscles:
+        m.require(
+            sum(
+                v.sets_of(d, c) * c.half_sets[muscle]
+                for d in v.days
+                for c in v.candidates()
+                if muscle in c.half_sets
+            )
+            <= ceiling
+        )
+
+
+def add_full_body_balance(m: RuleModel) -> None:
+    """For the general and hypertrophy goals, every week holds a push, a pull, a squat or
+    lunge, a hinge or knee flexion, and core work."""
+    if m.data.profile.goal not in (Goal.GENERAL, Goal.HYPERTROPHY):
+        return
+    v = m.vars
+    for patterns in BALANCE_GROUPS.values():
+        members = [c for c in v.candidates() if c.exercise.pattern in patterns]
+        m.require(sum(v.is_assigned(d, c) for d in v.days for c in members) >= 1)
+
+
+# ---------------------------------------------------------------------------- soft rules
+
+Penalty = tuple[int, cp_model.LinearExprT]
+
+
+def penalise_volume_error(m: RuleModel) -> Penalty:
+    """Weekly sets per muscle near the goal's target: shortfalls weigh twice an excess,
+    up to half the target again is free, and the goal's priority muscles weigh more
+    (penalty in half-sets)."""
+    v = m.vars
+    terms: list[cp_model.LinearExprT] = []
+    bound = 2 * MAX_SETS * MAX_EXERCISES_PER_SESSION * len(v.days)
+    for muscle, target in sorted(m.data.targets.items()):
+        volume = sum(
+            v.sets_of(d, c) * c.half_sets[muscle]
+            for d in v.days
+            for c in v.candidates()
+            if muscle in c.half_sets
+        )
+        under = m.model.new_int_var(0, 2 * target, f"under[{muscle}]")
+        over = m.model.new_int_var(0, bound, f"over[{muscle}]")
+        # Up to half the target again is within the productive range (RP's MAV band).
+        headroom = m.model.new_int_var(0, target, f"headroom[{muscle}]")
+        m.model.add(volume + under - over - headroom == 2 * target)
+        terms.append(m.data.muscle_weights.get(muscle, 1) * (2 * under + over))
+    return 30, sum(terms)
+
+
+def penalise_repeated_hip_thrust(m: RuleModel) -> Penalty:
+    """Different hip-thrust variations across the week where the equipment allows (one
+    heavy barbell session, one single-leg or banded one); one point per repeat."""
+    v = m.vars
+    repeats: list[cp_model.IntVar] = []
+    for c in v.candidates():
+        if c.exercise.is_hip_thrust_family:
+            repeat = m.model.new_int_var(0, len(v.days), f"repeat[{c.id}]")
+            m.model.add(repeat >= sum(v.is_assigned(d, c) for d in v.days) - 1)
+            repeats.append(repeat)
+    return 60, sum(repeats)
+
+
+def penalise_repeated_pattern(m: RuleModel) -> Penalty:
+    """Variety inside a session: a second exercise of the same movement pattern in one
+    session costs a point (two knee-flexion moves back to back add little)."""
+    v = m.vars
+    extras: list[cp_model.IntVar] = []
+    patterns = sorted({c.exercise.pattern for c in v.candidates()})
+    for d in v.days:
+        for pattern in patterns:
+            members = [c for c in v.candidates() if c.exercise.pattern == pattern]
+            if len(members) > 1:
+                extra = m.model.new_int_var(0, len(members), f"extra[{d},{pattern}]")
+                m.model.add(extra >= sum(v.is_assigned(d, c) for c in members) - 1)
+                extras.append(extra)
+    return 60, sum(extras)
+
+
+def penalise_exercise_fit(m: RuleModel) -> Penalty:
+    """Prefer exercises that serve a programme best: compounds with a load that can climb."""
+    v = m.vars
+    return 30, sum(c.cost * v.is_assigned(d, c) for d in v.days for c in v.candidates())
+
+
+def penalise_level_mismatch(m: RuleModel) -> Penalty:
+    """Exercises suited to the client's level; each level above theirs costs."""
+    v = m.vars
+    return 180, sum(c.level_gap * v.is_assigned(d, c) for d in v.days for c in v.candidates())
+
+
+def penalise_preferences(m: RuleModel) -> Penalty:
+    """Favourites preferred (a point for each favourite left out of the week) and dislikes
+    avoided (a point for each session holding one)."""
+    v = m.vars
+    terms: list[cp_model.LinearExprT] = []
+    for c in v.candidates():
+        uses = sum(v.is_assigned(d, c) for d in v.days)
+        if c.preference < 0:
+            terms.append(uses)
+        elif c.preference > 0:
+            used = m.model.new_bool_var(f"favourite_used[{c.id}]")
+            m.model.add(uses >= 1).only_enforce_if(used)
+            m.model.add(uses == 0).only_enforce_if(~used)
+            terms.append(1 - used)
+    return 240, sum(terms)
+
+
+def penalise_uneven_sessions(m: RuleModel) -> Penalty:
+    """Sessions of similar length: the gap between the longest and the shortest, in
+    whole minutes (finer units make the optimum far slower to prove)."""
+    budget_minutes = m.data.profile.session_minutes
+    longest = m.model.new_int_var(0, budget_minutes, "longest_session")
+    shortest = m.model.new_int_var(0, budget_minutes, "shortest_session")
+    for d in m.vars.days:
+        seconds = session_seconds(m, d)
+        m.model.add(60 * longest >= seconds)
+        m.model.add(60 * shortest <= seconds)
+    return 10, longest - shortest
+
+
+def penalise_idle_time(m: RuleModel) -> Penalty:
+    """Use the time the client has: each whole minute a session leaves unused beyond a
+    tenth of the budget costs a point."""
+    budget = (m.data.profile.session_minutes - WARM_UP_MINUTES) * 60
+    idle: list[cp_model.IntVar] = []
+    for d in m.vars.days:
+        minutes = m.model.new_int_var(0, budget // 60, f"idle[{d}]")
+        m.model.add(60 * minutes >= budget * 9 // 10 - session_seconds(m, d))
+        idle.append(minutes)
+    return 30, sum(idle)
+
+
+# ---------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class HardRule:
+    name: str
+    add: Callable[[RuleModel], None] | None
+    #: How a rule with no constraint is met, when ``add`` is None.
+    met_by: str = ""
+
+    @property
+    def statement(self) -> str:
+        doc = self.add.__doc__ if self.add else self.met_by
+        return " ".join((doc or "").split())
+
+
+@dataclass(frozen=True)
+class SoftRule:
+    name: str
+    penalty: Callable[[RuleModel], Penalty]
+
+    @property
+    def statement(self) -> str:
+        return " ".join((self.penalty.__doc__ or "").split())
+
+
+HARD_RULES: tuple[HardRule, ...] = (
+    HardRule("equipment_and_limitations", add_equipment_and_limitations),
+    HardRule("split_focus", add_split_focus),
+    HardRule("one_hip_thrust_per_session", add_one_hip_thrust_per_session),
+    HardRule("hip_thrust_every_week", add_hip_thrust_every_week),
+    HardRule("session_size", add_session_size),
+    HardRule("session_fits_time", add_session_fits_time),
+    HardRule("heavy_sessions_apart", add_heavy_sessions_apart),
+    HardRule("weekly_sets_ceiling", add_weekly_sets_ceiling),
+    HardRule("full_body_balance", add_full_body_balance),
+    HardRule(
+        "no_exercise_twice_in_session",
+        None,
+        "No exercise appears twice in a session: one variable per day and exercise.",
+    ),
+    HardRule(
+        "hip_thrust_early",
+        None,
+        "A hip-thrust-family exercise comes first or second, while the client is fresh: "
+        "the ordering step puts it first.",
+    ),
+    HardRule(
+        "compound_before_isolation",
+        None,
+        "Compound exercises come before isolation ones: the ordering step sorts them.",
+    ),
+)
+
+SOFT_RULES: tuple[SoftRule, ...] = (
+    SoftRule("volume_near_target", penalise_volume_error),
+    SoftRule("hip_thrust_variety", penalise_repeated_hip_thrust),
+    SoftRule("pattern_variety", penalise_repeated_pattern),
+    SoftRule("exercise_fit", penalise_exercise_fit),
+    SoftRule("level_fit", penalise_level_mismatch),
+    SoftRule("preferences", penalise_preferences),
+    SoftRule("even_sessions", penalise_uneven_sessions),
+    SoftRule("use_the_time", penalise_idle_time),
+)
+
+
+def build(data: ModelInput, *, guarded: bool = False) -> RuleModel:
+    """The whole weekly model: structure, every hard rule, and the soft rules' objective."""
+    m = RuleModel(data, guarded=guarded)
+    for rule in HARD_RULES:
+        if rule.add is not None:
+            m.begin(rule.name)
+            rule.add(m)
+    m.end()
+    m.model.minimize(sum(weight * expr for weight, expr in (r.penalty(m) for r in SOFT_RULES)))
+    return m

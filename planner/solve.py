@@ -1,0 +1,219 @@
+"""Solving the weekly model, ordering each session, and explaining impossible requests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ortools.sat.python import cp_model
+from pydantic import BaseModel, Field
+
+from exercise_db.catalogue import Catalogue
+from exercise_db.vocabulary import VOCABULARY
+from planner.candidates import Candidate, ModelInput, prepare
+from planner.profile import ClientProfile
+from planner.program import SolveReport
+from planner.rulebook import HARD_RULES, build
+from planner.split import choose_split
+from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
+from rules.timing import exercise_seconds, session_minutes
+
+
+class SolverSettings(BaseModel):
+    """How hard the solver tries. Fixed values give the same plan for the same input."""
+
+    time_limit_seconds: float = Field(default=10.0, gt=0, description="Wall-clock cap.")
+    deterministic_limit: float = Field(
+        default=5.0,
+        gt=0,
+        description="Cap in the solver's deterministic time units, so that a plan cut "
+        "short by the limit is still the same plan on every run and machine.",
+    )
+    workers: int = Field(default=1, ge=1, description="1 is fastest per plan on 2 cores.")
+    seed: int = 0
+
+
+class InfeasibleRequest(ValueError):
+    """No plan meets every hard rule; names the rules in conflict and a change that works."""
+
+    def __init__(self, rules: Sequence[str], fix: str, detail: str) -> None:
+        self.rules = list(rules)
+        self.fix = fix
+        super().__init__(f"{detail} {fix}".strip())
+
+
+#: Patterns that are done before others of the same mechanic: big lifts first.
+_PATTERN_ORDER = (
+    "hip_thrust", "squat", "hinge", "lunge", "horizontal_push", "vertical_pull",
+    "horizontal_pull", "vertical_push", "knee_flexion", "knee_extension", "hip_abduction",
+    "glute_kickback", "hip_adduction", "shoulder_isolation", "arms", "calves", "core",
+)  # fmt: skip
+
+
+def order_key(candidate: Candidate) -> tuple[int, int, str]:
+    """Hip-thrust family first while the client is fresh, then compounds, then isolation."""
+    exercise = candidate.exercise
+    tier = 0 if exercise.is_hip_thrust_family else 1 if exercise.is_compound else 2
+    pattern = (
+        _PATTERN_ORDER.index(exercise.pattern)
+        if exercise.pattern in _PATTERN_ORDER
+        else len(_PATTERN_ORDER)
+    )
+    return tier, pattern, exercise.id
+
+
+def _equipment_phrase(candidate: Candidate) -> str:
+    needed = [e for e in candidate.exercise.equipment if e != "bodyweight"]
+    if not needed:
+        return "needs no equipment"
+    names = [VOCABULARY.name("equipment", e).lower() for e in needed]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"you have {listed}"
+
+
+def reason(candidate: Candidate, position: int) -> str:
+    """One line saying why this exercise is in this place of the session."""
+    exercise = candidate.exercise
+    if exercise.is_hip_thrust_family:
+        place = "first, while you are fresh" if position == 1 else "early, while you are fresh"
+    else:
+        muscles = ", ".join(
+            VOCABULARY.name("muscles", m).lower() for m in exercise.primary_muscles[:2]
+        )
+        kind = "compound" if exercise.is_compound else "isolation"
+        place = f"{kind} work for {muscles}"
+    if candidate.preference > 0:
+        place += "; one of your favourites"
+    return f"{exercise.name}: {_equipment_phrase(candidate)}; {place}"
+
+
+def _parameters(settings: SolverSettings) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = settings.time_limit_seconds
+    solver.parameters.max_deterministic_time = settings.deterministic_limit
+    solver.parameters.num_workers = settings.workers
+    solver.parameters.random_seed = settings.seed
+    # Tighter LP relaxation: proves this model's optimum several times faster.
+    solver.parameters.linearization_level = 2
+    return solver
+
+
+def _template(
+    data: ModelInput, chosen: dict[int, list[tuple[Candidate, int]]], report: SolveReport
+) -> WeeklyTemplate:
+    sessions = []
+    for d, day in enumerate(data.split.days):
+        items = sorted(chosen[d], key=lambda item: order_key(item[0]))
+        planned = tuple(
+            PlannedExercise(
+                exercise=c.exercise,
+                sets=sets,
+                prescription=c.prescription,
+                reason=reason(c, position),
+            )
+            for position, (c, sets) in enumerate(items, start=1)
+        )
+        seconds = sum(exercise_seconds(s, c.work_seconds, c.rest_seconds) for c, s in items)
+        sessions.append(PlannedSession(day.day, day.focus, planned, session_minutes(seconds)))
+    return WeeklyTemplate(split=data.split.name, sessions=tuple(sessions), report=report)
+
+
+def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> WeeklyTemplate:
+    """Solve a prepared request; raise :class:`InfeasibleRequest` with an explanation."""
+    settings = settings or SolverSettings()
+    m = build(data)
+    solver = _parameters(settings)
+    status = solver.solve(m.model)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        objective, bound = solver.objective_value, solver.best_objective_bound
+        report = SolveReport(
+            status="optimal" if status == cp_model.OPTIMAL else "feasible",
+            objective=objective,
+            best_bound=bound,
+            gap=0.0 if objective == 0 else round(abs(objective - bound) / abs(objective), 6),
+            candidates=len(data.candidates),
+        )
+        return _template(data, m.vars.extract(solver), report)
+    raise explain(data, settings)
+
+
+def solve_week(
+    profile: ClientProfile, catalogue: Catalogue, settings: SolverSettings | None = None
+) -> WeeklyTemplate:
+    """The best weekly template for ``profile`` from ``catalogue``."""
+    return solve_input(prepare(profile, catalogue), settings)
+
+
+def _feasible(data: ModelInput, settings: SolverSettings) -> bool:
+    m = build(data)
+    solver = _parameters(settings)
+    solver.parameters.stop_after_first_solution = True
+    return solver.solve(m.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+def conflicting_rules(data: ModelInput, settings: SolverSettings) -> list[str]:
+    """Names of hard rules that together admit no plan, none of them redundant.
+
+    CP-SAT's own core (``sufficient_assumptions_for_infeasibility``) is sound but often
+    lists every rule, so it is shrunk by deletion: a rule stays only if the others alone
+    admit a plan.
+    """
+    m = build(data, guarded=True)
+    solver = _parameters(settings)
+
+    def infeasible(names: list[str]) -> bool:
+        m.model.clear_assumptions()
+        m.model.add_assumptions([m.guards[name] for name in names])
+        return solver.solve(m.model) == cp_model.INFEASIBLE
+
+    names = list(m.guards)
+    if not infeasible(names):
+        return []
+    core = set(solver.sufficient_assumptions_for_infeasibility())
+    names = [name for name in names if m.guards[name].index in core] or names
+    for name in list(names):
+        rest = [n for n in names if n != name]
+        if rest and infeasible(rest):
+            names = rest
+    return names
+
+
+def _fix(profile: ClientProfile, base: ModelInput, settings: SolverSettings) -> str:
+    """A concrete change that would work: more minutes, or more days."""
+    options: list[str] = []
+    for minutes in range(profile.session_minutes + 5, 181, 5):
+        trial = profile.model_copy(update={"session_minutes": minutes})
+        if _feasible(_with_profile(base, trial), settings):
+            options.append(f"allow {minutes} minutes per session")
+            break
+    for days in range(profile.days_per_week + 1, 7):
+        trial = profile.model_copy(update={"days_per_week": days, "days": None})
+        if _feasible(_with_profile(base, trial), settings):
+            options.append(f"train {days} days a week")
+            break
+    if not options:
+        return "Add equipment (a bench opens most hip-thrust variations) or relax the limits."
+    return "To fix it: " + " or ".join(options) + "."
+
+
+def _with_profile(data: ModelInput, profile: ClientProfile) -> ModelInput:
+    return ModelInput(
+        profile=profile,
+        split=choose_split(profile),
+        candidates=data.candidates,
+        targets=data.targets,
+        max_weekly_sets=data.max_weekly_sets,
+        muscle_weights=data.muscle_weights,
+    )
+
+
+def explain(data: ModelInput, settings: SolverSettings) -> InfeasibleRequest:
+    """Build the message for an impossible request: which rules clash, and what to change."""
+    profile = data.profile
+    names = conflicting_rules(data, settings)
+    statements = {rule.name: rule.statement for rule in HARD_RULES}
+    listed = "; ".join(f"{name} ({statements[name]})" for name in names)
+    detail = (
+        f"{profile.days_per_week} sessions of {profile.session_minutes} minutes with this "
+        f"equipment cannot meet every rule. In conflict: {listed}"
+    )
+    return InfeasibleRequest(names, _fix(profile, data, settings), detail)

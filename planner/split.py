@@ -1,0 +1,93 @@
+"""How the training week is divided: full body, lower/upper, or glute-focused days.
+
+Frequency guidance (ACSM 2009; Schoenfeld et al. 2016, twice a week beats once): full
+body for 2-3 days so every muscle is trained at least twice; lower/upper or glute-focused
+splits for 4-6 days so each session can go deeper while every muscle is still hit twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exercise_db.models import PatternId
+from planner.profile import ClientProfile, Weekday
+from rules.goals import Goal
+
+_LOWER: frozenset[PatternId] = frozenset(
+    {
+        "hip_thrust", "hinge", "squat", "lunge", "knee_flexion", "knee_extension",
+        "hip_abduction", "hip_adduction", "glute_kickback", "calves", "core",
+    }
+)  # fmt: skip
+_UPPER: frozenset[PatternId] = frozenset(
+    {
+        "horizontal_push", "vertical_push", "horizontal_pull", "vertical_pull",
+        "shoulder_isolation", "arms", "core",
+    }
+)  # fmt: skip
+#: Glute-focused clients keep a little glute isolation on upper days.
+_UPPER_PLUS_GLUTES = _UPPER | {"hip_abduction", "glute_kickback"}
+_GLUTES: frozenset[PatternId] = frozenset(
+    {"hip_thrust", "hinge", "lunge", "knee_flexion", "hip_abduction", "glute_kickback", "core"}
+)
+_FULL = _LOWER | _UPPER
+
+
+#: What each kind of day may hold, by the focus name printed on the plan.
+FOCUS_PATTERNS: dict[str, frozenset[PatternId]] = {
+    "full body": _FULL,
+    "lower": _LOWER,
+    "glutes and lower": _LOWER,
+    "upper": _UPPER,
+    "upper and glutes": _UPPER_PLUS_GLUTES,
+    "glutes": _GLUTES,
+}
+
+#: Day foci by number of days, for glute-focused clients and for everyone else.
+_GLUTE_WEEKS: dict[int, tuple[str, ...]] = {
+    4: ("glutes and lower", "upper", "glutes and lower", "upper and glutes"),
+    5: ("glutes and lower", "upper and glutes", "glutes", "upper and glutes", "glutes and lower"),
+    6: ("glutes", "upper and glutes", "glutes and lower", "glutes", "upper", "glutes and lower"),
+}
+_LOWER_UPPER_WEEKS: dict[int, tuple[str, ...]] = {
+    4: ("lower", "upper", "lower", "upper"),
+    5: ("lower", "upper", "lower", "upper", "full body"),
+    6: ("lower", "upper", "lower", "upper", "lower", "upper"),
+}
+
+
+@dataclass(frozen=True)
+class DayFocus:
+    """What one training day is for, and which movement patterns it may hold."""
+
+    day: Weekday
+    focus: str
+
+    @property
+    def patterns(self) -> frozenset[PatternId]:
+        return FOCUS_PATTERNS[self.focus]
+
+
+@dataclass(frozen=True)
+class Split:
+    name: str
+    days: tuple[DayFocus, ...]
+
+
+def choose_split(profile: ClientProfile) -> Split:
+    """Pick the split from the number of days and the goal.
+
+    >>> from planner.profile import ClientProfile
+    >>> p = ClientProfile(name="A", goal="glutes", level="beginner", days_per_week=4,
+    ...                   session_minutes=60)
+    >>> [d.focus for d in choose_split(p).days]
+    ['glutes and lower', 'upper', 'glutes and lower', 'upper and glutes']
+    """
+    days = profile.training_days
+    if len(days) <= 3:
+        return Split("full body", tuple(DayFocus(d, "full body") for d in days))
+    if profile.goal is Goal.GLUTES:
+        name, foci = "glute-focused lower/upper", _GLUTE_WEEKS[len(days)]
+    else:
+        name, foci = "lower/upper", _LOWER_UPPER_WEEKS[len(days)]
+    return Split(name, tuple(DayFocus(d, f) for d, f in zip(days, foci, strict=True)))

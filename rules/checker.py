@@ -1,0 +1,366 @@
+"""The independent checker: every hard rule recomputed from a finished programme alone.
+
+It reads only a :class:`~planner.program.Program` and the catalogue; it never calls the
+solver, so a bug in the model cannot hide a broken plan. ``thrustplan check``, the tests
+and the batch runner all use it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from exercise_db.catalogue import Catalogue
+from exercise_db.models import Exercise
+from planner.program import ExerciseEntry, Program, Session, Week
+from planner.split import FOCUS_PATTERNS
+from rules.eligibility import exclusion_reason, is_heavy
+from rules.goals import Goal
+from rules.timing import WARM_UP_MINUTES, exercise_seconds
+from rules.volume import MAX_WEEKLY_SETS, weekly_sets
+
+#: Bounds the model keeps; the checker restates them rather than importing the model.
+MIN_EXERCISES, MAX_EXERCISES = 3, 8
+#: Slack for rounding session minutes up to whole minutes.
+TIME_TOLERANCE_SECONDS = 30
+_BALANCE = {
+    "push": {"horizontal_push", "vertical_push"},
+    "pull": {"horizontal_pull", "vertical_pull"},
+    "squat or lunge": {"squat", "lunge"},
+    "hinge or knee flexion": {"hinge", "knee_flexion"},
+    "core": {"core"},
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule, located to the week, the session and the exercise."""
+
+    rule: str
+    message: str
+    week: int | None = None
+    day: str | None = None
+    exercise_id: str | None = None
+
+    def __str__(self) -> str:
+        where = " ".join(
+            part
+            for part in (
+                f"week {self.week}" if self.week else "",
+                self.day or "",
+                self.exercise_id or "",
+            )
+            if part
+        )
+        return (
+            f"[{self.rule}] {where}: {self.message}" if where else f"[{self.rule}] {self.message}"
+        )
+
+
+Check = Callable[[Program, Catalogue], Iterator[Violation]]
+
+
+def _sessions(program: Program) -> Iterator[tuple[Week, Session]]:
+    for week in program.weeks:
+        for session in week.sessions:
+            yield week, session
+
+
+def _exercise(entry: ExerciseEntry, catalogue: Catalogue) -> Exercise | None:
+    return catalogue.get(entry.exercise_id)
+
+
+def _groups(session: Session) -> list[list[ExerciseEntry]]:
+    """The session's exercises in order, a superset pair forming one group."""
+    groups: list[list[ExerciseEntry]] = []
+    for entry in sorted(session.exercises, key=lambda e: e.order):
+        if groups and entry.superset and groups[-1][0].superset == entry.superset:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+def check_known_exercises(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """Every exercise of the plan is in the catalogue it was planned from."""
+    for week, session in _sessions(program):
+        for entry in session.exercises:
+            if entry.exercise_id not in catalogue:
+                yield Violation(
+                    "known_exercises",
+                    f"not in catalogue {catalogue.name!r}",
+                    week.number,
+                    session.day,
+                    entry.exercise_id,
+                )
+
+
+def check_equipment_and_limitations(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """Only exercises the client has the equipment for, allowed by their limitations."""
+    for week, session in _sessions(program):
+        for entry in session.exercises:
+            exercise = _exercise(entry, catalogue)
+            why = exercise and exclusion_reason(exercise, program.profile)
+            if why:
+                yield Violation(
+                    "equipment_and_limitations", why, week.number, session.day, entry.exercise_id
+                )
+
+
+def check_split_focus(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """Each session holds only patterns its focus allows."""
+    for week, session in _sessions(program):
+        allowed = FOCUS_PATTERNS.get(session.focus)
+        if allowed is None:
+            yield Violation(
+                "split_focus", f"unknown focus {session.focus!r}", week.number, session.day
+            )
+            continue
+        for entry in session.exercises:
+            exercise = _exercise(entry, catalogue)
+            if exercise and exercise.pattern not in allowed:
+                yield Violation(
+                    "split_focus",
+                    f"a {exercise.pattern} exercise on a {session.focus} day",
+                    week.number,
+                    session.day,
+                    entry.exercise_id,
+                )
+
+
+def _thrusts(session: Session, catalogue: Catalogue) -> list[ExerciseEntry]:
+    return [
+        e
+        for e in session.exercises
+        if (x := _exercise(e, catalogue)) is not None and x.is_hip_thrust_family
+    ]
+
+
+def check_one_hip_thrust_per_session(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """At most one hip-thrust-family exercise per session."""
+    for week, session in _sessions(program):
+        thrusts = _thrusts(session, catalogue)
+        if len(thrusts) > 1:
+            ids = ", ".join(e.exercise_id for e in thrusts)
+            yield Violation(
+                "one_hip_thrust_per_session",
+                f"{len(thrusts)} hip thrusts: {ids}",
+                week.number,
+                session.day,
+            )
+
+
+def check_hip_thrust_every_week(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """A hip thrust in at least 2 sessions a week for the glutes goal, 1 otherwise."""
+    needed = 2 if program.profile.goal is Goal.GLUTES else 1
+    for week in program.weeks:
+        count = sum(1 for s in week.sessions if _thrusts(s, catalogue))
+        if count < needed:
+            yield Violation(
+                "hip_thrust_every_week",
+                f"hip thrust in {count} sessions; the {program.profile.goal} goal needs {needed}",
+                week.number,
+            )
+
+
+def check_session_size(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """Three to eight exercises per session."""
+    for week, session in _sessions(program):
+        n = len(session.exercises)
+        if not MIN_EXERCISES <= n <= MAX_EXERCISES:
+            yield Violation(
+                "session_size",
+                f"{n} exercises; a session holds {MIN_EXERCISES} to {MAX_EXERCISES}",
+                week.number,
+                session.day,
+            )
+
+
+def session_seconds(session: Session, catalogue: Catalogue) -> int:
+    """Working time of a session after the warm-up, recomputed from its entries.
+
+    A superset pair shares its rest: both exercises back to back, then one rest.
+    """
+    total = 0
+    for group in _groups(session):
+        exercises = [(_exercise(e, catalogue), e) for e in group]
+        if len(group) == 1:
+            exercise, entry = exercises[0]
+            work = exercise.work_seconds if exercise else 60
+            total += exercise_seconds(entry.sets, work, entry.rest_seconds)
+        else:
+            sets = max(e.sets for e in group)
+            work = sum(x.work_seconds if x else 60 for x, _ in exercises)
+            rest = max(e.rest_seconds for e in group)
+            total += exercise_seconds(sets, work, rest) + 60 * (len(group) - 1)
+    return total
+
+
+def check_session_fits_time(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """Each session, warm-up included, fits the client's minutes."""
+    budget = (program.profile.session_minutes - WARM_UP_MINUTES) * 60
+    for week, session in _sessions(program):
+        seconds = session_seconds(session, catalogue)
+        if seconds > budget + TIME_TOLERANCE_SECONDS:
+            minutes = WARM_UP_MINUTES + seconds / 60
+            yield Violation(
+                "session_fits_time",
+                f"takes {minutes:.0f} minutes; the client has {program.profile.session_minutes}",
+                week.number,
+                session.day,
+            )
+
+
+def check_heavy_sessions_apart(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """No heavy hip thrust or heavy hinge on consecutive days, across weeks too."""
+    heavy_days: list[tuple[int, Week, Session]] = []
+    for week, session in _sessions(program):
+        if any(
+            (x := _exercise(e, catalogue)) is not None and is_heavy(x) for e in session.exercises
+        ):
+            heavy_days.append(((week.number - 1) * 7 + session.day.offset, week, session))
+    for (a, _, _), (b, week, session) in itertools.pairwise(heavy_days):
+        if b - a == 1:
+            yield Violation(
+                "heavy_sessions_apart",
+                "heavy hip-thrust or hinge work the day after another heavy session",
+                week.number,
+                session.day,
+            )
+
+
+def _week_work(week: Week, catalogue: Catalogue) -> list[tuple[Exercise, int]]:
+    return [
+        (x, e.sets)
+        for s in week.sessions
+        for e in s.exercises
+        if (x := _exercise(e, catalogue)) is not None
+    ]
+
+
+def check_weekly_sets_ceiling(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """No muscle above the level's maximum weekly sets (secondary muscles count half)."""
+    ceiling = MAX_WEEKLY_SETS[program.profile.level]
+    for week in program.weeks:
+        for muscle, sets in sorted(weekly_sets(_week_work(week, catalogue)).items()):
+            if sets > ceiling:
+                yield Violation(
+                    "weekly_sets_ceiling",
+                    f"{muscle} gets {sets:g} sets; a {program.profile.level} maximum is {ceiling}",
+                    week.number,
+                )
+
+
+def check_full_body_balance(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """General and hypertrophy weeks hold a push, a pull, a squat or lunge, a hinge or knee
+    flexion, and core work."""
+    if program.profile.goal not in (Goal.GENERAL, Goal.HYPERTROPHY):
+        return
+    for week in program.weeks:
+        patterns = {x.pattern for x, _ in _week_work(week, catalogue)}
+        for group, members in _BALANCE.items():
+            if not patterns & members:
+                yield Violation("full_body_balance", f"no {group} exercise this week", week.number)
+
+
+def check_no_exercise_twice_in_session(
+    program: Program, catalogue: Catalogue
+) -> Iterator[Violation]:
+    """No exercise twice in one session."""
+    for week, session in _sessions(program):
+        seen: set[str] = set()
+        for entry in session.exercises:
+            if entry.exercise_id in seen:
+                yield Violation(
+                    "no_exercise_twice_in_session",
+                    "appears twice",
+                    week.number,
+                    session.day,
+                    entry.exercise_id,
+                )
+            seen.add(entry.exercise_id)
+
+
+def check_hip_thrust_early(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """A hip-thrust-family exercise is at order 1 or 2 (its superset group first or second)."""
+    for week, session in _sessions(program):
+        for position, group in enumerate(_groups(session), start=1):
+            for entry in group:
+                exercise = _exercise(entry, catalogue)
+                if exercise and exercise.is_hip_thrust_family and position > 2:
+                    yield Violation(
+                        "hip_thrust_early",
+                        f"at position {position}; it belongs first or second",
+                        week.number,
+                        session.day,
+                        entry.exercise_id,
+                    )
+
+
+def check_compound_before_isolation(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """No compound exercise after an isolation one (superset pairs count as one step)."""
+    for week, session in _sessions(program):
+        seen_isolation = False
+        for group in _groups(session):
+            kinds = [_exercise(e, catalogue) for e in group]
+            if seen_isolation:
+                for entry, exercise in zip(group, kinds, strict=True):
+                    if exercise and exercise.is_compound:
+                        yield Violation(
+                            "compound_before_isolation",
+                            "a compound after isolation work",
+                            week.number,
+                            session.day,
+                            entry.exercise_id,
+                        )
+            if any(x is not None and not x.is_compound for x in kinds):
+                seen_isolation = True
+
+
+def check_prescriptions(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """Orders run 1..n; target reps sit inside the range; a load has a unit."""
+    for week, session in _sessions(program):
+        orders = sorted(e.order for e in session.exercises)
+        if orders != list(range(1, len(orders) + 1)):
+            yield Violation(
+                "prescriptions", f"orders {orders} are not 1..n", week.number, session.day
+            )
+        for entry in session.exercises:
+            problems = []
+            if not entry.reps_min <= entry.target_reps <= entry.reps_max:
+                problems.append(
+                    f"target {entry.target_reps} reps outside {entry.reps_min}-{entry.reps_max}"
+                )
+            if (entry.load is None) != (entry.load_unit is None):
+                problems.append("a load needs a unit and a unit needs a load")
+            if entry.load is not None and entry.load <= 0:
+                problems.append(f"load {entry.load} is not positive")
+            for problem in problems:
+                yield Violation(
+                    "prescriptions", problem, week.number, session.day, entry.exercise_id
+                )
+
+
+#: Every hard rule's check, by the rule's name in ``planner.rulebook.HARD_RULES``.
+CHECKS: dict[str, Check] = {
+    "known_exercises": check_known_exercises,
+    "equipment_and_limitations": check_equipment_and_limitations,
+    "split_focus": check_split_focus,
+    "one_hip_thrust_per_session": check_one_hip_thrust_per_session,
+    "hip_thrust_every_week": check_hip_thrust_every_week,
+    "session_size": check_session_size,
+    "session_fits_time": check_session_fits_time,
+    "heavy_sessions_apart": check_heavy_sessions_apart,
+    "weekly_sets_ceiling": check_weekly_sets_ceiling,
+    "full_body_balance": check_full_body_balance,
+    "no_exercise_twice_in_session": check_no_exercise_twice_in_session,
+    "hip_thrust_early": check_hip_thrust_early,
+    "compound_before_isolation": check_compound_before_isolation,
+    "prescriptions": check_prescriptions,
+}
+
+
+def check_program(program: Program, catalogue: Catalogue) -> list[Violation]:
+    """Every violation of every hard rule, in rule order."""
+    return [v for check in CHECKS.values() for v in check(program, catalogue)]

@@ -1,0 +1,44 @@
+"""Who may do an exercise: equipment, limitations, exclusions; and what counts as heavy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from exercise_db.models import Exercise
+from exercise_db.vocabulary import VOCABULARY
+from rules.prescription import is_main_lift
+
+if TYPE_CHECKING:
+    from planner.profile import ClientProfile
+
+
+def exclusion_reason(exercise: Exercise, profile: ClientProfile) -> str | None:
+    """Why ``exercise`` is not for this client, or None when it is allowed.
+
+    The hard rule "only the equipment the client has; limitations and excluded exercises
+    honoured" as one function, shared by the model and the checker.
+    """
+    missing = sorted(set(exercise.equipment) - profile.available_equipment)
+    if missing:
+        names = ", ".join(VOCABULARY.name("equipment", m) for m in missing)
+        return f"needs {names}, which the client does not have"
+    if exercise.id in profile.exclude:
+        return "excluded in the profile"
+    for limitation in profile.limitations:
+        avoids = VOCABULARY.term("limitations", limitation).attributes.get("avoids", ())
+        clash = sorted(set(exercise.stresses) & set(avoids))  # type: ignore[call-overload]
+        if clash:
+            return f"stresses {', '.join(clash)}, which the limitation {limitation!r} rules out"
+    return None
+
+
+def is_heavy(exercise: Exercise) -> bool:
+    """Heavy hip-extension work that needs 48 h before it is repeated (ACSM 2009).
+
+    Bilateral hip-thrust-family or hinge exercises with an external load.
+    """
+    return (
+        exercise.pattern in ("hip_thrust", "hinge")
+        and is_main_lift(exercise)
+        and not exercise.is_unilateral
+    )
