@@ -574,12 +574,12 @@ class LoadedLift:
         fitting = [i for i, r in enumerate(reps) if r <= anchor.reps]
         return reps, fitting[-1] if fitting else 0
 
-    def _double_first_load(self) -> float:
+    def _double_first_target(self) -> float:
         anchor = self.start.anchor
         if anchor is not None and anchor.reps >= self.prescription.reps_min:
-            return self.ladder.floor(anchor.load)
+            return anchor.load
         reps, _ = self._double()
-        return self.ladder.floor(load_for(self._one_rep_max(), reps[0], self.prescription.rir))
+        return load_for(self._one_rep_max(), reps[0], self.prescription.rir)
 
     def target(self, step: int, shape: WeekShape, day: DayType) -> float:
         """The unrounded load a normal week aims for (``step`` weeks into this lift)."""
@@ -591,7 +591,14 @@ class LoadedLift:
             case ProgressionScheme.DOUBLE:
                 reps_ladder, start = self._double()
                 _, steps = double_position(step, reps_ladder, start)
-                return self.ladder.up(self._double_first_load(), steps)
+                first = self._double_first_target()
+                if steps == 0:
+                    return first
+                # Past the top of the kit the aim keeps climbing, so it can be flagged.
+                index = self.ladder.index(first) + steps
+                loads = self.ladder.loads
+                top_gap = loads[-1] - loads[-2] if len(loads) > 1 else loads[-1]
+                return self.ladder.at(index) + max(index - len(loads) + 1, 0) * top_gap
             case _:
                 return growth_target(
                     step, self._one_rep_max(), WEEKLY_GROWTH[self.level], reps, rir
