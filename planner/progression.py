@@ -749,6 +749,8 @@ class _VariationPlanner:
     profile: ClientProfile
     template: WeeklyTemplate
     catalogue: Catalogue
+    #: Lifts whose working load is already known (from a log): never eased.
+    known: frozenset[ExerciseId] = frozenset()
     #: choices[block][session][slot]
     choices: list[list[list[Choice]]] = field(default_factory=list)
 
@@ -835,6 +837,7 @@ class _VariationPlanner:
                             and template_x.is_hip_thrust_family
                             and template_x.load_kind.external
                             and template_x.id not in profile.rep_maxes
+                            and template_x.id not in self.known
                         ):
                             easier = self.first_allowed(template_x.easier, s, i, week)
                             if easier is not None:
@@ -864,18 +867,23 @@ class _VariationPlanner:
 
 
 def plan_variations(
-    profile: ClientProfile, template: WeeklyTemplate, catalogue: Catalogue, blocks: int
+    profile: ClientProfile,
+    template: WeeklyTemplate,
+    catalogue: Catalogue,
+    blocks: int,
+    known: frozenset[ExerciseId] = frozenset(),
 ) -> list[list[list[Choice]]]:
     """The exercise of every template slot in every block: ``result[block - 1][session][slot]``.
 
     Bodyweight and band work moves to the first allowed ``harder`` variation at each new
     block; a beginner's loaded hip thrust is eased to an ``easier`` variation for the
-    first block when the plan has more than one. A swap only goes to an exercise of the
+    first block when the plan has more than one and neither the profile nor ``known``
+    gives its load. A swap only goes to an exercise of the
     same pattern that the client has the equipment for, that the profile does not exclude
     or dislike, that is not already in the session, and that keeps the session within
     time, the 48-hour spacing of heavy hip work and the weekly set ceiling.
     """
-    return _VariationPlanner(profile, template, catalogue).plan(blocks)
+    return _VariationPlanner(profile, template, catalogue, known).plan(blocks)
 
 
 # --------------------------------------------------------------------------------------
@@ -964,7 +972,7 @@ def build_weeks(
     scheme = choose_scheme(profile)
     shapes = calendar(scheme, profile.weeks)
     blocks = shapes[-1].block
-    choices = plan_variations(profile, template, catalogue, blocks)
+    choices = plan_variations(profile, template, catalogue, blocks, frozenset(starts))
     first_step_of_block: dict[int, int] = {}
     for shape in shapes:
         first_step_of_block.setdefault(shape.block, shape.step)

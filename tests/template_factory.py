@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from exercise_db.catalogue import Catalogue, builtin_catalogue
 from exercise_db.models import Exercise
 from planner.profile import ClientProfile
-from planner.program import SolveReport
+from planner.program import Program, SolveReport
+from planner.progression import build_weeks
 from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
 from rules.prescription import prescribe
 from rules.timing import exercise_seconds, session_minutes
+from rules.volume import weekly_sets, weekly_targets
 
 REPORT = SolveReport(status="optimal", objective=0, best_bound=0, gap=0, candidates=0)
 
@@ -63,3 +66,27 @@ def template(
             )
         )
     return WeeklyTemplate(split="full body", sessions=tuple(built), report=REPORT)
+
+
+def program(
+    client: ClientProfile,
+    sessions: Sequence[Sequence[str | tuple[str, int]]],
+    catalogue: Catalogue | None = None,
+) -> Program:
+    """A whole programme from hand-built sessions, as the generator would assemble it."""
+    catalogue = catalogue or builtin_catalogue()
+    weekly = template(client, sessions, catalogue)
+    result = build_weeks(client, weekly, catalogue)
+    planned = weekly_sets((p.exercise, p.sets) for s in weekly.sessions for p in s.exercises)
+    return Program(
+        generated_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+        profile=client,
+        catalogue=catalogue.name,
+        catalogue_fingerprint=catalogue.fingerprint,
+        split=weekly.split,
+        progression=result.scheme,
+        weekly_sets=planned,
+        weekly_targets=weekly_targets(client.goal, client.level),
+        solve=[weekly.report],
+        weeks=result.weeks,
+    )
