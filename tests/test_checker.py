@@ -1,0 +1,109 @@
+"""The independent checker: a clean plan passes, and each hard rule broken by hand is caught."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from exercise_db.catalogue import builtin_catalogue
+from planner.generate import generate_program
+from planner.profile import Weekday, load_profile
+from planner.program import ExerciseEntry, Program
+from rules.checker import CHECKS, check_program
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "profiles"
+CATALOGUE = builtin_catalogue()
+NOW = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def program() -> Program:
+    return generate_program(load_profile(EXAMPLES / "full-gym.yaml"), CATALOGUE, now=NOW)
+
+
+def _entry(program: Program, exercise_id: str, order: int) -> ExerciseEntry:
+    template = program.weeks[0].sessions[0].exercises[0]
+    exercise = CATALOGUE[exercise_id]
+    return template.model_copy(
+        update={
+            "exercise_id": exercise_id,
+            "name": exercise.name,
+            "order": order,
+            "load": None,
+            "load_unit": None,
+            "plates": None,
+        }  # fmt: skip
+    )
+
+
+def _break(program: Program, change: Callable[[Program], None]) -> Program:
+    broken = program.model_copy(deep=True)
+    change(broken)
+    return broken
+
+
+def _first(p: Program) -> list[ExerciseEntry]:
+    return p.weeks[0].sessions[0].exercises
+
+
+def _append(exercise_id: str) -> Callable[[Program], None]:
+    return lambda p: _first(p).append(_entry(p, exercise_id, len(_first(p)) + 1))
+
+
+BREAKERS: dict[str, Callable[[Program], None]] = {
+    "known_exercises": lambda p: _first(p).__setitem__(
+        0, _first(p)[0].model_copy(update={"exercise_id": "no_such_move"})
+    ),
+    "equipment_and_limitations": lambda p: setattr(p.profile, "equipment", ["bench"]),
+    "split_focus": lambda p: setattr(p.weeks[0].sessions[1], "focus", "glutes"),
+    "one_hip_thrust_per_session": lambda p: _first(p).insert(1, _entry(p, "glute_bridge", 2)),
+    "hip_thrust_every_week": lambda p: [
+        s.exercises.pop(0) for s in p.weeks[0].sessions if s.focus == "glutes and lower"
+    ],
+    "session_size": lambda p: del_tail(_first(p), 2),
+    "session_fits_time": lambda p: setattr(p.profile, "session_minutes", 20),
+    "heavy_sessions_apart": lambda p: [
+        setattr(p.weeks[0].sessions[1], "day", Weekday.TUE),
+        p.weeks[0].sessions[0].exercises.__setitem__(0, _entry(p, "barbell_hip_thrust", 1)),
+        p.weeks[0].sessions[1].exercises.__setitem__(0, _entry(p, "romanian_deadlift", 1)),
+    ],
+    "weekly_sets_ceiling": lambda p: [setattr(e, "sets", 30) for e in _first(p)[:1]],
+    "full_body_balance": lambda p: (
+        setattr(p.profile, "goal", "general")
+        or [s.exercises.clear() for s in p.weeks[0].sessions if "upper" in s.focus]
+    ),
+    "no_exercise_twice_in_session": lambda p: _first(p).append(
+        _first(p)[1].model_copy(update={"order": len(_first(p)) + 1})
+    ),
+    "hip_thrust_early": lambda p: [
+        setattr(e, "order", len(_first(p)) - i) for i, e in enumerate(_first(p))
+    ],
+    "compound_before_isolation": lambda p: _first(p).insert(0, _entry(p, "side_plank", 0)),
+    "prescriptions": lambda p: setattr(_first(p)[0], "target_reps", 99),
+}
+
+
+def del_tail(entries: list[ExerciseEntry], keep: int) -> None:
+    del entries[keep:]
+
+
+def test_a_generated_plan_passes(program: Program) -> None:
+    assert check_program(program, CATALOGUE) == []
+
+
+def test_every_check_has_a_breaking_case() -> None:
+    assert set(BREAKERS) == set(CHECKS)
+
+
+@pytest.mark.parametrize("rule", sorted(CHECKS))
+def test_each_broken_rule_is_reported(program: Program, rule: str) -> None:
+    broken = _break(program, BREAKERS[rule])
+    found = {v.rule for v in CHECKS[rule](broken, CATALOGUE)}
+    assert found == {rule}
+    violation = next(iter(CHECKS[rule](broken, CATALOGUE)))
+    assert violation.message
+    if rule not in ("hip_thrust_every_week", "weekly_sets_ceiling", "full_body_balance"):
+        assert violation.week == 1 and violation.day is not None
