@@ -293,6 +293,8 @@ def _next_working_set(
     (50.0, 9)
     >>> _next_working_set("back off", 50, 9, 8, 10, ladder, ProgressionScheme.LINEAR)
     (45.0, 9)
+    >>> _next_working_set("back off", 50, 10, 8, 10, ladder, ProgressionScheme.DOUBLE)
+    (45.0, 8)
     """
     if outcome == "up":
         if scheme is ProgressionScheme.DOUBLE:
@@ -304,7 +306,9 @@ def _next_working_set(
         return ladder.up(load), reps
     if outcome == "back off":
         lighter = ladder.floor(load * BACK_OFF)
-        return (lighter if lighter < load - TOLERANCE else ladder.below(load)), reps
+        lighter = lighter if lighter < load - TOLERANCE else ladder.below(load)
+        # Double progression climbs the range again from the bottom with the lighter load.
+        return lighter, low if scheme is ProgressionScheme.DOUBLE else reps
     return load, reps
 
 
@@ -344,13 +348,18 @@ def judge(
 
     entry, sets = logged[-1]
     if entry.load is None:
-        # A test week (or loads left to the client): start from the best set logged.
-        best = max(sets, key=lambda r: (r.load or 0) * (1 + r.reps / 30) if r.reps else 0)
-        if best.load is None or best.reps == 0:
+        # A test week, or loads the client chose: the heaviest load logged, judged by its
+        # hardest set (fewest reps left to failure), so a tired last set is not ignored.
+        heaviest = max(r.load or 0 for r in sets)
+        at_top = [r for r in sets if (r.load or 0) >= heaviest - TOLERANCE and r.reps > 0]
+        if heaviest <= 0 or not at_top:
             return Verdict(exercise_id, "not logged", "no usable set in the log", None)
-        rir = best.rir if best.rir is not None else 0
-        start = as_start(best.load, best.reps, rir, f"your logged {best.load:g} x {best.reps}")
-        return Verdict(exercise_id, "tested", f"best set {best.load:g} x {best.reps}", start)
+        hardest = min(at_top, key=lambda r: r.reps + (r.rir or 0))
+        rir = hardest.rir if hardest.rir is not None else 0
+        week, day = hardest.week, hardest.day.value
+        what = f"{heaviest:g} {profile.units.value} x {hardest.reps} ({rir} in reserve)"
+        start = as_start(heaviest, hardest.reps, rir, f"your week {week} {day} {what}")
+        return Verdict(exercise_id, "tested", f"load chosen in week {week}: {what}", start)
 
     def shortfall(entry: ExerciseEntry, sets: Sequence[LogRow]) -> float:
         """Average reps missed per logged set, a set done lighter counting as missed."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -215,3 +218,62 @@ def test_next_template_keeps_the_variation_the_plan_ended_on() -> None:
     assert "block" not in template.sessions[0].exercises[0].reason
     result = next_block(plan, [], CATALOGUE, now=NOW)
     assert check_program(result.program, CATALOGUE) == []
+
+
+# --- the command -----------------------------------------------------------------------
+
+LOGS = Path(__file__).parents[1] / "examples" / "logs"
+
+
+def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from planner.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None:
+    pytest.importorskip("planner.render")
+    pdf = tmp_path / "next.pdf"
+    made = thrustplan("replan", str(LOGS / "sample-plan.json"), str(LOGS / "sample-log.csv"),
+                      "-o", str(pdf))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "barbell_hip_thrust: up" in made.stdout and "0 rows skipped" in made.stdout
+    checked = thrustplan("check", str(tmp_path / "next.json"))
+    assert checked.returncode == 0, checked.stdout
+    old = Program.model_validate_json((LOGS / "sample-plan.json").read_bytes())
+    new = Program.model_validate_json((tmp_path / "next.json").read_bytes())
+    first, last = new.weeks[0].sessions[0].exercises[0], old.weeks[-2].sessions[0].exercises[0]
+    assert first.exercise_id == last.exercise_id == "barbell_hip_thrust"
+    assert first.load is not None and last.load is not None and first.load > last.load
+
+
+def test_replan_reports_each_bad_row_and_still_succeeds(tmp_path: Path) -> None:
+    pytest.importorskip("planner.render")
+    made = thrustplan(
+        "replan", str(LOGS / "sample-plan.json"), str(LOGS / "bad-rows.csv"),
+        "-o", str(tmp_path / "next.pdf"), "--json", str(tmp_path / "n.json"),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    reported = [line for line in made.stderr.splitlines() if line.endswith("skipped")]
+    assert [line.split(" line ")[1].split(":")[0] for line in reported] == [
+        "6", "11", "17", "24", "35", "46", "61", "68", "79"
+    ]  # fmt: skip
+    assert "9 rows skipped" in made.stdout
+    assert (tmp_path / "n.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("log", "needle"),
+    [("missing.csv", "no such file"), ("header.csv", "lacks rir")],
+)
+def test_unreadable_logs_exit_2(tmp_path: Path, log: str, needle: str) -> None:
+    (tmp_path / "header.csv").write_text("week,day,exercise_id,set,load,reps\n")
+    made = thrustplan("replan", str(LOGS / "sample-plan.json"), str(tmp_path / log),
+                      "-o", str(tmp_path / "next.pdf"))  # fmt: skip
+    assert made.returncode == 2
+    assert needle in made.stderr and "Traceback" not in made.stderr
+    assert not (tmp_path / "next.pdf").exists()
