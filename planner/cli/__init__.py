@@ -3,7 +3,7 @@
 from planner.cli.app import app
 
 # Each module registers its commands on ``app`` when imported.
-from planner.cli import exercises, plan, replan  # noqa: F401  isort: skip
+from planner.cli import batch, exercises, plan, replan  # noqa: F401  isort: skip
 
 
 def main() -> None:

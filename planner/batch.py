@@ -1,0 +1,576 @@
+"""Planning a whole roster: one task per client, run in a process pool or on a Dask cluster.
+
+The flow, for each client row of a roster (:mod:`planner.roster`):
+
+1. In the calling process: validate the profile (an invalid row is reported, not run),
+   give the client a unique folder name (its *slug*) and hash its input (the profile,
+   the catalogue fingerprint, ``PROGRAM_VERSION`` and the output settings). With
+   ``resume``, a client whose folder holds every output and the same hash is not run again.
+2. In a worker (:func:`plan_client`): solve, check the programme with the independent
+   checker, render the PDF and the other formats. Each worker keeps its catalogue and its
+   :class:`~planner.render.Renderer` across clients, so WeasyPrint is set up once.
+3. Every file is written to a temporary name and renamed into place; the input record
+   (``.thrustplan-input.json``, holding the hash and the client's result) is written last,
+   so a folder with a record is a finished client.
+4. ``summary.csv`` and ``index.html`` list every row with its status: ``ok``,
+   ``infeasible`` (with the explanation), ``invalid`` (with the field errors) or
+   ``failed`` (a checker violation or an error while printing).
+
+One fixed ``now`` is used for the whole batch, so a programme's JSON is byte-identical
+between a local run and a Dask run of the same roster.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import resource
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from exercise_db.catalogue import Catalogue, load_catalogue
+from exercise_db.vocabulary import UnknownWordError
+from planner.cli.plan import write_atomically
+from planner.profile import ClientProfile, ProfileError, parse_profile
+from planner.program import PROGRAM_VERSION
+from planner.roster import RosterRow
+from planner.solve import SolverSettings
+
+#: Written last in a client's folder: the input hash and the result, for ``resume``.
+RECORD_NAME = ".thrustplan-input.json"
+SUMMARY_COLUMNS = (
+    "row",
+    "name",
+    "slug",
+    "status",
+    "reason",
+    "solve_seconds",
+    "render_seconds",
+    "pages",
+    "pdf",
+)
+_TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+class Status(StrEnum):
+    OK = "ok"
+    INFEASIBLE = "infeasible"
+    INVALID = "invalid"
+    FAILED = "failed"
+
+
+class Format(StrEnum):
+    """Output files besides ``program.pdf`` and ``program.json``, which are always written."""
+
+    CSV = "csv"
+    ICS = "ics"
+    HTML = "html"
+
+
+class BatchError(RuntimeError):
+    """The batch cannot run at all (for example, a missing optional dependency)."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How every client of a batch is planned and printed; the same for all of them."""
+
+    out: Path
+    now: dt.datetime
+    formats: frozenset[Format] = frozenset()
+    paper: str = "a4"
+    theme: str | None = None
+    catalogue_path: Path | None = None
+    catalogue_only: bool = False
+    settings: SolverSettings = field(default_factory=SolverSettings)
+    #: Workers write the files themselves (a local pool, or a cluster sharing ``out``);
+    #: otherwise the files travel back with the result and the caller writes them.
+    write_on_worker: bool = True
+
+
+@dataclass(frozen=True)
+class ClientTask:
+    """One client to plan: everything a worker needs, and nothing it must look up."""
+
+    row: int
+    name: str
+    slug: str
+    profile: ClientProfile
+    input_hash: str
+
+
+@dataclass
+class ClientResult:
+    """What happened to one roster row."""
+
+    row: int
+    name: str
+    slug: str
+    status: Status
+    reason: str = ""
+    solve_seconds: float = 0.0
+    render_seconds: float = 0.0
+    pages: int = 0
+    #: Set when the files are sent back rather than written by the worker.
+    files: dict[str, bytes] = field(default_factory=dict)
+    #: Filled by the worker, for benchmarks: its process id and memory.
+    worker: str = ""
+    rss_mib: float = 0.0
+    peak_rss_mib: float = 0.0
+    resumed: bool = False
+
+    @property
+    def pdf(self) -> str:
+        return f"{self.slug}/program.pdf" if self.status is Status.OK else ""
+
+    def summary_row(self) -> dict[str, str]:
+        return {
+            "row": str(self.row),
+            "name": self.name,
+            "slug": self.slug,
+            "status": self.status.value,
+            "reason": self.reason,
+            "solve_seconds": f"{self.solve_seconds:.2f}",
+            "render_seconds": f"{self.render_seconds:.2f}",
+            "pages": str(self.pages) if self.pages else "",
+            "pdf": self.pdf,
+        }
+
+
+# --- naming and hashing -------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    """A folder name from a client's name: ASCII letters, digits and dashes.
+
+    >>> slugify("Zoë O'Brien-Smith ")
+    'zoe-o-brien-smith'
+    >>> slugify("<script>")
+    'script'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].strip("-") or "client"
+
+
+def unique_slugs(labels: Iterable[str]) -> list[str]:
+    """One slug per label, in order; repeats get ``-2``, ``-3``... so no two are the same.
+
+    >>> unique_slugs(["Ana", "ana", "Ana 2", "Ana"])
+    ['ana', 'ana-2', 'ana-2-2', 'ana-3']
+    """
+    taken: set[str] = set()
+    slugs = []
+    for label in labels:
+        base = slugify(label)
+        slug, count = base, 1
+        while slug in taken:
+            count += 1
+            slug = f"{base}-{count}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def output_names(formats: Iterable[Format]) -> list[str]:
+    """The files a finished client's folder holds, the record excluded."""
+    return ["program.pdf", "program.json", *(f"program.{f.value}" for f in sorted(formats))]
+
+
+def input_hash(profile: ClientProfile, catalogue: Catalogue, options: BatchOptions) -> str:
+    """What a client's outputs depend on, hashed; equal hashes mean equal programmes."""
+    payload = {
+        "profile": profile.model_dump(mode="json"),
+        "catalogue": catalogue.fingerprint,
+        "version": PROGRAM_VERSION,
+        "formats": sorted(f.value for f in options.formats),
+        "paper": options.paper,
+        "theme": options.theme,
+        "settings": options.settings.model_dump(mode="json"),
+    }
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# --- the per-client task --------------------------------------------------------------
+
+#: Per-process cache: the catalogue and the renderer stay warm across clients.
+_WARM: dict[tuple[Any, ...], Any] = {}
+
+
+def _catalogue(options: BatchOptions) -> Catalogue:
+    key = ("catalogue", options.catalogue_path, options.catalogue_only)
+    if key not in _WARM:
+        _WARM[key] = load_catalogue(options.catalogue_path, replace=options.catalogue_only)
+    catalogue: Catalogue = _WARM[key]
+    return catalogue
+
+
+def _renderer(options: BatchOptions) -> Any:
+    key = ("renderer", options.paper, options.theme)
+    if key not in _WARM:
+        from planner.render import Renderer
+
+        _WARM[key] = Renderer(paper=options.paper, theme=options.theme)
+    return _WARM[key]
+
+
+def warm_worker(options: BatchOptions) -> None:
+    """Load the catalogue, the renderer and the solver once, when a worker starts."""
+    _catalogue(options)
+    _renderer(options)
+    import planner.generate  # noqa: F401  the solver and its imports
+    import rules.checker  # noqa: F401
+
+
+def _memory() -> tuple[float, float]:
+    """This process's resident memory now and at its peak, in MiB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        now = pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        now = peak
+    return now, peak
+
+
+def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
+    """Solve, check and print one client; never raises, the result says what went wrong."""
+    from planner.exports import program_csv, program_ics
+    from planner.generate import generate_program
+    from planner.solve import InfeasibleRequest
+    from rules.checker import check_program
+
+    result = ClientResult(task.row, task.name, task.slug, Status.OK)
+    try:
+        catalogue = _catalogue(options)
+        renderer = _renderer(options)
+        started = time.perf_counter()
+        try:
+            program = generate_program(task.profile, catalogue, options.settings, now=options.now)
+        except InfeasibleRequest as error:
+            result.status, result.reason = Status.INFEASIBLE, str(error)
+            return result
+        violations = check_program(program, catalogue)
+        result.solve_seconds = time.perf_counter() - started
+        if violations:
+            result.status = Status.FAILED
+            result.reason = "checker: " + "; ".join(str(v) for v in violations)
+            return result
+        started = time.perf_counter()
+        rendered = renderer.render(program, catalogue)
+        files = {
+            "program.pdf": rendered.pdf,
+            "program.json": program.model_dump_json(indent=2).encode(),
+        }
+        if Format.CSV in options.formats:
+            files["program.csv"] = program_csv(program).encode()
+        if Format.ICS in options.formats:
+            files["program.ics"] = program_ics(program)
+        if Format.HTML in options.formats:
+            files["program.html"] = renderer.render_html(program, catalogue).encode()
+        result.render_seconds = time.perf_counter() - started
+        result.pages = rendered.pages
+        if options.write_on_worker:
+            store_client(options.out, task.input_hash, result, files)
+        else:
+            result.files = files
+    except Exception as error:  # one client's fault must not stop the others
+        result.status = Status.FAILED
+        result.reason = f"{type(error).__name__}: {error}".strip()
+    finally:
+        result.worker = f"{os.uname().nodename}:{os.getpid()}"
+        result.rss_mib, result.peak_rss_mib = _memory()
+    return result
+
+
+def store_client(out: Path, digest: str, result: ClientResult, files: dict[str, bytes]) -> None:
+    """Write a client's files, each atomically, and then its input record, last."""
+    folder = out / result.slug
+    for name, data in files.items():
+        write_atomically(folder / name, data)
+    record = {
+        "input": digest,
+        "result": {
+            "solve_seconds": round(result.solve_seconds, 3),
+            "render_seconds": round(result.render_seconds, 3),
+            "pages": result.pages,
+        },
+    }
+    write_atomically(folder / RECORD_NAME, json.dumps(record, indent=2).encode())
+
+
+def finished_result(out: Path, task: ClientTask, options: BatchOptions) -> ClientResult | None:
+    """The stored result when the client's folder is complete for this exact input."""
+    folder = out / task.slug
+    try:
+        record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("input") != task.input_hash:
+        return None
+    if not all((folder / name).is_file() for name in output_names(options.formats)):
+        return None
+    stored = record.get("result") or {}
+    return ClientResult(
+        task.row,
+        task.name,
+        task.slug,
+        Status.OK,
+        solve_seconds=float(stored.get("solve_seconds", 0.0)),
+        render_seconds=float(stored.get("render_seconds", 0.0)),
+        pages=int(stored.get("pages", 0)),
+        resumed=True,
+    )
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files left by a killed run (``.<name>.<random>.tmp``)."""
+    if folder.is_dir():
+        for stale in folder.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+
+
+# --- preparing and running ----------------------------------------------------------
+
+
+@dataclass
+class Prepared:
+    """A roster split into the tasks to run and the rows already settled."""
+
+    tasks: list[ClientTask]
+    settled: list[ClientResult]
+
+
+def prepare(
+    rows: Sequence[RosterRow], catalogue: Catalogue, options: BatchOptions, *, resume: bool
+) -> Prepared:
+    """Validate every row, name its folder and, with ``resume``, skip finished clients."""
+    slugs = unique_slugs(row.label if row.fields.get("name") else f"row-{row.row}" for row in rows)
+    tasks, settled = [], []
+    for row, slug in zip(rows, slugs, strict=True):
+        if row.problem is not None:
+            settled.append(ClientResult(row.row, row.label, slug, Status.INVALID, row.problem))
+            continue
+        try:
+            profile = parse_profile(row.fields, source=f"row {row.row}")
+        except (ProfileError, UnknownWordError) as error:
+            reason = str(error).replace("\n", "; ")
+            settled.append(ClientResult(row.row, row.label, slug, Status.INVALID, reason))
+            continue
+        task = ClientTask(
+            row.row, profile.name, slug, profile, input_hash(profile, catalogue, options)
+        )
+        if resume:
+            done = finished_result(options.out, task, options)
+            if done is not None:
+                settled.append(done)
+                continue
+            _remove_stale_temporaries(options.out / slug)
+        tasks.append(task)
+    return Prepared(tasks, settled)
+
+
+#: Called after each client with its result; the progress display hangs on this.
+OnResult = Callable[[ClientResult], None]
+
+
+def _crashed(task: ClientTask, why: str) -> ClientResult:
+    return ClientResult(task.row, task.name, task.slug, Status.FAILED, why)
+
+
+def run_local(
+    tasks: Sequence[ClientTask],
+    options: BatchOptions,
+    on_result: OnResult,
+    *,
+    workers: int,
+    max_tasks_per_worker: int | None = None,
+) -> None:
+    """Run the tasks in a pool of long-lived worker processes (in this one when ``workers`` is 1).
+
+    ``max_tasks_per_worker`` replaces a worker after that many clients, which bounds memory
+    over a long roster at the cost of one more start-up.
+    """
+    if not tasks:
+        return
+    if workers <= 1 and max_tasks_per_worker is None:
+        warm_worker(options)
+        for task in tasks:
+            on_result(plan_client(task, options))
+        return
+    import multiprocessing
+
+    # "spawn": a fresh interpreter per worker, safe beside the progress display's thread,
+    # and the only kind that can be replaced after max_tasks_per_worker clients.
+    with ProcessPoolExecutor(
+        max_workers=max(1, workers),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=warm_worker,
+        initargs=(options,),
+        max_tasks_per_child=max_tasks_per_worker,
+    ) as pool:
+        futures: dict[Future[ClientResult], ClientTask] = {
+            pool.submit(plan_client, task, options): task for task in tasks
+        }
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = _crashed(futures[future], "the worker process died (out of memory?)")
+            on_result(result)
+
+
+def run_dask(
+    tasks: Sequence[ClientTask], options: BatchOptions, on_result: OnResult, *, address: Any
+) -> None:
+    """Run the tasks on an existing Dask distributed cluster at ``address``.
+
+    ``address`` is a scheduler address such as ``tcp://10.0.0.5:8786`` (or a cluster
+    object). Unless ``options.write_on_worker`` is set, the files come back with each
+    result and are written here.
+    """
+    try:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+    except ImportError as error:
+        raise BatchError(
+            "--dask needs dask.distributed, which is not installed; "
+            "install it with: pip install 'thrustplan[dask]'"
+        ) from error
+    if not tasks:
+        return
+    try:
+        client = Client(address, timeout="20s", set_as_default=False)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as error:
+        raise BatchError(f"--dask {address}: cannot reach the scheduler ({error})") from error
+    try:
+        futures = {
+            client.submit(
+                plan_client, task, options, key=f"thrustplan-{task.slug}-{task.input_hash[:16]}"
+            ): task
+            for task in tasks
+        }
+        for future in dask_completed(list(futures)):  # type: ignore[no-untyped-call]
+            try:
+                result = future.result()
+            except Exception as error:  # a worker lost for good, or a pickling fault
+                result = _crashed(futures[future], f"dask: {type(error).__name__}: {error}")
+            on_result(result)
+            future.release()
+    finally:
+        client.close()  # type: ignore[no-untyped-call]
+
+
+@dataclass
+class BatchReport:
+    """Every row's result, in roster order."""
+
+    results: list[ClientResult]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status is status)
+
+    @property
+    def all_ok(self) -> bool:
+        return all(r.status is Status.OK for r in self.results)
+
+
+def run_batch(
+    rows: Sequence[RosterRow],
+    options: BatchOptions,
+    *,
+    workers: int = 1,
+    resume: bool = False,
+    dask_address: Any = None,
+    max_tasks_per_worker: int | None = None,
+    on_start: Callable[[int, int], None] | None = None,
+    on_result: OnResult | None = None,
+) -> BatchReport:
+    """Plan every row and write the outputs, ``summary.csv`` and ``index.html`` to ``options.out``.
+
+    ``on_start(to_run, settled)`` is called once the roster is prepared; ``on_result``
+    after each client that ran (not for rows settled beforehand).
+    """
+    catalogue = load_catalogue(options.catalogue_path, replace=options.catalogue_only)
+    options.out.mkdir(parents=True, exist_ok=True)
+    if dask_address is not None and options.write_on_worker:
+        # Only the caller can be sure to see ``out``; a shared path is an explicit choice.
+        options = replace(options, write_on_worker=False)
+    prepared = prepare(rows, catalogue, options, resume=resume)
+    if on_start is not None:
+        on_start(len(prepared.tasks), len(prepared.settled))
+    results = list(prepared.settled)
+    by_slug = {task.slug: task for task in prepared.tasks}
+
+    def collect(result: ClientResult) -> None:
+        if result.files:
+            try:
+                store_client(options.out, by_slug[result.slug].input_hash, result, result.files)
+            except OSError as error:
+                result.status, result.reason = Status.FAILED, f"cannot write: {error}"
+            result.files = {}
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
+    if dask_address is not None:
+        run_dask(prepared.tasks, options, collect, address=dask_address)
+    else:
+        run_local(
+            prepared.tasks,
+            options,
+            collect,
+            workers=workers,
+            max_tasks_per_worker=max_tasks_per_worker,
+        )
+    report = BatchReport(sorted(results, key=lambda r: r.row))
+    write_summary(options.out, report)
+    return report
+
+
+# --- the summary ----------------------------------------------------------------------
+
+
+def summary_csv(report: BatchReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for result in report.results:
+        writer.writerow(result.summary_row())
+    return buffer.getvalue()
+
+
+def summary_html(report: BatchReport) -> str:
+    """The index page; every value is escaped, so a name with markup prints as written."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    template = environment.get_template("batch-index.html")
+    counts = {status.value: report.count(status) for status in Status}
+    return template.render(
+        rows=[asdict(r) | {"status": r.status.value, "pdf": r.pdf} for r in report.results],
+        counts=counts,
+        total=len(report.results),
+    )
+
+
+def write_summary(out: Path, report: BatchReport) -> None:
+    write_atomically(out / "summary.csv", summary_csv(report).encode())
+    write_atomically(out / "index.html", summary_html(report).encode())
