@@ -1,0 +1,154 @@
+"""Solve times and plan quality on a fixed grid of profiles, against a greedy filler.
+
+Run: .venv/bin/python benchmarks/solve.py [--quick]
+
+Grid: days 2-6 x minutes 30/45/60/90 x five equipment sets x curated catalogue (and the
+imported free-exercise-db catalogue when ../shared holds it). Reports the median and
+95th-percentile solve time, the share proven optimal under a 5 s limit, the gap when
+stopped, and the weekly volume-target error of the model's plan next to a greedy filler
+that adds the best-covering exercise until the session is full.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from exercise_db.catalogue import Catalogue, builtin_catalogue
+from planner.candidates import ModelInput, prepare
+from planner.profile import ClientProfile
+from planner.solve import InfeasibleRequest, SolverSettings, solve_input
+from rules.timing import WARM_UP_MINUTES, exercise_seconds
+
+EQUIPMENT_SETS = {
+    "bodyweight": [],
+    "bands": ["bands", "mini_bands"],
+    "dumbbells+bench": ["dumbbells", "bench"],
+    "home": ["bands", "mini_bands", "dumbbells", "bench"],
+    "full gym": [
+        "barbell", "squat_rack", "bench", "dumbbells", "kettlebells", "cable", "smith_machine",
+        "hip_thrust_machine", "leg_press", "leg_curl_machine", "pull_up_bar", "ghd", "bands",
+        "mini_bands", "box", "back_extension_bench", "hip_abduction_machine", "machine_stack",
+    ],
+}  # fmt: skip
+GOALS = ["glutes", "hypertrophy", "strength", "general"]
+FREE_EXERCISE_DB = (
+    Path(__file__).resolve().parents[2] / "shared/data/free-exercise-db/exercises.json"
+)
+
+
+def volume_error(data: ModelInput, sessions: list[list[tuple[object, int]]]) -> float:
+    """Sum over target muscles of |weekly sets - target| (secondary muscles count half)."""
+    totals: dict[str, float] = {}
+    for session in sessions:
+        for candidate, sets in session:
+            for muscle, half in candidate.half_sets.items():  # type: ignore[attr-defined]
+                totals[muscle] = totals.get(muscle, 0.0) + sets * half / 2
+    return sum(abs(totals.get(m, 0.0) - t) for m, t in data.targets.items())
+
+
+def greedy(data: ModelInput) -> list[list[tuple[object, int]]]:
+    """Fill each day in turn with the exercise that most reduces the remaining target."""
+    budget = (data.profile.session_minutes - WARM_UP_MINUTES) * 60
+    remaining = {m: 2.0 * t for m, t in data.targets.items()}
+    sessions: list[list[tuple[object, int]]] = []
+    for day in data.split.days:
+        used, seconds, chosen = set(), 0, []
+        has_thrust = False
+        while len(chosen) < 8:
+            best, best_gain = None, 0.0
+            for c in data.candidates:
+                if c.id in used or c.exercise.pattern not in day.patterns:
+                    continue
+                if c.exercise.is_hip_thrust_family and has_thrust:
+                    continue
+                cost = exercise_seconds(c.sets, c.work_seconds, c.rest_seconds)
+                if seconds + cost > budget:
+                    continue
+                gain = sum(min(remaining.get(m, 0.0), c.sets * h) for m, h in c.half_sets.items())
+                if gain > best_gain:
+                    best, best_gain = c, gain
+            if best is None:
+                break
+            used.add(best.id)
+            has_thrust |= best.exercise.is_hip_thrust_family
+            seconds += exercise_seconds(best.sets, best.work_seconds, best.rest_seconds)
+            for m, h in best.half_sets.items():
+                if m in remaining:
+                    remaining[m] = max(0.0, remaining[m] - best.sets * h)
+            chosen.append((best, best.sets))
+        sessions.append(chosen)
+    return sessions
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run(catalogue: Catalogue, label: str, quick: bool) -> None:
+    settings = SolverSettings(time_limit_seconds=5, deterministic_limit=50)
+    times, gaps, proven, infeasible, model_err, greedy_err, worse = [], [], 0, 0, [], [], 0
+    minutes_grid = [30, 60] if quick else [30, 45, 60, 90]
+    days_grid = [2, 4, 6] if quick else [2, 3, 4, 5, 6]
+    count = 0
+    for equipment in EQUIPMENT_SETS.values():
+        for days in days_grid:
+            for minutes in minutes_grid:
+                goal = GOALS[count % len(GOALS)]
+                count += 1
+                profile = ClientProfile(
+                    name="Bench", goal=goal, level="intermediate", days_per_week=days,
+                    session_minutes=minutes, equipment=equipment,
+                )  # fmt: skip
+                data = prepare(profile, catalogue)
+                start = time.perf_counter()
+                try:
+                    template = solve_input(data, settings)
+                except InfeasibleRequest:
+                    infeasible += 1
+                    continue
+                times.append(time.perf_counter() - start)
+                proven += template.report.status == "optimal"
+                gaps.append(template.report.gap)
+                chosen = [
+                    [(next(c for c in data.candidates if c.id == p.exercise.id), p.sets)
+                     for p in s.exercises]
+                    for s in template.sessions
+                ]  # fmt: skip
+                mine, theirs = volume_error(data, chosen), volume_error(data, greedy(data))
+                model_err.append(mine)
+                greedy_err.append(theirs)
+                worse += mine > theirs + 1e-9
+    solved = len(times)
+    print(f"\n{label}: {count} profiles, {solved} solved, {infeasible} explained as infeasible")
+    print(f"  solve time      median {statistics.median(times):.3f} s   "
+          f"p95 {percentile(times, 0.95):.3f} s   max {max(times):.3f} s")  # fmt: skip
+    print(f"  proven optimal  {proven}/{solved} ({100 * proven / solved:.1f}%)   "
+          f"max gap when stopped {max(gaps):.3f}")  # fmt: skip
+    print(f"  volume error    model median {statistics.median(model_err):.1f} sets   "
+          f"greedy median {statistics.median(greedy_err):.1f} sets   "
+          f"model worse than greedy on {worse} profiles")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a smaller grid")
+    args = parser.parse_args()
+    run(builtin_catalogue(), "curated catalogue", args.quick)
+    if FREE_EXERCISE_DB.exists():
+        from exercise_db.importers.free_exercise_db import import_file
+
+        imported = Catalogue(import_file(FREE_EXERCISE_DB).exercises, name="free-exercise-db")
+        run(imported, "imported free-exercise-db catalogue", args.quick)
+    else:
+        print(f"\n(imported catalogue skipped: {FREE_EXERCISE_DB} not found)")
+
+
+if __name__ == "__main__":
+    main()
