@@ -211,6 +211,16 @@ def test_record_is_realistic(exercise: Exercise) -> None:
     assert re.fullmatch(r"[a-z0-9_]+", exercise.id)
 
 
+def test_core_work_is_isolation_so_it_never_counts_as_a_main_lift() -> None:
+    """Carries and rollouts use several joints, but plans treat core work as accessory."""
+    from rules.prescription import is_main_lift
+
+    for exercise in ALL:
+        if exercise.pattern == "core":
+            assert not exercise.is_compound, exercise.id
+            assert not is_main_lift(exercise), exercise.id
+
+
 def test_timed_exercises_are_holds() -> None:
     timed = {e.id for e in ALL if e.timed}
     assert {"plank", "side_plank"} <= timed
