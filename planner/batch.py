@@ -250,7 +250,7 @@ def _memory() -> tuple[float, float]:
 
 def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
     """Solve, check and print one client; never raises, the result says what went wrong."""
-    from planner.exports import program_csv, program_ics
+    from planner.exports import ExportError, program_csv, program_ics
     from planner.generate import generate_program
     from planner.solve import InfeasibleRequest
     from rules.checker import check_program
@@ -289,6 +289,8 @@ def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
             store_client(options.out, task.input_hash, result, files)
         else:
             result.files = files
+    except ExportError as error:  # a field the asked-for format needs, such as start_date
+        result.status, result.reason = Status.INVALID, str(error)
     except Exception as error:  # one client's fault must not stop the others
         result.status = Status.FAILED
         result.reason = f"{type(error).__name__}: {error}".strip()
