@@ -25,7 +25,7 @@ from exercise_db.catalogue import Catalogue
 from exercise_db.models import ExerciseId
 from planner.loads import TOLERANCE, LoadLadder, ladder_for
 from planner.profile import ClientProfile, ProgressionScheme, Weekday
-from planner.program import ExerciseEntry, Program, Week
+from planner.program import ExerciseEntry, Program, SolveReport, Week
 from planner.progression import (
     LiftStart,
     ProgressionResult,
@@ -229,6 +229,10 @@ class ReplanResult:
     verdicts: list[Verdict]
 
 
+#: Stands in for the solver's report when a hand-written programme carries none.
+_NO_REPORT = SolveReport(status="feasible", objective=0, best_bound=0, gap=0, candidates=0)
+
+
 def _last_normal_week(program: Program) -> Week:
     normal = [w for w in program.weeks if not w.deload]
     return normal[-1] if normal else program.weeks[-1]
@@ -259,7 +263,8 @@ def next_template(program: Program, catalogue: Catalogue) -> WeeklyTemplate:
                 minutes=session.estimated_minutes,
             )
         )
-    return WeeklyTemplate(split=program.split, sessions=tuple(sessions), report=program.solve[-1])
+    report = program.solve[-1] if program.solve else _NO_REPORT
+    return WeeklyTemplate(split=program.split, sessions=tuple(sessions), report=report)
 
 
 def _sessions_of(
