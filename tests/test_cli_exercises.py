@@ -187,7 +187,7 @@ def test_import_writes_a_catalogue_and_a_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "mapped 1 of 1 strength records (100.0%)" in result.stderr
     catalogue = load_catalogue_file(output)
-    assert list(catalogue) == ["barbell_hip_thrust"]
+    assert list(catalogue) == ["fedb_barbell_hip_thrust"]
     report = (tmp_path / "out" / "catalogue.yaml.report.txt").read_text()
     assert "Quad_Stretch\tQuad Stretch\tstretching\tnot strength training" in report
 

@@ -9,7 +9,12 @@ from typing import Any
 
 import pytest
 
-from exercise_db.catalogue import Catalogue, load_catalogue_file, read_catalogue_text
+from exercise_db.catalogue import (
+    Catalogue,
+    builtin_catalogue,
+    load_catalogue_file,
+    read_catalogue_text,
+)
 from exercise_db.checks import (
     groups_covered,
     guides_complete,
@@ -73,7 +78,7 @@ def test_a_barbell_hip_thrust_lands_in_the_family() -> None:
     assert "supine_loaded" in exercise.stresses
     assert exercise.source == "free-exercise-db"
     assert exercise.source_id == "Barbell_Hip_Thrust"
-    assert exercise.id == "barbell_hip_thrust"
+    assert exercise.id == "fedb_barbell_hip_thrust"
 
 
 def test_a_bridge_called_isolation_is_still_a_compound_hip_thrust() -> None:
@@ -207,18 +212,18 @@ def test_no_record_is_dropped_silently() -> None:
 
 def test_ids_that_collide_after_snake_casing_are_kept_apart() -> None:
     result = import_records([record("Push-Up", id="Push-Up"), record("Push Up", id="Push_Up")])
-    assert [e.id for e in result.exercises] == ["push_up", "push_up_2"]
+    assert [e.id for e in result.exercises] == ["fedb_push_up", "fedb_push_up_2"]
 
 
 def test_snake_id_makes_a_valid_id() -> None:
-    assert snake_id("Dips_-_Chest_Version") == "dips_chest_version"
-    assert snake_id("Rocky_Pull-Ups_Pulldowns") == "rocky_pull_ups_pulldowns"
+    assert snake_id("Dips_-_Chest_Version") == "fedb_dips_chest_version"
+    assert snake_id("Rocky_Pull-Ups_Pulldowns") == "fedb_rocky_pull_ups_pulldowns"
 
 
 def test_the_yaml_output_loads_back(tmp_path: Path) -> None:
     result = import_records([record("Goblet Squat", equipment="kettlebells")])
     catalogue = read_catalogue_text(result.to_yaml(), "out.yaml")
-    assert catalogue["goblet_squat"] == result.exercises[0]
+    assert catalogue["fedb_goblet_squat"] == result.exercises[0]
     assert result.to_yaml().startswith("# Converted from free-exercise-db (public domain")
 
 
@@ -354,6 +359,14 @@ def test_real_output_can_plan_alone_for_every_set_but_bodyweight_pulls(
     """free-exercise-db has no pull without a bar or a cable; that gap is reported, not filled."""
     messages = [p.message for p in groups_covered(real_catalogue)]
     assert messages == ["no pull exercise with bodyweight only"]
+
+
+@needs_real_file
+def test_merging_the_import_keeps_every_curated_record(real_catalogue: Catalogue) -> None:
+    ours = builtin_catalogue()
+    merged = ours.merged_with(real_catalogue)
+    assert len(merged) == len(ours) + len(real_catalogue)
+    assert merged["barbell_hip_thrust"] == ours["barbell_hip_thrust"]
 
 
 @needs_real_file

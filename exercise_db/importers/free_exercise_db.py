@@ -32,6 +32,9 @@ from exercise_db.importers.inference import (
 from exercise_db.models import EquipmentId, Exercise, Level, LoadKind, Mechanic, MuscleId
 
 SOURCE = "free-exercise-db"
+#: Every imported id starts with this, so that a trainer merging the import over the
+#: built-in catalogue never replaces one of our curated records (and its guide).
+ID_PREFIX = "fedb_"
 
 #: Categories that count as strength training: the records the import is measured on.
 STRENGTH_CATEGORIES = frozenset({"strength", "powerlifting"})
@@ -229,14 +232,14 @@ def _reason_kind(reason: str) -> str:
 
 
 def snake_id(source_id: str) -> str:
-    """Our snake_case id for a source id.
+    """Our snake_case id for a source id, with :data:`ID_PREFIX` in front.
 
     >>> snake_id("3_4_Sit-Up")
-    '3_4_sit_up'
+    'fedb_3_4_sit_up'
     >>> snake_id("Barbell_Hip_Thrust")
-    'barbell_hip_thrust'
+    'fedb_barbell_hip_thrust'
     """
-    return re.sub(r"[^a-z0-9]+", "_", source_id.lower()).strip("_")
+    return ID_PREFIX + re.sub(r"[^a-z0-9]+", "_", source_id.lower()).strip("_")
 
 
 def _muscles(words: Iterable[str], name: str, force: str | None) -> list[MuscleId]:
