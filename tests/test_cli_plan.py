@@ -50,14 +50,17 @@ def test_plan_from_flags_only(tmp_path: Path) -> None:
     assert len(pypdf.PdfReader(pdf).pages) >= 3
 
 
+BEGINNER = ["--goal", "glutes", "--level", "beginner", "--minutes", "30"]
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["--goal", "glutes", "--level", "beginner", "--days", "0", "--minutes", "30"], "days_per_week"),
-        (["--goal", "glutes", "--level", "beginner", "--days", "3", "--minutes", "30", "-e", "dumbell"], "did you mean 'dumbbells'"),
+        ([*BEGINNER, "--days", "0"], "days_per_week"),
+        ([*BEGINNER, "--days", "3", "-e", "dumbell"], "did you mean 'dumbbells'"),
         (["missing-profile.yaml"], "no such file"),
     ],
-)  # fmt: skip
+)
 def test_bad_input_exits_2_with_one_clear_message(
     tmp_path: Path, args: list[str], needle: str
 ) -> None:
