@@ -461,21 +461,33 @@ def run_dask(
     except (OSError, TimeoutError) as error:
         raise BatchError(f"--dask {address}: cannot reach the scheduler ({error})") from error
     try:
-        futures = {
-            client.submit(
-                plan_client, task, options, key=f"thrustplan-{task.slug}-{task.input_hash[:16]}"
-            ): task
-            for task in tasks
-        }
-        for future in dask_completed(list(futures)):  # type: ignore[no-untyped-call]
-            try:
-                result = future.result()
-            except Exception as error:  # a worker lost for good, or a pickling fault
-                result = _crashed(futures[future], f"dask: {type(error).__name__}: {error}")
-            on_result(result)
-            future.release()
+        with client.as_current():
+            _gather(client, tasks, options, on_result, dask_completed)
     finally:
         client.close()  # type: ignore[no-untyped-call]
+
+
+def _gather(
+    client: Any,
+    tasks: Sequence[ClientTask],
+    options: BatchOptions,
+    on_result: OnResult,
+    completed: Any,
+) -> None:
+    """Submit one future per client and hand each result on as it arrives."""
+    futures = {
+        client.submit(
+            plan_client, task, options, key=f"thrustplan-{task.slug}-{task.input_hash[:16]}"
+        ): task
+        for task in tasks
+    }
+    for future in completed(list(futures)):
+        try:
+            result = future.result()
+        except Exception as error:  # a worker lost for good, or a pickling fault
+            result = _crashed(futures[future], f"dask: {type(error).__name__}: {error}")
+        on_result(result)
+        future.release()
 
 
 @dataclass
