@@ -35,7 +35,7 @@ def _entry(program: Program, exercise_id: str, order: int) -> ExerciseEntry:
             "load": None,
             "load_unit": None,
             "plates": None,
-        }  # fmt: skip
+        }
     )
 
 
