@@ -1,0 +1,141 @@
+"""The programme as a spreadsheet of sets (CSV) and as a calendar of sessions (iCalendar).
+
+Both read only the :class:`~planner.program.Program`; neither needs the catalogue.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from typing import Any
+
+from planner.profile import Weekday
+from planner.program import ExerciseEntry, Program, Session, Week
+
+#: The replan log's columns, in its order; a CSV export starts with exactly these.
+LOG_COLUMNS = ("week", "day", "exercise_id", "set", "load", "reps", "rir")
+#: Extra columns after the log's: when and what, the unit, and the rep range.
+EXTRA_COLUMNS = ("date", "name", "load_unit", "reps_min", "reps_max")
+
+
+class ExportError(ValueError):
+    """A programme that cannot be exported as asked; the message says what to add."""
+
+
+def session_date(program: Program, week: Week, session: Session) -> dt.date | None:
+    """The day a session falls on: its own date, or one counted from ``profile.start_date``.
+
+    Week 1 starts on the start date, and each session falls on the first of its weekday
+    on or after the start of its week; ``None`` when neither date is known.
+    """
+    if session.date is not None:
+        return session.date
+    start = program.profile.start_date
+    if start is None:
+        return None
+    week_start = start + dt.timedelta(days=7 * (week.number - 1))
+    days = list(Weekday)
+    ahead = (days.index(session.day) - week_start.weekday()) % 7
+    return week_start + dt.timedelta(days=ahead)
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def program_csv(program: Program) -> str:
+    """One row per prescribed set: the replan log's columns, then date, name, unit, range.
+
+    ``load`` is empty for unloaded exercises; ``reps`` is the planned reps (seconds for
+    timed holds); ``date`` is empty when the programme has no start date.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow((*LOG_COLUMNS, *EXTRA_COLUMNS))
+    for week in program.weeks:
+        for session in week.sessions:
+            date = session_date(program, week, session)
+            for entry in session.exercises:
+                for set_number in range(1, entry.sets + 1):
+                    writer.writerow(
+                        (
+                            week.number,
+                            session.day.value,
+                            entry.exercise_id,
+                            set_number,
+                            "" if entry.load is None else _number(entry.load),
+                            entry.target_reps,
+                            entry.rir,
+                            "" if date is None else date.isoformat(),
+                            entry.name,
+                            "" if entry.load_unit is None else entry.load_unit.value,
+                            entry.reps_min,
+                            entry.reps_max,
+                        )
+                    )
+    return out.getvalue()
+
+
+def _describe(entry: ExerciseEntry) -> str:
+    reps = f"{entry.target_reps} s" if entry.timed else f"{entry.target_reps}"
+    line = f"{entry.label}. {entry.name}: {entry.sets} x {reps}"
+    if entry.load is not None:
+        unit = entry.load_unit.value if entry.load_unit else ""
+        line += f" @ {_number(entry.load)} {unit}".rstrip()
+    elif entry.band:
+        line += f", {entry.band} band"
+    line += f", RIR {entry.rir}"
+    if entry.notes:
+        line += f" ({entry.notes})"
+    return line
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "client"
+
+
+def program_ics(program: Program) -> bytes:
+    """An iCalendar file with one all-day event per session, dated from ``profile.start_date``.
+
+    Needs the optional ``calendar`` extra (``pip install 'thrustplan[calendar]'``). Event
+    ids and stamps come from the programme, so the same programme gives the same file.
+    """
+    try:
+        import icalendar
+    except ImportError as error:  # pragma: no cover - the dev extra installs it
+        raise ExportError(
+            "the calendar export needs the icalendar package; "
+            "install it with: pip install 'thrustplan[calendar]'"
+        ) from error
+    calendar: Any = icalendar.Calendar()
+    calendar.add("prodid", "-//thrustplan//training programme//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"Training: {program.profile.name}")
+    slug = _slug(program.profile.name)
+    stamp = program.generated_at
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    for week in program.weeks:
+        for index, session in enumerate(week.sessions, start=1):
+            date = session_date(program, week, session)
+            if date is None:
+                raise ExportError(
+                    "start_date: the calendar needs the date of the first session; "
+                    "add start_date: YYYY-MM-DD to the profile"
+                )
+            event: Any = icalendar.Event()
+            kind = ", deload" if week.deload else ""
+            event.add("summary", f"Week {week.number}{kind}: {session.focus}")
+            event.add("dtstart", date)
+            event.add("dtend", date + dt.timedelta(days=1))
+            event.add("dtstamp", stamp)
+            event.add("uid", f"{slug}-{stamp:%Y%m%dT%H%M%S}-w{week.number}-s{index}@thrustplan")
+            lines = [f"About {session.estimated_minutes} min."]
+            lines += [_describe(entry) for entry in session.exercises]
+            event.add("description", "\n".join(lines))
+            event.add("categories", ["Training"])
+            calendar.add_component(event)
+    return bytes(calendar.to_ical())

@@ -1,0 +1,906 @@
+"""Print a programme: a PDF (WeasyPrint) or a screen page (HTML) from ``templates/``.
+
+One :class:`Renderer` per process holds what is costly to set up (the Jinja environment,
+the fonts and the compiled stylesheets) and renders any number of programmes::
+
+    renderer = Renderer(paper="letter")
+    result = renderer.render(program, catalogue, target=Path("plan.pdf"))
+    result.pages        # page count, for reports and batch statistics
+    result.bookmarks    # (label, first page) of the cover, overview, weeks and guide
+
+:meth:`Renderer.render_pdf` returns just the bytes. Nothing is fetched from outside the
+package: the URL fetcher serves the package's own template files, the one logo file
+named in ``profile.trainer.logo`` and ``data:`` URIs, and refuses anything else with a
+:class:`RenderError`. All text is HTML-escaped, so a client name or a note that looks
+like markup prints as written.
+
+The week pages are planned here, not left to chance: sessions are packed onto pages
+from an estimate of their printed height (:func:`plan_week_pages`), so a week of up to
+four sessions of six or seven exercises takes one page and the page count is known
+before WeasyPrint runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import math
+import mimetypes
+import os
+import re
+import stat
+import tempfile
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from exercise_db.catalogue import Catalogue
+from exercise_db.models import Exercise
+from exercise_db.vocabulary import VOCABULARY
+from planner.charts import LiftSeries, VolumeRow, lift_chart, number, volume_chart
+from planner.exports import session_date
+from planner.profile import Units, Weekday
+from planner.program import ExerciseEntry, Program, Session, Week
+from rules.prescription import is_main_lift
+from rules.volume import MAX_WEEKLY_SETS
+
+TEMPLATE_DIR = Path(str(resources.files("templates")))
+THEME_DIR = TEMPLATE_DIR / "themes"
+LOGO_SUFFIXES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+LOGO_SUFFIXES[".svg"] = "image/svg+xml"
+#: A logo larger than this is almost surely not a logo, and slows every page it is on.
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+#: Places a logo may never come from, even through a link: kernel and device files.
+_SPECIAL_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"), Path("/run"))
+_ACCENT = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+DAY_NAMES = {
+    Weekday.MON: "Monday",
+    Weekday.TUE: "Tuesday",
+    Weekday.WED: "Wednesday",
+    Weekday.THU: "Thursday",
+    Weekday.FRI: "Friday",
+    Weekday.SAT: "Saturday",
+    Weekday.SUN: "Sunday",
+}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class RenderError(ValueError):
+    """A programme that cannot be printed as asked; the message names the field and the fix."""
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """A rendered PDF and what a caller may want to report about it."""
+
+    pdf: bytes
+    #: Number of pages in the PDF.
+    pages: int
+    #: Top-level bookmarks as (label, first page, 1-based), in document order.
+    bookmarks: tuple[tuple[str, int], ...]
+
+
+# --- paper --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A paper size: its stylesheet and the printable height the week pages are packed to."""
+
+    name: str
+    stylesheet: str
+    #: Page height less the top and bottom margins of ``base.css``, in millimetres.
+    content_height: float
+
+
+#: Margins in ``base.css``: 15 mm top (running header), 12 mm bottom (page numbers).
+_MARGINS = 15.0 + 12.0
+PAPERS = {
+    "a4": Paper("a4", "paper-a4.css", 297.0 - _MARGINS),
+    "letter": Paper("letter", "paper-letter.css", 279.4 - _MARGINS),
+}
+
+# Printed heights in millimetres of the parts of a week page, matching ``base.css``
+# (week heading, column heads, a session's heading and notes rows, an exercise row).
+WEEK_HEAD_MM = 13.0
+TABLE_HEAD_MM = 5.5
+SESSION_MM = 6.2 + 6.5
+ROW_MIN_MM = 7.0
+_NAME_LINE_MM, _SUB_LINE_MM, _ROW_PAD_MM = 3.25, 2.64, 1.3
+#: Characters per line of the exercise column, bold name and small note.
+_NAME_CHARS, _SUB_CHARS, _LOAD_SUB_CHARS = 28, 40, 23
+#: Keep a little room so rounding in the estimate never pushes a row onto a new page.
+_SLACK_MM = 4.0
+
+
+# --- view model ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One printed exercise row of a session table."""
+
+    label: str
+    superset: bool
+    name: str
+    note: str
+    sets: int
+    prescription: str
+    reps_range: str
+    load: str
+    load_detail: str
+    rest: str
+    rir: int
+    height: float
+
+
+@dataclass(frozen=True)
+class SessionView:
+    title: str
+    focus: str
+    minutes: int
+    rows: tuple[Row, ...]
+
+    @property
+    def height(self) -> float:
+        return SESSION_MM + sum(row.height for row in self.rows)
+
+
+@dataclass(frozen=True)
+class WeekView:
+    number: int
+    deload: bool
+    phase: int
+    phase_name: str
+    dates: str
+    bookmark: str
+    #: The sessions of each printed page of the week.
+    pages: tuple[tuple[SessionView, ...], ...]
+
+
+@dataclass(frozen=True)
+class GridCell:
+    label: str
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class TemplateGrid:
+    """The weekly template of one or more phases: days across, exercises down."""
+
+    title: str
+    days: tuple[tuple[str, str], ...]
+    rows: tuple[tuple[GridCell | None, ...], ...]
+
+
+@dataclass(frozen=True)
+class PhaseCell:
+    label: str
+    span: int
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    weeks: tuple[Week, ...]
+    phases: tuple[PhaseCell, ...]
+
+
+@dataclass(frozen=True)
+class GuideEntry:
+    id: str
+    name: str
+    found: bool
+    primary: str = ""
+    secondary: str = ""
+    equipment: str = ""
+    used: str = ""
+    steps: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    mistakes: tuple[str, ...] = ()
+    easier: str = ""
+    harder: str = ""
+
+
+@dataclass(frozen=True)
+class Detail:
+    label: str
+    value: str
+
+
+@dataclass
+class View:
+    """Everything the templates print, already worded; the templates add no logic."""
+
+    title: str
+    author: str
+    subject: str
+    created: str
+    client: str
+    trainer: str | None
+    logo_url: str | None
+    accent: str
+    headline: str
+    details: list[Detail]
+    units: str
+    max_sets: int
+    grids: list[TemplateGrid]
+    timeline: list[TimelineRow]
+    volume_svg: Markup | None
+    lift_svgs: list[Markup]
+    weeks: list[WeekView]
+    guide: list[GuideEntry]
+    total_weeks: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def format_date(day: dt.date, *, year: bool = False) -> str:
+    """``3 Mar`` or ``3 Mar 2025``, the same whatever the host's locale.
+
+    >>> format_date(dt.date(2025, 3, 3), year=True)
+    '3 Mar 2025'
+    """
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def format_rest(seconds: int) -> str:
+    """Rest as minutes and seconds.
+
+    >>> format_rest(90), format_rest(120), format_rest(45)
+    ('1:30', '2:00', '0:45')
+    """
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def format_plates(entry: ExerciseEntry) -> str:
+    """The plate breakdown of a barbell load, per side, with the bar.
+
+    >>> from planner.program import PlateLoad
+    >>> entry = ExerciseEntry(order=1, label="1", exercise_id="back_squat", name="Squat",
+    ...     sets=3, reps_min=5, reps_max=8, target_reps=5, load=85, load_unit="kg",
+    ...     plates=PlateLoad(bar=20, per_side=[25, 5, 2.5]), rest_seconds=120, rir=2)
+    >>> format_plates(entry)
+    'bar 20 + 25·5·2.5 a side'
+    """
+    if entry.plates is None:
+        return ""
+    if not entry.plates.per_side:
+        return f"empty bar ({number(entry.plates.bar)})"
+    plates = "·".join(number(p) for p in entry.plates.per_side)
+    return f"bar {number(entry.plates.bar)} + {plates} a side"
+
+
+def _load_text(entry: ExerciseEntry, exercise: Exercise | None, units: str) -> tuple[str, str]:
+    """The load as printed, and the line under it (plates, or what the load is on)."""
+    if entry.load is not None:
+        unit = entry.load_unit.value if entry.load_unit else units
+        main = f"{number(entry.load)} {unit}"
+        if entry.plates is not None:
+            return main, format_plates(entry)
+        detail = {
+            "dumbbell": "each dumbbell",
+            "kettlebell": "kettlebell",
+            "side": "each side",
+        }.get(entry.load_per or "", "")
+        return main, detail
+    if entry.band:
+        return f"{entry.band} band", ""
+    if exercise is not None and exercise.load_kind.external:
+        return "pick a load", f"to leave {entry.rir} in reserve"
+    return "bodyweight", ""
+
+
+def _lines(text: str, width: int) -> int:
+    return len(textwrap.wrap(text, width)) if text else 0
+
+
+def _row(entry: ExerciseEntry, exercise: Exercise | None, units: str, next_label: str) -> Row:
+    load, load_detail = _load_text(entry, exercise, units)
+    unit = " s" if entry.timed else ""
+    if entry.superset and entry.rest_seconds == 0 and next_label:
+        rest = f"→ {next_label}"
+    else:
+        rest = format_rest(entry.rest_seconds) if entry.rest_seconds else "none"
+    reps_range = (
+        f"{entry.reps_min}–{entry.reps_max}{unit}" if entry.reps_min != entry.reps_max else ""
+    )
+    text_height = (
+        _lines(f"{entry.label} {entry.name}", _NAME_CHARS) * _NAME_LINE_MM
+        + _lines(entry.notes, _SUB_CHARS) * _SUB_LINE_MM
+    )
+    load_height = _NAME_LINE_MM + _lines(load_detail, _LOAD_SUB_CHARS) * _SUB_LINE_MM
+    return Row(
+        label=entry.label,
+        superset=entry.superset is not None,
+        name=entry.name,
+        note=entry.notes,
+        sets=entry.sets,
+        prescription=f"{entry.sets} × {entry.target_reps}{unit}",
+        reps_range=reps_range,
+        load=load,
+        load_detail=load_detail,
+        rest=rest,
+        rir=entry.rir,
+        height=max(ROW_MIN_MM, max(text_height, load_height) + _ROW_PAD_MM),
+    )
+
+
+def _session_view(
+    program: Program, week: Week, session: Session, catalogue: Catalogue
+) -> SessionView:
+    units = program.profile.units.value
+    rows = []
+    for index, entry in enumerate(session.exercises):
+        following = session.exercises[index + 1] if index + 1 < len(session.exercises) else None
+        next_label = (
+            following.label
+            if following is not None and entry.superset and following.superset == entry.superset
+            else ""
+        )
+        rows.append(_row(entry, catalogue.get(entry.exercise_id), units, next_label))
+    date = session_date(program, week, session)
+    title = DAY_NAMES[session.day] + (f" {format_date(date)}" if date else "")
+    return SessionView(title, session.focus, session.estimated_minutes, tuple(rows))
+
+
+def plan_week_pages(
+    sessions: Sequence[SessionView], content_height: float
+) -> tuple[tuple[SessionView, ...], ...]:
+    """Pack a week's sessions, in order, onto as few pages as their heights allow.
+
+    When a week needs more than one page, its sessions are spread evenly (five sessions
+    print three and two, not four and one), never splitting a session.
+    """
+    if not sessions:
+        return ((),)
+    first_room = content_height - WEEK_HEAD_MM - TABLE_HEAD_MM - _SLACK_MM
+    later_room = content_height - TABLE_HEAD_MM - _SLACK_MM
+
+    def pack(limit: int) -> list[list[SessionView]] | None:
+        pages: list[list[SessionView]] = [[]]
+        used = 0.0
+        for session in sessions:
+            room = first_room if len(pages) == 1 else later_room
+            if pages[-1] and (used + session.height > room or len(pages[-1]) >= limit):
+                pages.append([])
+                used = 0.0
+            pages[-1].append(session)
+            used += session.height
+        return pages
+
+    greedy = pack(len(sessions))
+    assert greedy is not None
+    count = len(greedy)
+    if count > 1:
+        even = pack(math.ceil(len(sessions) / count))
+        if even is not None and len(even) == count:
+            greedy = even
+    return tuple(tuple(page) for page in greedy)
+
+
+def _week_dates(program: Program, week: Week) -> str:
+    dates = [d for s in week.sessions if (d := session_date(program, week, s)) is not None]
+    if not dates:
+        return ""
+    first, last = min(dates), max(dates)
+    if first == last:
+        return format_date(first, year=True)
+    return f"{format_date(first)} – {format_date(last, year=True)}"
+
+
+def _week_views(program: Program, catalogue: Catalogue, paper: Paper) -> list[WeekView]:
+    views = []
+    total = len(program.weeks)
+    for week in program.weeks:
+        sessions = [_session_view(program, week, s, catalogue) for s in week.sessions]
+        bookmark = f"Week {week.number} of {total}" + (": deload" if week.deload else "")
+        views.append(
+            WeekView(
+                number=week.number,
+                deload=week.deload,
+                phase=week.phase,
+                phase_name=week.phase_name,
+                dates=_week_dates(program, week),
+                bookmark=bookmark,
+                pages=plan_week_pages(sessions, paper.content_height),
+            )
+        )
+    return views
+
+
+def _phase_label(week: Week) -> str:
+    return f"Phase {week.phase}" + (f": {week.phase_name}" if week.phase_name else "")
+
+
+def _template_grids(program: Program) -> list[TemplateGrid]:
+    """One grid per run of phases that repeat the same exercises on the same days."""
+    reference: dict[int, Week] = {}
+    for week in program.weeks:
+        if week.phase not in reference or (reference[week.phase].deload and not week.deload):
+            reference[week.phase] = week
+    groups: list[tuple[list[int], Week]] = []
+    for phase in sorted(reference):
+        week = reference[phase]
+        signature = [(s.day, [e.exercise_id for e in s.exercises]) for s in week.sessions]
+        if groups:
+            previous = groups[-1][1]
+            if signature == [
+                (s.day, [e.exercise_id for e in s.exercises]) for s in previous.sessions
+            ]:
+                groups[-1][0].append(phase)
+                continue
+        groups.append(([phase], week))
+    grids = []
+    for phases, week in groups:
+        weeks = [w.number for w in program.weeks if w.phase in phases]
+        span = f"weeks {min(weeks)}–{max(weeks)}" if len(weeks) > 1 else f"week {weeks[0]}"
+        if len(groups) == 1:
+            title = f"Every week ({span})"
+        elif len(phases) == 1:
+            title = f"{_phase_label(week)} ({span})"
+        else:
+            title = f"Phases {phases[0]}–{phases[-1]} ({span})"
+        depth = max((len(s.exercises) for s in week.sessions), default=0)
+        rows = []
+        for index in range(depth):
+            cells: list[GridCell | None] = []
+            for session in week.sessions:
+                if index < len(session.exercises):
+                    entry = session.exercises[index]
+                    unit = " s" if entry.timed else ""
+                    reps = (
+                        f"{entry.reps_min}–{entry.reps_max}"
+                        if entry.reps_min != entry.reps_max
+                        else str(entry.reps_min)
+                    )
+                    cells.append(GridCell(entry.label, entry.name, f"{entry.sets} × {reps}{unit}"))
+                else:
+                    cells.append(None)
+            rows.append(tuple(cells))
+        days = tuple((DAY_NAMES[s.day], s.focus) for s in week.sessions)
+        grids.append(TemplateGrid(title, days, tuple(rows)))
+    return grids
+
+
+def _timeline(program: Program, per_row: int = 13) -> list[TimelineRow]:
+    rows = []
+    for start in range(0, len(program.weeks), per_row):
+        weeks = tuple(program.weeks[start : start + per_row])
+        phases: list[PhaseCell] = []
+        for week in weeks:
+            label = _phase_label(week)
+            if phases and phases[-1].label == label:
+                phases[-1] = PhaseCell(label, phases[-1].span + 1)
+            else:
+                phases.append(PhaseCell(label, 1))
+        rows.append(TimelineRow(weeks, tuple(phases)))
+    return rows
+
+
+def _muscle_name(muscle: str) -> str:
+    return VOCABULARY.name("muscles", muscle)
+
+
+def _volume_rows(program: Program) -> list[VolumeRow]:
+    ceiling = MAX_WEEKLY_SETS[program.profile.level]
+    muscles = list(program.weekly_targets)
+    muscles += [m for m, sets in program.weekly_sets.items() if m not in muscles and sets >= 1]
+    rows = [
+        VolumeRow(
+            label=_muscle_name(m),
+            planned=program.weekly_sets.get(m, 0.0),
+            target=program.weekly_targets.get(m, 0),
+            ceiling=ceiling,
+        )
+        for m in muscles
+    ]
+    return sorted(rows, key=lambda r: (-r.target, -r.planned, r.label))
+
+
+def _main_lifts(program: Program, catalogue: Catalogue, limit: int = 6) -> list[LiftSeries]:
+    """The main lifts' load in each week (their heaviest that week); reps if unloaded."""
+    order: list[str] = []
+    for week in program.weeks:
+        for session in week.sessions:
+            for entry in session.exercises:
+                exercise = catalogue.get(entry.exercise_id)
+                main = is_main_lift(exercise) if exercise else entry.plates is not None
+                if main and entry.exercise_id not in order:
+                    order.append(entry.exercise_id)
+    series = []
+    for exercise_id in order[:limit]:
+        entries_by_week = [
+            [e for s in w.sessions for e in s.exercises if e.exercise_id == exercise_id]
+            for w in program.weeks
+        ]
+        loaded = any(e.load is not None for entries in entries_by_week for e in entries)
+        values: list[float | None] = []
+        name, unit = exercise_id, program.profile.units.value
+        for entries in entries_by_week:
+            if not entries:
+                values.append(None)
+                continue
+            name = entries[0].name
+            if loaded:
+                loads = [e.load for e in entries if e.load is not None]
+                values.append(max(loads) if loads else None)
+                unit = entries[0].load_unit.value if entries[0].load_unit else unit
+            else:
+                values.append(float(max(e.target_reps for e in entries)))
+                unit = "s" if entries[0].timed else "reps"
+        series.append(LiftSeries(name, unit, tuple(values)))
+    return series
+
+
+def _names(ids: Iterable[str], catalogue: Catalogue) -> str:
+    return ", ".join(
+        catalogue[i].name if i in catalogue else i.replace("_", " ").capitalize() for i in ids
+    )
+
+
+def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
+    """Every exercise of the programme, in order of first appearance."""
+    used: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for week in program.weeks:
+        for session in week.sessions:
+            for entry in session.exercises:
+                days = used.setdefault(entry.exercise_id, [])
+                day = DAY_NAMES[session.day][:3]
+                if day not in days:
+                    days.append(day)
+                names.setdefault(entry.exercise_id, entry.name)
+    weekday_order = [DAY_NAMES[d][:3] for d in Weekday]
+    entries = []
+    for exercise_id, days in used.items():
+        days.sort(key=weekday_order.index)
+        exercise = catalogue.get(exercise_id)
+        if exercise is None:
+            entries.append(GuideEntry(exercise_id, names[exercise_id], False, used=", ".join(days)))
+            continue
+        entries.append(
+            GuideEntry(
+                id=exercise_id,
+                name=exercise.name,
+                found=True,
+                primary=", ".join(_muscle_name(m) for m in exercise.primary_muscles),
+                secondary=", ".join(_muscle_name(m) for m in exercise.secondary_muscles),
+                equipment=", ".join(VOCABULARY.name("equipment", e) for e in exercise.equipment),
+                used=", ".join(days),
+                steps=exercise.steps,
+                cues=exercise.cues,
+                mistakes=exercise.mistakes,
+                easier=_names(exercise.easier, catalogue),
+                harder=_names(exercise.harder, catalogue),
+            )
+        )
+    return entries
+
+
+def _dates(program: Program) -> str:
+    dates = [
+        d
+        for w in program.weeks
+        for s in w.sessions
+        if (d := session_date(program, w, s)) is not None
+    ]
+    weeks = len(program.weeks)
+    length = f"{weeks} week" + ("s" if weeks != 1 else "")
+    if not dates:
+        return length
+    return (
+        f"{format_date(min(dates), year=True)} to {format_date(max(dates), year=True)} ({length})"
+    )
+
+
+def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: str | None) -> View:
+    """Word every printed value of ``program``; the templates only lay them out."""
+    profile = program.profile
+    trainer = profile.trainer
+    accent = trainer.accent if trainer and _ACCENT.match(trainer.accent) else "#1f4e79"
+    days = [
+        DAY_NAMES[d] for d in dict.fromkeys(s.day for w in program.weeks for s in w.sessions)
+    ] or [DAY_NAMES[d] for d in profile.training_days]
+    per_week = len(program.weeks[0].sessions) if program.weeks else profile.days_per_week
+    equipment = [
+        VOCABULARY.name("equipment", e) for e in profile.available_equipment - {"bodyweight"}
+    ]
+    goal, level = profile.goal.value, profile.level.value
+    deloads = [str(w.number) for w in program.weeks if w.deload]
+    details = [
+        Detail("Goal", goal.capitalize()),
+        Detail("Level", level.capitalize()),
+        Detail("Dates", _dates(program)),
+        Detail("Schedule", f"{per_week} sessions a week: {', '.join(days)}"),
+        Detail("Session length", f"about {profile.session_minutes} minutes, warm-up included"),
+        Detail("Split", program.split),
+        Detail("Progression", program.progression),
+        Detail("Deload weeks", ", ".join(deloads) if deloads else "none"),
+        Detail("Equipment", ", ".join(sorted(equipment)) if equipment else "bodyweight only"),
+        Detail("Units", "kilograms (kg)" if profile.units is Units.KG else "pounds (lb)"),
+    ]
+    if profile.limitations:
+        details.append(
+            Detail(
+                "Taken into account",
+                ", ".join(VOCABULARY.name("limitations", x) for x in profile.limitations),
+            )
+        )
+    deload_weeks = frozenset(w.number for w in program.weeks if w.deload)
+    volume = _volume_rows(program)
+    weeks = len(program.weeks)
+    trainer_name = trainer.name if trainer and trainer.name else None
+    return View(
+        title=f"Training programme: {profile.name}",
+        author=trainer_name or "thrustplan",
+        subject=(f"{weeks}-week {goal} programme, {per_week} sessions a week, for {profile.name}"),
+        created=program.generated_at.isoformat(),
+        client=profile.name,
+        trainer=trainer_name,
+        logo_url=logo_url,
+        accent=accent,
+        headline=f"{weeks} weeks · {per_week} sessions a week · {goal} · {level}",
+        details=details,
+        units=profile.units.value,
+        max_sets=max(
+            (e.sets for w in program.weeks for s in w.sessions for e in s.exercises), default=1
+        ),
+        grids=_template_grids(program),
+        timeline=_timeline(program),
+        volume_svg=volume_chart(volume) if volume else None,
+        lift_svgs=[lift_chart(series, deload_weeks) for series in _main_lifts(program, catalogue)],
+        weeks=_week_views(program, catalogue, paper),
+        guide=_guide(program, catalogue),
+        total_weeks=weeks,
+    )
+
+
+# --- resources ----------------------------------------------------------------------
+
+
+def check_logo(path: Path) -> Path:
+    """The resolved logo file, or a :class:`RenderError` naming ``trainer.logo``.
+
+    A logo must be an existing regular file named ``.png``, ``.jpg``, ``.jpeg`` or
+    ``.svg`` whose content matches its name, no larger than 2 MiB. A link is followed
+    only to such a file, and never into ``/proc``, ``/sys``, ``/dev`` or ``/run``.
+    Only this one file becomes fetchable.
+    """
+    hint = "give the path of a PNG, JPEG or SVG file"
+    if path.suffix.lower() not in LOGO_SUFFIXES:
+        raise RenderError(f"trainer.logo: {path} is not a .png, .jpg, .jpeg or .svg file; {hint}")
+    try:
+        resolved = path.resolve(strict=True)
+        info = resolved.stat()
+    except (OSError, RuntimeError) as error:
+        raise RenderError(f"trainer.logo: {path} does not exist or cannot be read; {hint}") from (
+            error
+        )
+    if any(resolved.is_relative_to(root) for root in _SPECIAL_ROOTS):
+        raise RenderError(f"trainer.logo: {path} leads to {resolved}, a system file; {hint}")
+    if not stat.S_ISREG(info.st_mode):
+        raise RenderError(f"trainer.logo: {path} is not a regular file; {hint}")
+    if resolved.suffix.lower() != path.suffix.lower():
+        raise RenderError(
+            f"trainer.logo: {path} links to {resolved}, which is not an image file; {hint}"
+        )
+    if info.st_size > LOGO_MAX_BYTES:
+        raise RenderError(
+            f"trainer.logo: {path} is {info.st_size // 1024} KiB; use an image under 2 MiB"
+        )
+    try:
+        with resolved.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError as error:
+        raise RenderError(f"trainer.logo: cannot read {path} ({error.strerror}); {hint}") from (
+            error
+        )
+    kind = LOGO_SUFFIXES[resolved.suffix.lower()]
+    looks_right = {
+        "image/png": head.startswith(b"\x89PNG\r\n\x1a\n"),
+        "image/jpeg": head.startswith(b"\xff\xd8\xff"),
+        "image/svg+xml": b"<svg" in head,
+    }[kind]
+    if not looks_right:
+        raise RenderError(
+            f"trainer.logo: {path} is named like a {kind.split('/')[1].upper()} image but its "
+            f"content is not one; {hint}"
+        )
+    return resolved
+
+
+def _load_weasyprint() -> Any:
+    import weasyprint
+
+    return weasyprint
+
+
+def _make_fetcher(root: Path) -> Any:
+    """A WeasyPrint URL fetcher that serves the package's templates, one logo and ``data:``."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PackageFetcher(URLFetcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            # Errors are fatal: a refused resource stops the render with its message.
+            super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
+            self.root = root
+            self.logo: Path | None = None
+            self.refused: list[str] = []
+            self._cache: dict[Path, bytes] = {}
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(unquote(urlsplit(url).path))
+                resolved = path.resolve()
+                inside = resolved.is_relative_to(self.root) and resolved.is_file()
+                if inside or (self.logo is not None and resolved == self.logo):
+                    body = self._cache.get(resolved)
+                    if body is None:
+                        body = resolved.read_bytes()
+                        if inside:
+                            self._cache[resolved] = body
+                    kind = mimetypes.guess_type(resolved.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body, {"Content-Type": kind})
+            self.refused.append(url)
+            raise RenderError(
+                f"refused to fetch {url!r}: a programme may use only its own template files, "
+                "the trainer.logo file and data: URIs"
+            )
+
+    return PackageFetcher()
+
+
+def _read_theme(theme: str | None) -> tuple[str, str] | None:
+    """(name, css) of a theme: a bundled name, or the path of a ``.css`` file."""
+    if theme is None:
+        return None
+    bundled = THEME_DIR / f"{theme}.css"
+    if re.fullmatch(r"[a-z0-9-]+", theme) and bundled.is_file():
+        return theme, bundled.read_text(encoding="utf-8")
+    path = Path(theme)
+    if path.suffix == ".css" and path.is_file():
+        return path.name, path.read_text(encoding="utf-8")
+    names = ", ".join(sorted(p.stem for p in THEME_DIR.glob("*.css")))
+    raise RenderError(f"theme {theme!r}: not a bundled theme ({names}) nor a .css file")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        # Everything is escaped, whatever the file is called: names and notes are data.
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+# --- the renderer -------------------------------------------------------------------
+
+
+class Renderer:
+    """Renders programmes to PDF or HTML, reusing fonts and stylesheets between documents.
+
+    ``paper`` is ``"a4"`` or ``"letter"``; ``theme`` is the name of a bundled theme
+    (``templates/themes/<name>.css``) or the path of a stylesheet applied last.
+    """
+
+    def __init__(self, paper: str = "a4", theme: str | None = None) -> None:
+        if paper.lower() not in PAPERS:
+            raise RenderError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
+        self.paper = PAPERS[paper.lower()]
+        self._theme = _read_theme(theme)
+        self._env = _environment()
+        self._template = self._env.get_template("program.html")
+        self._css_text = [
+            (TEMPLATE_DIR / "base.css").read_text(encoding="utf-8"),
+            (TEMPLATE_DIR / self.paper.stylesheet).read_text(encoding="utf-8"),
+        ]
+        if self._theme is not None:
+            self._css_text.append(self._theme[1])
+        self._weasy: Any = None
+
+    def _setup(self) -> Any:
+        """Load WeasyPrint, the fonts and the compiled stylesheets once, on first use."""
+        if self._weasy is None:
+            weasyprint = _load_weasyprint()
+            from weasyprint.text.fonts import FontConfiguration
+
+            font_config = FontConfiguration()
+            fetcher = _make_fetcher(TEMPLATE_DIR.resolve())
+            base_url = TEMPLATE_DIR.resolve().as_uri() + "/"
+            stylesheets = [
+                weasyprint.CSS(
+                    string=css, base_url=base_url, url_fetcher=fetcher, font_config=font_config
+                )
+                for css in self._css_text
+            ]
+            self._weasy = (weasyprint, font_config, fetcher, stylesheets, base_url)
+        return self._weasy
+
+    def _html(self, program: Program, catalogue: Catalogue, *, screen: bool) -> str:
+        logo_url = None
+        trainer = program.profile.trainer
+        if trainer is not None and trainer.logo is not None:
+            logo = check_logo(trainer.logo)
+            if screen:
+                kind = LOGO_SUFFIXES[logo.suffix.lower()]
+                encoded = base64.b64encode(logo.read_bytes()).decode("ascii")
+                logo_url = f"data:{kind};base64,{encoded}"
+            else:
+                logo_url = logo.as_uri()
+        view = build_view(program, catalogue, self.paper, logo_url)
+        styles = None
+        if screen:
+            css = [*self._css_text, (TEMPLATE_DIR / "screen.css").read_text(encoding="utf-8")]
+            # The styles sit inside <style>: keep any "</" from closing it early.
+            styles = Markup("\n".join(css).replace("</", "<\\/"))
+        return self._template.render(v=view, styles=styles, paper=self.paper.name)
+
+    def render_html(self, program: Program, catalogue: Catalogue) -> str:
+        """The programme as one self-contained HTML page for a screen (styles and logo inline)."""
+        return self._html(program, catalogue, screen=True)
+
+    def render(
+        self, program: Program, catalogue: Catalogue, target: Path | None = None
+    ) -> RenderResult:
+        """Render the PDF; write it atomically to ``target`` when given."""
+        weasyprint, font_config, fetcher, stylesheets, base_url = self._setup()
+        from weasyprint.urls import FatalURLFetchingError
+
+        html = self._html(program, catalogue, screen=False)
+        trainer = program.profile.trainer
+        fetcher.logo = (
+            check_logo(trainer.logo) if trainer is not None and trainer.logo is not None else None
+        )
+        try:
+            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                stylesheets=stylesheets, font_config=font_config
+            )
+            pdf = document.write_pdf()
+        except FatalURLFetchingError as error:
+            cause = error.__cause__
+            raise RenderError(str(cause if cause is not None else error)) from error
+        finally:
+            fetcher.logo = None
+        bookmarks = tuple(
+            (label, target_[0] + 1) for label, target_, _children, _state in
+            document.make_bookmark_tree()
+        )  # fmt: skip
+        if target is not None:
+            _write_atomically(Path(target), pdf)
+        return RenderResult(pdf=pdf, pages=len(document.pages), bookmarks=bookmarks)
+
+    def render_pdf(
+        self, program: Program, catalogue: Catalogue, target: Path | None = None
+    ) -> bytes:
+        """The PDF's bytes; written atomically to ``target`` too when given."""
+        return self.render(program, catalogue, target).pdf
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder, so a reader never sees half a PDF."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
