@@ -308,8 +308,9 @@ def store_client(out: Path, digest: str, result: ClientResult, files: dict[str, 
     record = {
         "input": digest,
         "result": {
-            "solve_seconds": round(result.solve_seconds, 3),
-            "render_seconds": round(result.render_seconds, 3),
+            # Unrounded, so a resumed summary prints exactly what the first run printed.
+            "solve_seconds": result.solve_seconds,
+            "render_seconds": result.render_seconds,
             "pages": result.pages,
         },
     }

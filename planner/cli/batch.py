@@ -57,8 +57,9 @@ class _Progress:
                 MofNCompleteColumn(),
                 TextColumn("[red]{task.fields[failed]} failed"),
                 TimeElapsedColumn(),
-                TextColumn("left"),
+                TextColumn("elapsed,"),
                 TimeRemainingColumn(),
+                TextColumn("left"),
                 console=err_console,
             )
             self._bar.start()
