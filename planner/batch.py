@@ -30,6 +30,7 @@ import json
 import os
 import re
 import resource
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -237,6 +238,26 @@ def warm_worker(options: BatchOptions) -> None:
     import rules.checker  # noqa: F401
 
 
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the batch process is gone (killed with SIGKILL, say).
+
+    A pool worker otherwise waits for work forever once its parent dies without a word.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def start_pool_worker(options: BatchOptions, parent: int) -> None:
+    """Initializer of a local pool worker: follow the parent, then warm up."""
+    _exit_with_parent(parent)
+    warm_worker(options)
+
+
 def _memory() -> tuple[float, float]:
     """This process's resident memory now and at its peak, in MiB."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -423,8 +444,8 @@ def run_local(
     with ProcessPoolExecutor(
         max_workers=max(1, workers),
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=warm_worker,
-        initargs=(options,),
+        initializer=start_pool_worker,
+        initargs=(options, os.getpid()),
         max_tasks_per_child=max_tasks_per_worker,
     ) as pool:
         futures: dict[Future[ClientResult], ClientTask] = {
