@@ -70,6 +70,9 @@ def measure(rows: list[RosterRow], workers: int, max_tasks: int | None) -> dict[
         )
         seconds = time.perf_counter() - started
     ok = report.count(Status.OK)
+    for result in report.results:
+        if result.status is not Status.OK:
+            print(f"  row {result.row}: {result.status.value}: {result.reason[:120]}", flush=True)
     pages = sum(r.pages for r in report.results)
     return {
         "workers": workers,
