@@ -324,6 +324,8 @@ def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
 def store_client(out: Path, digest: str, result: ClientResult, files: dict[str, bytes]) -> None:
     """Write a client's files, each atomically, and then its input record, last."""
     folder = out / result.slug
+    # A record from an earlier input must not vouch for files half replaced by this one.
+    (folder / RECORD_NAME).unlink(missing_ok=True)
     for name, data in files.items():
         write_atomically(folder / name, data)
     record = {
