@@ -31,12 +31,11 @@ import os
 import re
 import stat
 import tempfile
-import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 import jinja2
@@ -94,32 +93,113 @@ class RenderResult:
 
 @dataclass(frozen=True)
 class Paper:
-    """A paper size: its stylesheet and the printable height the week pages are packed to."""
+    """A paper size: its stylesheet and the printable area the week pages are packed to."""
 
     name: str
     stylesheet: str
     #: Page height less the top and bottom margins of ``base.css``, in millimetres.
     content_height: float
+    #: Page width less the side margins, in millimetres.
+    content_width: float
 
 
-#: Margins in ``base.css``: 15 mm top (running header), 12 mm bottom (page numbers).
-_MARGINS = 15.0 + 12.0
+#: Margins in ``base.css``: 13 mm top (running header), 10 mm bottom (page numbers),
+#: 12 mm each side.
+_MARGINS = 13.0 + 10.0
 PAPERS = {
-    "a4": Paper("a4", "paper-a4.css", 297.0 - _MARGINS),
-    "letter": Paper("letter", "paper-letter.css", 279.4 - _MARGINS),
+    "a4": Paper("a4", "paper-a4.css", 297.0 - _MARGINS, 210.0 - 24.0),
+    "letter": Paper("letter", "paper-letter.css", 279.4 - _MARGINS, 215.9 - 24.0),
 }
 
-# Printed heights in millimetres of the parts of a week page, matching ``base.css``
-# (week heading, column heads, a session's heading and notes rows, an exercise row).
-WEEK_HEAD_MM = 13.0
-TABLE_HEAD_MM = 5.5
-SESSION_MM = 6.2 + 6.5
-ROW_MIN_MM = 7.0
-_NAME_LINE_MM, _SUB_LINE_MM, _ROW_PAD_MM = 3.25, 2.64, 1.3
-#: Characters per line of the exercise column, bold name and small note.
-_NAME_CHARS, _SUB_CHARS, _LOAD_SUB_CHARS = 28, 40, 23
+# Printed sizes in millimetres of the parts of a week page, matching ``base.css`` and
+# measured from laid-out pages (tests/test_render_layout.py checks every week starts on
+# the page planned for it).
+WEEK_HEAD_MM = 9.8
+TABLE_HEAD_MM = 4.6
+#: A session's heading row (with the gap above it) and its notes row.
+SESSION_MM = 6.2 + 6.75
+#: Columns of the session table as fractions of the width, and the padding in a cell.
+COLUMNS = {"exercise": 0.32, "prescription": 0.12, "load": 0.18, "rest": 0.06}
+_CELL_PAD_MM = 1.9
+#: Line heights: an 8 pt line at line-height 1.05 (exercise cell), 1.15 (other cells),
+#: and a 6.5 pt line at 1.15; a row adds padding and a rule.
+_NAME_LINE_MM, _LINE_MM, _SUB_LINE_MM, _ROW_PAD_MM = 2.97, 3.25, 2.64, 0.95
+ROW_MIN_MM = 2 * _NAME_LINE_MM + _ROW_PAD_MM
+#: The page's notes under the table: a 7 pt line and the space above the block.
+_PAGE_NOTE_LINE_MM, _PAGE_NOTE_PAD_MM = 2.97, 2.2
 #: Keep a little room so rounding in the estimate never pushes a row onto a new page.
-_SLACK_MM = 4.0
+_SLACK_MM = 3.0
+#: Notes longer than this print once under the table, keyed by a letter, so that rows
+#: stay two lines high and an instruction repeated on many rows prints once.
+INLINE_NOTE_CHARS = 30
+_PT = 25.4 / 72
+
+
+class TextMeasure:
+    """How many lines a text takes in a column, from the advance widths of DejaVu Sans.
+
+    The widths come from the font files fontconfig would pick (the same files WeasyPrint
+    uses); without them, a generous average width stands in. Lines break at spaces only,
+    so the count never falls short of what Pango lays out.
+    """
+
+    _FILES: ClassVar[dict[bool, Path]] = {
+        False: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+        True: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    }
+
+    def __init__(self) -> None:
+        self._advances: dict[bool, tuple[dict[int, float], float]] = {}
+
+    def _table(self, bold: bool) -> tuple[dict[int, float], float]:
+        if bold not in self._advances:
+            self._advances[bold] = self._read(bold)
+        return self._advances[bold]
+
+    def _read(self, bold: bool) -> tuple[dict[int, float], float]:
+        fallback = 0.66 if bold else 0.6
+        path = self._FILES[bold]
+        if not path.is_file():
+            return {}, fallback
+        try:
+            from fontTools.ttLib import TTFont
+
+            font = TTFont(str(path), lazy=True)
+            upem = float(font["head"].unitsPerEm)
+            metrics = font["hmtx"].metrics
+            advances = {
+                code: metrics[glyph][0] / upem for code, glyph in font.getBestCmap().items()
+            }
+        except Exception:  # an unreadable font only makes the estimate coarser
+            return {}, fallback
+        return advances, fallback
+
+    def width(self, text: str, size_pt: float, *, bold: bool = False) -> float:
+        """Width of ``text`` set in one line, in millimetres."""
+        advances, fallback = self._table(bold)
+        ems = sum(advances.get(ord(char), fallback) for char in text)
+        return ems * size_pt * _PT
+
+    def lines(self, text: str, width_mm: float, size_pt: float, *, bold: bool = False) -> int:
+        """Lines ``text`` takes in a column ``width_mm`` wide, breaking at spaces."""
+        if not text:
+            return 0
+        space = self.width(" ", size_pt, bold=bold)
+        count = 0
+        for paragraph in text.split("\n"):
+            count += 1
+            used = 0.0
+            for word in paragraph.split(" "):
+                word_width = self.width(word, size_pt, bold=bold)
+                if used and used + space + word_width > width_mm:
+                    count += 1
+                    used = word_width
+                else:
+                    used += (space if used else 0.0) + word_width
+        return count
+
+
+MEASURE = TextMeasure()
 
 
 # --- view model ---------------------------------------------------------------------
@@ -132,14 +212,16 @@ class Row:
     label: str
     superset: bool
     name: str
+    #: The short part of the notes, printed under the name.
     note: str
+    #: The long part of the notes, printed once under the table and keyed by a letter.
+    keyed: str
     sets: int
-    #: "4 × 10" then the rep range on a second line.
+    #: "4 × 10", then the rep range and the RIR on a second line.
     prescription: str
-    #: "82.5 kg" then the plates or what the load is on, on a second line.
+    #: "82.5 kg", then the plates or what the load is on, on a second line.
     load: str
     rest: str
-    rir: int
     height: float
 
 
@@ -154,6 +236,18 @@ class SessionView:
     def height(self) -> float:
         return SESSION_MM + sum(row.height for row in self.rows)
 
+    @property
+    def keyed(self) -> list[str]:
+        return [row.keyed for row in self.rows if row.keyed]
+
+
+@dataclass(frozen=True)
+class PageView:
+    """The sessions printed on one page of a week, and the notes keyed under them."""
+
+    sessions: tuple[SessionView, ...]
+    notes: tuple[tuple[str, str], ...] = ()
+
 
 @dataclass(frozen=True)
 class WeekView:
@@ -163,8 +257,8 @@ class WeekView:
     phase_name: str
     dates: str
     bookmark: str
-    #: The sessions of each printed page of the week.
-    pages: tuple[tuple[SessionView, ...], ...]
+    #: The printed pages of the week.
+    pages: tuple[PageView, ...]
 
 
 @dataclass(frozen=True)
@@ -300,11 +394,28 @@ def _load_text(entry: ExerciseEntry, exercise: Exercise | None, units: str) -> t
     return "bodyweight", ""
 
 
-def _lines(text: str, width: int) -> int:
-    return len(textwrap.wrap(text, width)) if text else 0
+def split_note(notes: str, limit: int = INLINE_NOTE_CHARS) -> tuple[str, str]:
+    """Split notes into a short part for the row and the rest, clause by clause.
+
+    >>> split_note("pause 1 s at the top; starting load from your hip thrust x 0.4")
+    ('pause 1 s at the top', 'starting load from your hip thrust x 0.4')
+    >>> split_note("lower for 3 s")
+    ('lower for 3 s', '')
+    """
+    clauses = [clause.strip() for clause in notes.split(";") if clause.strip()]
+    inline: list[str] = []
+    used = 0
+    for index, clause in enumerate(clauses):
+        used += len(clause) + (2 if inline else 0)
+        if used > limit:
+            return "; ".join(inline), "; ".join(clauses[index:])
+        inline.append(clause)
+    return "; ".join(inline), ""
 
 
-def _row(entry: ExerciseEntry, exercise: Exercise | None, units: str, next_label: str) -> Row:
+def _row(
+    entry: ExerciseEntry, exercise: Exercise | None, units: str, next_label: str, width: float
+) -> Row:
     load, load_detail = _load_text(entry, exercise, units)
     unit = " s" if entry.timed else ""
     if entry.superset and entry.rest_seconds == 0 and next_label:
@@ -314,27 +425,30 @@ def _row(entry: ExerciseEntry, exercise: Exercise | None, units: str, next_label
     reps = f"{entry.reps_min}–{entry.reps_max}" if entry.reps_min != entry.reps_max else ""
     reps = f"{reps}{unit}, " if reps else ""
     prescription = f"{entry.sets} × {entry.target_reps}{unit}\n{reps}RIR {entry.rir}"
-    text_height = (
-        _lines(f"{entry.label} {entry.name}", _NAME_CHARS) * _NAME_LINE_MM
-        + _lines(entry.notes, _SUB_CHARS) * _SUB_LINE_MM
-    )
-    load_height = _NAME_LINE_MM + _lines(load_detail, _LOAD_SUB_CHARS) * _SUB_LINE_MM
+    note, keyed = split_note(entry.notes)
+    # The note line as it will print, with a stand-in for the key letter.
+    shown = " · ".join(part for part in (note, "see note a" if keyed else "") if part)
+    name_width = COLUMNS["exercise"] * width - _CELL_PAD_MM
+    name_lines = MEASURE.lines(f"{entry.label}\u2002{entry.name}", name_width, 8, bold=True)
+    name_lines += MEASURE.lines(shown, name_width, 6.5)
+    load_width = COLUMNS["load"] * width - _CELL_PAD_MM
+    load_height = _LINE_MM + MEASURE.lines(load_detail, load_width, 6.5) * _SUB_LINE_MM
     return Row(
         label=entry.label,
         superset=entry.superset is not None,
         name=entry.name,
-        note=entry.notes,
+        note=note,
+        keyed=keyed,
         sets=entry.sets,
         prescription=prescription,
         load=f"{load}\n{load_detail}" if load_detail else load,
         rest=rest,
-        rir=entry.rir,
-        height=max(ROW_MIN_MM, max(text_height, load_height) + _ROW_PAD_MM),
+        height=max(ROW_MIN_MM, name_lines * _NAME_LINE_MM + _ROW_PAD_MM, load_height + _ROW_PAD_MM),
     )
 
 
 def _session_view(
-    program: Program, week: Week, session: Session, catalogue: Catalogue
+    program: Program, week: Week, session: Session, catalogue: Catalogue, paper: Paper
 ) -> SessionView:
     units = program.profile.units.value
     rows = []
@@ -345,45 +459,86 @@ def _session_view(
             if following is not None and entry.superset and following.superset == entry.superset
             else ""
         )
-        rows.append(_row(entry, catalogue.get(entry.exercise_id), units, next_label))
+        exercise = catalogue.get(entry.exercise_id)
+        rows.append(_row(entry, exercise, units, next_label, paper.content_width))
     date = session_date(program, week, session)
     title = DAY_NAMES[session.day] + (f" {format_date(date)}" if date else "")
     return SessionView(title, session.focus, session.estimated_minutes, tuple(rows))
 
 
-def plan_week_pages(
-    sessions: Sequence[SessionView], content_height: float
-) -> tuple[tuple[SessionView, ...], ...]:
+def _notes_height(notes: Iterable[str], width: float) -> float:
+    distinct = list(dict.fromkeys(notes))
+    if not distinct:
+        return 0.0
+    lines = sum(MEASURE.lines(f"Note aa: {note}", width - 3, 7) for note in distinct)
+    return _PAGE_NOTE_PAD_MM + lines * _PAGE_NOTE_LINE_MM
+
+
+def plan_week_pages(sessions: Sequence[SessionView], paper: Paper) -> tuple[PageView, ...]:
     """Pack a week's sessions, in order, onto as few pages as their heights allow.
 
     When a week needs more than one page, its sessions are spread evenly (five sessions
-    print three and two, not four and one), never splitting a session.
+    print three and two, not four and one), never splitting a session. Each page lists
+    the long notes of its rows once, under the table, keyed a, b, c...
     """
     if not sessions:
-        return ((),)
-    first_room = content_height - WEEK_HEAD_MM - TABLE_HEAD_MM - _SLACK_MM
-    later_room = content_height - TABLE_HEAD_MM - _SLACK_MM
+        return (PageView(()),)
+    first_room = paper.content_height - WEEK_HEAD_MM - TABLE_HEAD_MM - _SLACK_MM
+    later_room = paper.content_height - TABLE_HEAD_MM - _SLACK_MM
 
-    def pack(limit: int) -> list[list[SessionView]] | None:
+    def height(page: Sequence[SessionView]) -> float:
+        notes = (note for session in page for note in session.keyed)
+        return sum(s.height for s in page) + _notes_height(notes, paper.content_width)
+
+    def pack(limit: int) -> list[list[SessionView]]:
         pages: list[list[SessionView]] = [[]]
-        used = 0.0
         for session in sessions:
             room = first_room if len(pages) == 1 else later_room
-            if pages[-1] and (used + session.height > room or len(pages[-1]) >= limit):
+            page = pages[-1]
+            if page and (height([*page, session]) > room or len(page) >= limit):
                 pages.append([])
-                used = 0.0
             pages[-1].append(session)
-            used += session.height
         return pages
 
-    greedy = pack(len(sessions))
-    assert greedy is not None
-    count = len(greedy)
-    if count > 1:
-        even = pack(math.ceil(len(sessions) / count))
-        if even is not None and len(even) == count:
-            greedy = even
-    return tuple(tuple(page) for page in greedy)
+    chosen = pack(len(sessions))
+    if len(chosen) > 1:
+        even = pack(math.ceil(len(sessions) / len(chosen)))
+        if len(even) == len(chosen):
+            chosen = even
+    return tuple(_keyed_page(page) for page in chosen)
+
+
+def _keyed_page(sessions: Sequence[SessionView]) -> PageView:
+    """Give each distinct long note of the page a letter and point its rows to it."""
+    letters: dict[str, str] = {}
+    for session in sessions:
+        for note in session.keyed:
+            if note not in letters:
+                letters[note] = _key_letter(len(letters))
+    keyed_sessions = []
+    for session in sessions:
+        rows = []
+        for row in session.rows:
+            if row.keyed:
+                pointer = f"see note {letters[row.keyed]}"
+                note = f"{row.note} · {pointer}" if row.note else pointer
+                row = replace(row, note=note)
+            rows.append(row)
+        keyed_sessions.append(replace(session, rows=tuple(rows)))
+    notes = tuple((letter, note) for note, letter in letters.items())
+    return PageView(tuple(keyed_sessions), notes)
+
+
+def _key_letter(index: int) -> str:
+    """a, b, ... z, then aa, ab...
+
+    >>> _key_letter(0), _key_letter(25), _key_letter(26)
+    ('a', 'z', 'aa')
+    """
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    if index < len(letters):
+        return letters[index]
+    return _key_letter(index // len(letters) - 1) + letters[index % len(letters)]
 
 
 def _week_dates(program: Program, week: Week) -> str:
@@ -400,7 +555,7 @@ def _week_views(program: Program, catalogue: Catalogue, paper: Paper) -> list[We
     views = []
     total = len(program.weeks)
     for week in program.weeks:
-        sessions = [_session_view(program, week, s, catalogue) for s in week.sessions]
+        sessions = [_session_view(program, week, s, catalogue, paper) for s in week.sessions]
         bookmark = f"Week {week.number} of {total}" + (": deload" if week.deload else "")
         views.append(
             WeekView(
@@ -410,7 +565,7 @@ def _week_views(program: Program, catalogue: Catalogue, paper: Paper) -> list[We
                 phase_name=week.phase_name,
                 dates=_week_dates(program, week),
                 bookmark=bookmark,
-                pages=plan_week_pages(sessions, paper.content_height),
+                pages=plan_week_pages(sessions, paper),
             )
         )
     return views
