@@ -162,7 +162,7 @@ class TextMeasure:
         if not path.is_file():
             return {}, fallback
         try:
-            from fontTools.ttLib import TTFont
+            from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
             font = TTFont(str(path), lazy=True)
             upem = float(font["head"].unitsPerEm)
