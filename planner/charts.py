@@ -172,12 +172,16 @@ def lift_chart(
         _text(left - 1, top + 2.2, number(high - pad), size=2.1, anchor="end"),
         _text(left - 1, bottom, number(max(low + pad, 0.0)), size=2.1, anchor="end"),
     ]
-    label_every = 1 if weeks <= 16 else math.ceil(weeks / 12)
+    # Label the first and last weeks and the deloads; a tick marks every week. Each
+    # label is a text run to lay out, so the axis keeps to the ones a reader needs.
+    ticks = []
     for week in range(1, weeks + 1):
+        ticks.append(f"M{x(week):.2f} {bottom:.2f}v0.8")
         if week in deload_weeks:
             body.append(_text(x(week), bottom + 3.0, "D", size=2.1, anchor="middle", weight="bold"))
-        elif week % label_every == 0 or week == 1:
+        elif week in (1, weeks):
             body.append(_text(x(week), bottom + 3.0, str(week), size=2.1, anchor="middle"))
+    body.append(f'<path d="{" ".join(ticks)}" stroke="#999999" stroke-width="0.2"/>')
     body.append(_text((left + right) / 2, height - 0.3, "week", size=2.1, anchor="middle"))
     runs: list[list[tuple[float, float]]] = [[]]
     for week, value in enumerate(series.values, start=1):

@@ -383,14 +383,14 @@ def _load_text(entry: ExerciseEntry, exercise: Exercise | None, units: str) -> t
             return main, format_plates(entry)
         detail = {
             "dumbbell": "each dumbbell",
-            "kettlebell": "kettlebell",
             "side": "each side",
         }.get(entry.load_per or "", "")
         return main, detail
     if entry.band:
         return f"{entry.band} band", ""
     if exercise is not None and exercise.load_kind.external:
-        return "pick a load", f"to leave {entry.rir} in reserve"
+        # The RIR beside the reps says how heavy: the load that leaves that many in reserve.
+        return "pick a load", ""
     return "bodyweight", ""
 
 
