@@ -79,7 +79,8 @@ def volume_chart(rows: Sequence[VolumeRow], width: float = 180.0) -> Markup:
     """Horizontal bars of planned weekly sets per muscle over a shaded target band.
 
     The band runs from the target to the ceiling; the value column says "below" when the
-    plan falls short of the target, so nothing depends on telling shades apart.
+    plan falls short of the target, so nothing depends on telling shades apart. A muscle
+    worked only as a helper, with no target, gets a bar and no band.
     """
     row_h, top, label_w, value_w = 5.4, 2.0, 40.0, 30.0
     x0, x1 = label_w, width - value_w
@@ -106,30 +107,28 @@ def volume_chart(rows: Sequence[VolumeRow], width: float = 180.0) -> Markup:
         y = top + row_h * index
         mid = y + row_h / 2
         body.append(_text(x0 - 1.5, mid + 0.9, row.label, size=2.5, anchor="end"))
-        body.append(
-            f'<rect x="{x(row.target):.2f}" y="{y + 0.6:.2f}" '
-            f'width="{max(x(row.ceiling) - x(row.target), 0.4):.2f}" height="{row_h - 1.2:.2f}" '
-            f'fill="{BAND}" stroke="{GREY}" stroke-width="0.2" stroke-dasharray="0.8 0.6"/>'
-        )
-        body.append(
-            f'<line x1="{x(row.target):.2f}" y1="{y + 0.3:.2f}" x2="{x(row.target):.2f}" '
-            f'y2="{y + row_h - 0.3:.2f}" stroke="{INK}" stroke-width="0.45"/>'
-        )
+        if row.target > 0:
+            body.append(
+                f'<rect x="{x(row.target):.2f}" y="{y + 0.6:.2f}" '
+                f'width="{max(x(row.ceiling) - x(row.target), 0.4):.2f}" '
+                f'height="{row_h - 1.2:.2f}" fill="{BAND}" stroke="{GREY}" stroke-width="0.2" '
+                f'stroke-dasharray="0.8 0.6"/>'
+            )
+            body.append(
+                f'<line x1="{x(row.target):.2f}" y1="{y + 0.3:.2f}" x2="{x(row.target):.2f}" '
+                f'y2="{y + row_h - 0.3:.2f}" stroke="{INK}" stroke-width="0.45"/>'
+            )
         if row.planned > 0:
             body.append(
                 f'<rect x="{x0:.2f}" y="{mid - 0.9:.2f}" width="{x(row.planned) - x0:.2f}" '
                 f'height="1.8" fill="{INK}"/>'
             )
-        short = " below" if row.planned < row.target else ""
-        body.append(
-            _text(
-                x1 + 2,
-                mid + 0.9,
-                f"{number(row.planned)} / {row.target}{short}",
-                size=2.5,
-                weight="bold" if short else "normal",
-            )
-        )
+        if row.target <= 0:
+            value, short = f"{number(row.planned)}, no target", False
+        else:
+            short = row.planned < row.target
+            value = f"{number(row.planned)} / {row.target}" + (" below" if short else "")
+        body.append(_text(x1 + 2, mid + 0.9, value, size=2.5, weight="bold" if short else "normal"))
     body.append(
         f'<line x1="{x0:.2f}" y1="{top:.2f}" x2="{x0:.2f}" y2="{axis_y:.2f}" '
         f'stroke="{INK}" stroke-width="0.25"/>'
@@ -137,12 +136,27 @@ def volume_chart(rows: Sequence[VolumeRow], width: float = 180.0) -> Markup:
     return _svg(width, height, body, "Weekly sets per muscle against the target band")
 
 
+def lift_change(series: LiftSeries) -> str:
+    """The first and last planned values, as the chart's caption says them.
+
+    >>> lift_change(LiftSeries("Squat", "kg", (None, 60.0, 62.5, None, 70.0)))
+    '60 to 70 kg'
+    """
+    first = next((v for v in series.values if v is not None), None)
+    last = next((v for v in reversed(series.values) if v is not None), None)
+    if first is None or last is None:
+        return ""
+    return f"{number(first)} to {number(last)} {series.unit}"
+
+
 def lift_chart(
-    series: LiftSeries, deload_weeks: frozenset[int], width: float = 58.0, height: float = 36.0
+    series: LiftSeries, deload_weeks: frozenset[int], width: float = 58.0, height: float = 27.0
 ) -> Markup:
     """A small line chart of one lift's planned load (or reps) over the weeks.
 
     Normal weeks are filled dots, deload weeks open circles over a "D" on the week axis.
+    The lift's name and :func:`lift_change` go in the HTML caption: text inside an SVG
+    costs several times what it costs in HTML to print.
     """
     weeks = len(series.values)
     present = [v for v in series.values if v is not None]
@@ -151,7 +165,7 @@ def lift_chart(
         low, high = low - 1, high + 1
     pad = (high - low) * 0.12
     low, high = max(low - pad, 0.0), high + pad
-    left, right, top, bottom = 9.0, width - 2.0, 9.5, height - 6.0
+    left, right, top, bottom = 9.0, width - 2.0, 1.0, height - 4.0
 
     def x(week: int) -> float:
         return left + (right - left) * ((week - 0.5) / max(weeks, 1))
@@ -159,14 +173,7 @@ def lift_chart(
     def y(value: float) -> float:
         return bottom - (bottom - top) * (value - low) / (high - low)
 
-    first = next((v for v in series.values if v is not None), None)
-    last = next((v for v in reversed(series.values) if v is not None), None)
-    change = ""
-    if first is not None and last is not None:
-        change = f"{number(first)} to {number(last)} {series.unit}"
     body = [
-        _text(0, 3.2, series.name, size=2.7, weight="bold"),
-        _text(0, 6.6, change, size=2.4),
         f'<rect x="{left:.2f}" y="{top:.2f}" width="{right - left:.2f}" '
         f'height="{bottom - top:.2f}" fill="none" stroke="#999999" stroke-width="0.2"/>',
         _text(left - 1, top + 2.2, number(high - pad), size=2.1, anchor="end"),
@@ -182,7 +189,6 @@ def lift_chart(
         elif week in (1, weeks):
             body.append(_text(x(week), bottom + 3.0, str(week), size=2.1, anchor="middle"))
     body.append(f'<path d="{" ".join(ticks)}" stroke="#999999" stroke-width="0.2"/>')
-    body.append(_text((left + right) / 2, height - 0.3, "week", size=2.1, anchor="middle"))
     runs: list[list[tuple[float, float]]] = [[]]
     for week, value in enumerate(series.values, start=1):
         if value is None:
