@@ -968,8 +968,22 @@ def _html_class(weasyprint: Any) -> Any:
     return ProgramHTML
 
 
-def _make_fetcher(root: Path) -> Any:
-    """A WeasyPrint URL fetcher that serves the package's templates, one logo and ``data:``."""
+def refusal(url: str) -> str:
+    """The message for a URL the fetcher will not serve."""
+    return (
+        f"refused to fetch {url!r}: a programme may use only its own template files, "
+        "the trainer.logo file and data: URIs"
+    )
+
+
+def package_fetcher(root: Path = TEMPLATE_DIR) -> Any:
+    """A WeasyPrint URL fetcher that serves ``root``'s files, one logo and ``data:`` URIs.
+
+    Anything else (another file, a link out of ``root``, any network address) raises a
+    :class:`RenderError` naming the URL; the fetcher is set to make that stop the render.
+    Set ``fetcher.logo`` to the resolved logo path to allow that one file.
+    """
+    root = root.resolve()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class PackageFetcher(URLFetcher):  # type: ignore[misc]
@@ -998,10 +1012,7 @@ def _make_fetcher(root: Path) -> Any:
                     kind = mimetypes.guess_type(resolved.name)[0] or "application/octet-stream"
                     return URLFetcherResponse(url, body, {"Content-Type": kind})
             self.refused.append(url)
-            raise RenderError(
-                f"refused to fetch {url!r}: a programme may use only its own template files, "
-                "the trainer.logo file and data: URIs"
-            )
+            raise RenderError(refusal(url))
 
     return PackageFetcher()
 
@@ -1064,14 +1075,20 @@ class Renderer:
             from weasyprint.text.fonts import FontConfiguration
 
             font_config = FontConfiguration()
-            fetcher = _make_fetcher(TEMPLATE_DIR.resolve())
+            fetcher = package_fetcher()
             base_url = TEMPLATE_DIR.resolve().as_uri() + "/"
-            stylesheets = [
-                weasyprint.CSS(
-                    string=css, base_url=base_url, url_fetcher=fetcher, font_config=font_config
-                )
-                for css in self._css_text
-            ]
+            from weasyprint.urls import FatalURLFetchingError
+
+            try:
+                stylesheets = [
+                    weasyprint.CSS(
+                        string=css, base_url=base_url, url_fetcher=fetcher, font_config=font_config
+                    )
+                    for css in self._css_text
+                ]
+            except FatalURLFetchingError as error:
+                cause = error.__cause__
+                raise RenderError(str(cause if cause is not None else error)) from error
             html_class = _html_class(weasyprint)
             self._weasy = (html_class, font_config, fetcher, stylesheets, base_url)
         return self._weasy
@@ -1116,8 +1133,9 @@ class Renderer:
         logo = _logo(program)
         html = self._html(program, catalogue, screen=False, logo=logo)
         fetcher.logo = logo
+        fetcher.refused.clear()
         try:
-            return html_class(string=html, base_url=base_url, url_fetcher=fetcher).render(
+            document = html_class(string=html, base_url=base_url, url_fetcher=fetcher).render(
                 stylesheets=stylesheets, font_config=font_config
             )
         except FatalURLFetchingError as error:
@@ -1125,6 +1143,10 @@ class Renderer:
             raise RenderError(str(cause if cause is not None else error)) from error
         finally:
             fetcher.logo = None
+        if fetcher.refused:
+            # WeasyPrint swallows some failures (an image inside an SVG logo); say so anyway.
+            raise RenderError(refusal(fetcher.refused[0]))
+        return document
 
     def render(
         self, program: Program, catalogue: Catalogue, target: Path | None = None
@@ -1134,9 +1156,14 @@ class Renderer:
         # is written: collecting garbage while they pile up costs a sixth of the time.
         collecting = gc.isenabled()
         gc.disable()
+        fetcher = self._setup()[2]
         try:
             document = self.layout(program, catalogue)
             pdf = document.write_pdf()
+            if fetcher.refused:
+                # Images inside an SVG logo are fetched while drawing, and WeasyPrint
+                # swallows their failure; refuse the document all the same.
+                raise RenderError(refusal(fetcher.refused[0]))
             pages = len(document.pages)
             bookmarks = tuple(
                 (label, place[0] + 1) for label, place, _, _ in document.make_bookmark_tree()

@@ -1,0 +1,270 @@
+"""The printed programme, read back from the PDF: text, pages, bookmarks and metadata."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exercise_db.catalogue import Catalogue, builtin_catalogue
+from planner.charts import number
+from planner.profile import Units
+from planner.program import Program
+from planner.render import (
+    PAPERS,
+    Renderer,
+    RenderError,
+    RenderResult,
+    build_view,
+    format_plates,
+)
+from tests.program_factory import make_program
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "profiles"
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return builtin_catalogue()
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer()
+
+
+@pytest.fixture(scope="module")
+def four_weeks(renderer: Renderer, catalogue: Catalogue) -> tuple[Program, RenderResult]:
+    program = make_program(weeks=4, days=4)
+    return program, renderer.render(program, catalogue)
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace, so words broken over lines still match."""
+    return re.sub(r"\s+", "", text)
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def entries(program: Program) -> Iterator[tuple[int, str, object]]:
+    for week in program.weeks:
+        for session in week.sessions:
+            for entry in session.exercises:
+                yield week.number, session.day.value, entry
+
+
+def test_the_pdf_holds_every_exercise_and_load_of_its_week(
+    four_weeks: tuple[Program, RenderResult],
+) -> None:
+    program, result = four_weeks
+    texts = page_texts(result.pdf)
+    starts = {label: page for label, page in result.bookmarks}
+    for week in program.weeks:
+        label = next(k for k in starts if k.startswith(f"Week {week.number} of"))
+        page = squeeze(texts[starts[label] - 1])
+        for session in week.sessions:
+            for entry in session.exercises:
+                assert squeeze(entry.name) in page, (week.number, entry.name)
+                if entry.load is not None:
+                    assert squeeze(f"{number(entry.load)} kg") in page, (week.number, entry.name)
+                if entry.plates is not None:
+                    assert squeeze(format_plates(entry)) in page, entry.name
+                assert squeeze(f"{entry.sets} × {entry.target_reps}") in page
+
+
+def test_pages_are_as_designed(
+    four_weeks: tuple[Program, RenderResult], catalogue: Catalogue
+) -> None:
+    """Cover, two overview pages, each week on the pages planned for it, then the guide."""
+    program, result = four_weeks
+    view = build_view(program, catalogue, PAPERS["a4"], None)
+    expected = [("Cover", 1), ("Overview", 2), ("Volume and progression", 3)]
+    page = 4
+    for week in view.weeks:
+        expected.append((week.bookmark, page))
+        page += len(week.pages)
+    expected.append(("Exercise guide", page))
+    assert list(result.bookmarks) == expected
+    assert len(PdfReader(io.BytesIO(result.pdf)).pages) == result.pages
+    guide_pages = result.pages - page + 1
+    assert 1 <= guide_pages <= len(view.guide) // 3 + 1
+
+
+def test_a_twelve_week_four_day_programme_fits_in_24_pages(
+    renderer: Renderer, catalogue: Catalogue
+) -> None:
+    result = renderer.render(make_program(weeks=12, days=4), catalogue)
+    assert result.pages <= 24
+    week_starts = [page for label, page in result.bookmarks if label.startswith("Week ")]
+    assert week_starts == list(range(4, 16)), "one page per week"
+
+
+def test_bookmarks_name_the_cover_overview_weeks_and_guide(
+    four_weeks: tuple[Program, RenderResult],
+) -> None:
+    _, result = four_weeks
+    outline = PdfReader(io.BytesIO(result.pdf)).outline
+    titles = [item.title for item in outline if not isinstance(item, list)]
+    assert titles == [
+        "Cover",
+        "Overview",
+        "Volume and progression",
+        "Week 1 of 4",
+        "Week 2 of 4",
+        "Week 3 of 4",
+        "Week 4 of 4: deload",
+        "Exercise guide",
+    ]
+    exercises = outline[-1]
+    assert isinstance(exercises, list) and "Barbell hip thrust" in [i.title for i in exercises]
+
+
+def test_metadata_names_the_programme_trainer_and_subject(
+    four_weeks: tuple[Program, RenderResult],
+) -> None:
+    _, result = four_weeks
+    info = PdfReader(io.BytesIO(result.pdf)).metadata
+    assert info is not None
+    assert info.title == "Training programme: Alex Morgan"
+    assert info.author == "Sam Rivera Coaching"
+    assert info.subject == "4-week glutes programme, 4 sessions a week, for Alex Morgan"
+
+
+def test_every_page_after_the_cover_has_the_running_header_and_page_number(
+    four_weeks: tuple[Program, RenderResult],
+) -> None:
+    _, result = four_weeks
+    texts = page_texts(result.pdf)
+    total = len(texts)
+    assert "page 1 of" not in texts[0] or "Alex Morgan" in texts[0]
+    for index, text in enumerate(texts[1:], start=2):
+        assert "Alex Morgan" in text
+        assert f"page {index} of {total}" in text
+    assert "Week 2 of 4" in texts[4]
+    assert "Exercise guide" in texts[-1]
+
+
+def test_deload_weeks_are_marked_in_words(four_weeks: tuple[Program, RenderResult]) -> None:
+    _, result = four_weeks
+    texts = page_texts(result.pdf)
+    starts = dict(result.bookmarks)
+    assert "DELOAD" in texts[starts["Week 4 of 4: deload"] - 1]
+    assert "DELOAD" not in texts[starts["Week 3 of 4"] - 1]
+    assert "DELOAD" in texts[1], "the overview's phase table marks the deload week"
+
+
+def test_a_pound_programme_prints_its_loads_in_pounds(
+    renderer: Renderer, catalogue: Catalogue
+) -> None:
+    program = make_program(weeks=1, days=3, units=Units.LB)
+    text = squeeze(page_texts(renderer.render_pdf(program, catalogue))[3])
+    loads = [e.load for _, _, e in entries(program) if e.load is not None]
+    assert loads
+    for load in loads:
+        assert squeeze(f"{number(load)} lb") in text
+    assert "kg" not in text
+
+
+def test_the_guide_covers_each_exercise_with_steps_cues_mistakes_and_variations(
+    four_weeks: tuple[Program, RenderResult], catalogue: Catalogue
+) -> None:
+    program, result = four_weeks
+    starts = dict(result.bookmarks)
+    guide = squeeze(" ".join(page_texts(result.pdf)[starts["Exercise guide"] - 1 :]))
+    used = {e.exercise_id for _, _, e in entries(program)}
+    for exercise_id in used:
+        exercise = catalogue[exercise_id]
+        assert squeeze(exercise.name) in guide
+        for text in (*exercise.steps[:1], *exercise.cues[:1], *exercise.mistakes[:1]):
+            assert squeeze(text) in guide, (exercise_id, text)
+        for variation in (*exercise.easier, *exercise.harder):
+            assert squeeze(catalogue[variation].name) in guide
+
+
+def test_the_pdf_embeds_only_dejavu_sans(four_weeks: tuple[Program, RenderResult]) -> None:
+    _, result = four_weeks
+    fonts: set[str] = set()
+    for page in PdfReader(io.BytesIO(result.pdf)).pages:
+        resources = page.get("/Resources")
+        font_dict = resources.get_object().get("/Font") if resources else None
+        for font in (font_dict or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    assert fonts == {"DejaVu-Sans", "DejaVu-Sans-Bold"}
+
+
+def test_render_pdf_writes_the_file_atomically(
+    renderer: Renderer, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    target = tmp_path / "out" / "plan.pdf"
+    pdf = renderer.render_pdf(make_program(weeks=1, days=3), catalogue, target)
+    assert target.read_bytes() == pdf
+    assert pdf.startswith(b"%PDF-")
+    assert [p.name for p in target.parent.iterdir()] == ["plan.pdf"]
+
+
+def test_the_same_programme_renders_to_the_same_bytes(
+    renderer: Renderer, catalogue: Catalogue
+) -> None:
+    program = make_program(weeks=1, days=3)
+    assert renderer.render_pdf(program, catalogue) == renderer.render_pdf(program, catalogue)
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_paper_sets_the_page_size(catalogue: Catalogue, paper: str, size: tuple[int, int]) -> None:
+    pdf = Renderer(paper=paper).render_pdf(make_program(weeks=1, days=3), catalogue)
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == size
+
+
+def test_a_bundled_theme_is_one_more_stylesheet(catalogue: Catalogue) -> None:
+    pdf = Renderer(theme="ink").render_pdf(make_program(weeks=1, days=3), catalogue)
+    assert "Week 1 of 1" in page_texts(pdf)[3]
+
+
+def test_a_theme_file_is_applied_last(catalogue: Catalogue, tmp_path: Path) -> None:
+    theme = tmp_path / "big.css"
+    theme.write_text(".week-title { font-size: 30pt; }", encoding="utf-8")
+    renderer = Renderer(theme=str(theme))
+    assert renderer.render(make_program(weeks=1, days=3), catalogue).pages >= 5
+
+
+def test_unknown_paper_and_theme_are_refused_with_the_choices() -> None:
+    with pytest.raises(RenderError, match="paper 'a5': use one of a4, letter"):
+        Renderer(paper="a5")
+    with pytest.raises(RenderError, match=r"theme 'neon'.*ink"):
+        Renderer(theme="neon")
+
+
+def test_html_output_is_one_self_contained_page(renderer: Renderer, catalogue: Catalogue) -> None:
+    program = make_program(weeks=2, days=3)
+    html = renderer.render_html(program, catalogue)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "@media screen" in html and "<svg" in html
+    assert "file:" not in html
+    for _, _, entry in entries(program):
+        assert entry.name in html
+
+
+def test_a_generated_programme_renders_end_to_end(renderer: Renderer, catalogue: Catalogue) -> None:
+    from planner.generate import generate_program
+    from planner.profile import load_profile
+
+    profile = load_profile(EXAMPLES / "full-gym.yaml").model_copy(update={"weeks": 4})
+    program = generate_program(profile, catalogue)
+    result = renderer.render(program, catalogue)
+    texts = page_texts(result.pdf)
+    starts = dict(result.bookmarks)
+    assert [label for label, _ in result.bookmarks][3:7] == [
+        week.bookmark for week in build_view(program, catalogue, PAPERS["a4"], None).weeks
+    ]
+    week_one = squeeze(texts[starts["Week 1 of 4"] - 1])
+    for session in program.weeks[0].sessions:
+        for entry in session.exercises:
+            assert squeeze(entry.name) in week_one
+    assert result.pages <= 3 + 4 * 2 + 6

@@ -1,0 +1,182 @@
+"""Nothing printed runs off the page: laid-out boxes and page images, on A4 and Letter."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exercise_db.catalogue import Catalogue, builtin_catalogue
+from planner.profile import Units, load_profile
+from planner.program import Program
+from planner.render import PAPERS, Renderer, build_view
+from tests.program_factory import make_program
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "profiles"
+PX_PER_MM = 96 / 25.4
+#: Rounding in the layout: a hundredth of a millimetre.
+EPSILON = 0.04
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return builtin_catalogue()
+
+
+@pytest.fixture(scope="module")
+def generated(catalogue: Catalogue) -> Program:
+    """A real plan with the generator's long notes and a seven-exercise session."""
+    from planner.generate import generate_program
+
+    profile = load_profile(EXAMPLES / "full-gym.yaml").model_copy(update={"weeks": 5})
+    return generate_program(profile, catalogue)
+
+
+def descendants(box: Any) -> Iterator[Any]:
+    for child in getattr(box, "children", None) or ():
+        yield child
+        yield from descendants(child)
+
+
+def content_area(page_box: Any) -> tuple[float, float, float, float]:
+    left, top = page_box.content_box_x(), page_box.content_box_y()
+    return left, top, left + page_box.width, top + page_box.height
+
+
+def overflows(document: Any) -> list[str]:
+    """Boxes whose edges pass the page's content area, or text running out of its cell."""
+    problems = []
+    for number, page in enumerate(document.pages, start=1):
+        page_box = page._page_box
+        left, top, right, bottom = content_area(page_box)
+        root = next(c for c in page_box.children if type(c).__name__ != "MarginBox")
+        for box in [root, *descendants(root)]:
+            kind = type(box).__name__
+            x, y = box.position_x, box.position_y
+            width, height = box.margin_width(), box.margin_height()
+            if kind in ("TableBox", "TableCellBox", "BlockBox", "LineBox", "TextBox") and (
+                x + width > right + EPSILON
+                or y + height > bottom + EPSILON
+                or x < left - EPSILON
+                or y < top - EPSILON
+            ):
+                problems.append(f"page {number}: {kind} {getattr(box, 'element_tag', '')} out")
+            if kind == "TableCellBox":
+                cell_right = x + width
+                for inner in descendants(box):
+                    if type(inner).__name__ == "TextBox":
+                        end = inner.position_x + inner.width
+                        if end > cell_right + EPSILON:
+                            problems.append(f"page {number}: {inner.text!r} runs out of its cell")
+    return problems
+
+
+def planned_starts(program: Program, catalogue: Catalogue, paper: str) -> list[tuple[str, int]]:
+    view = build_view(program, catalogue, PAPERS[paper], None)
+    starts, page = [], 4
+    for week in view.weeks:
+        starts.append((week.bookmark, page))
+        page += len(week.pages)
+    return [*starts, ("Exercise guide", page)]
+
+
+CASES = [
+    pytest.param("a4", Units.KG, id="a4-kg"),
+    pytest.param("a4", Units.LB, id="a4-lb"),
+    pytest.param("letter", Units.KG, id="letter-kg"),
+    pytest.param("letter", Units.LB, id="letter-lb"),
+]
+
+
+@pytest.mark.parametrize(("paper", "units"), CASES)
+def test_nothing_runs_off_the_page_and_weeks_start_where_planned(
+    catalogue: Catalogue, paper: str, units: Units
+) -> None:
+    program = make_program(weeks=4, days=4, units=units)
+    document = Renderer(paper=paper).layout(program, catalogue)
+    assert overflows(document) == []
+    marks = [(label, target[0] + 1) for label, target, _, _ in document.make_bookmark_tree()]
+    assert marks[3:] == planned_starts(program, catalogue, paper)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_generated_plan_lays_out_as_planned(
+    catalogue: Catalogue, generated: Program, paper: str
+) -> None:
+    document = Renderer(paper=paper).layout(generated, catalogue)
+    assert overflows(document) == []
+    marks = [(label, target[0] + 1) for label, target, _, _ in document.make_bookmark_tree()]
+    assert marks[3:] == planned_starts(generated, catalogue, paper)
+
+
+def test_row_height_estimates_never_fall_short(catalogue: Catalogue, generated: Program) -> None:
+    """The page planner's row heights match the laid-out rows, within a fifth of a mm."""
+    document = Renderer().layout(generated, catalogue)
+    actual = []
+    for page in document.pages:
+        for box in descendants(page._page_box):
+            if type(box).__name__ != "TableRowBox" or box.element is None:
+                continue
+            first = box.element.find("td")
+            if first is not None and first.get("class") == "name":
+                actual.append(box.height / PX_PER_MM)
+    view = build_view(generated, catalogue, PAPERS["a4"], None)
+    planned = [r.height for w in view.weeks for p in w.pages for s in p.sessions for r in s.rows]
+    assert len(actual) == len(planned)
+    short = [(p, a) for p, a in zip(planned, actual, strict=True) if a > p + 0.2]
+    assert short == []
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize(("paper", "units"), [CASES[0], CASES[3]])
+def test_page_images_leave_the_side_margins_blank(
+    catalogue: Catalogue, tmp_path: Path, paper: str, units: Units
+) -> None:
+    program = make_program(weeks=2, days=4, units=units, name="Alexandra Morgan-Whitfield")
+    pdf = tmp_path / "plan.pdf"
+    Renderer(paper=paper).render_pdf(program, catalogue, pdf)
+    dpi = 40
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", str(dpi), str(pdf), str(tmp_path / "page")], check=True
+    )
+    pages = sorted(tmp_path.glob("page-*.pgm"))
+    assert len(pages) >= 6
+    for image in pages:
+        width, height, pixels = read_pgm(image)
+        strip = range(round(1 * dpi / 25.4), round(11 * dpi / 25.4))
+        for x in [*strip, *(width - 1 - s for s in strip)]:
+            column = pixels[x::width]
+            assert min(column) >= 250, f"{image.name}: ink in the side margin at x={x}"
+        assert height > width
+
+
+def read_pgm(path: Path) -> tuple[int, int, bytes]:
+    """Width, height and grey bytes of a binary PGM (pdftoppm -gray)."""
+    data = path.read_bytes()
+    fields: list[bytes] = []
+    index = 0
+    while len(fields) < 4:
+        while data[index : index + 1].isspace():
+            index += 1
+        start = index
+        while not data[index : index + 1].isspace():
+            index += 1
+        fields.append(data[start:index])
+    assert fields[0] == b"P5" and fields[3] == b"255"
+    width, height = int(fields[1]), int(fields[2])
+    pixels = data[index + 1 :]
+    assert len(pixels) == width * height
+    return width, height, pixels
+
+
+def test_the_overflow_check_catches_a_table_wider_than_the_page(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    theme = tmp_path / "wide.css"
+    theme.write_text("table.log { width: 130%; }", encoding="utf-8")
+    document = Renderer(theme=str(theme)).layout(make_program(weeks=1, days=3), catalogue)
+    assert any("TableBox" in problem for problem in overflows(document))
