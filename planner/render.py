@@ -26,6 +26,7 @@ import base64
 import datetime as dt
 import functools
 import gc
+import itertools
 import math
 import mimetypes
 import os
@@ -47,7 +48,15 @@ from markupsafe import Markup
 from exercise_db.catalogue import Catalogue
 from exercise_db.models import Exercise
 from exercise_db.vocabulary import VOCABULARY
-from planner.charts import LiftSeries, VolumeRow, lift_change, lift_chart, number, volume_chart
+from planner.charts import (
+    LiftSeries,
+    VolumeRow,
+    lift_change,
+    lift_chart,
+    number,
+    volume_chart,
+    volume_value,
+)
 from planner.exports import session_date
 from planner.profile import Units, Weekday
 from planner.program import ExerciseEntry, Program, Session, Week
@@ -339,9 +348,14 @@ class View:
     details: list[Detail]
     units: str
     max_sets: int
-    grids: list[TemplateGrid]
+    grid: TemplateGrid | None
+    #: Later phases: what each swaps against the one before.
+    phase_changes: list[Detail]
     timeline: list[TimelineRow]
     volume_svg: Markup | None
+    #: The chart's muscle names and values, one line per bar.
+    volume_labels: str
+    volume_values: str
     lifts: list[LiftView]
     weeks: list[WeekView]
     guide: list[GuideEntry]
@@ -587,54 +601,79 @@ def _phase_label(week: Week) -> str:
     return f"Phase {week.phase}" + (f": {week.phase_name}" if week.phase_name else "")
 
 
-def _template_grids(program: Program) -> list[TemplateGrid]:
-    """One grid per run of phases that repeat the same exercises on the same days."""
+def _reference_weeks(program: Program) -> dict[int, Week]:
+    """The first build week of each phase (its first week if the phase is all deload)."""
     reference: dict[int, Week] = {}
     for week in program.weeks:
         if week.phase not in reference or (reference[week.phase].deload and not week.deload):
             reference[week.phase] = week
-    groups: list[tuple[list[int], Week]] = []
-    for phase in sorted(reference):
-        week = reference[phase]
-        signature = [(s.day, [e.exercise_id for e in s.exercises]) for s in week.sessions]
-        if groups:
-            previous = groups[-1][1]
-            if signature == [
-                (s.day, [e.exercise_id for e in s.exercises]) for s in previous.sessions
-            ]:
-                groups[-1][0].append(phase)
-                continue
-        groups.append(([phase], week))
-    grids = []
-    for phases, week in groups:
-        weeks = [w.number for w in program.weeks if w.phase in phases]
-        span = f"weeks {min(weeks)}–{max(weeks)}" if len(weeks) > 1 else f"week {weeks[0]}"
-        if len(groups) == 1:
-            title = f"Every week ({span})"
-        elif len(phases) == 1:
-            title = f"{_phase_label(week)} ({span})"
-        else:
-            title = f"Phases {phases[0]}–{phases[-1]} ({span})"
-        depth = max((len(s.exercises) for s in week.sessions), default=0)
-        rows = []
-        for index in range(depth):
-            cells: list[GridCell | None] = []
-            for session in week.sessions:
-                if index < len(session.exercises):
-                    entry = session.exercises[index]
-                    unit = " s" if entry.timed else ""
-                    reps = (
-                        f"{entry.reps_min}–{entry.reps_max}"
-                        if entry.reps_min != entry.reps_max
-                        else str(entry.reps_min)
+    return dict(sorted(reference.items()))
+
+
+def _phase_span(program: Program, phases: Sequence[int]) -> str:
+    weeks = [w.number for w in program.weeks if w.phase in phases]
+    return f"weeks {min(weeks)}–{max(weeks)}" if len(weeks) > 1 else f"week {weeks[0]}"
+
+
+def _template_grid(program: Program) -> TemplateGrid | None:
+    """The first phase's week as a grid: days across, exercises down."""
+    reference = _reference_weeks(program)
+    if not reference:
+        return None
+    phase, week = next(iter(reference.items()))
+    title = (
+        f"Every week ({_phase_span(program, list(reference))})"
+        if len(reference) == 1
+        else f"{_phase_label(week)} ({_phase_span(program, [phase])})"
+    )
+    depth = max((len(s.exercises) for s in week.sessions), default=0)
+    rows = []
+    for index in range(depth):
+        cells: list[GridCell | None] = []
+        for session in week.sessions:
+            if index < len(session.exercises):
+                entry = session.exercises[index]
+                unit = " s" if entry.timed else ""
+                reps = (
+                    f"{entry.reps_min}–{entry.reps_max}"
+                    if entry.reps_min != entry.reps_max
+                    else str(entry.reps_min)
+                )
+                cells.append(GridCell(entry.label, entry.name, f"{entry.sets} × {reps}{unit}"))
+            else:
+                cells.append(None)
+        rows.append(tuple(cells))
+    days = tuple((DAY_NAMES[s.day], s.focus) for s in week.sessions)
+    return TemplateGrid(title, days, tuple(rows))
+
+
+def _phase_changes(program: Program) -> list[Detail]:
+    """What each later phase swaps, against the phase before it, one line per swap.
+
+    Printing each phase as a full grid would let the overview run to a second page; the
+    swaps say the same in a few lines (the week pages carry every detail).
+    """
+    reference = list(_reference_weeks(program).items())
+    changes = []
+    for (_, before), (phase, week) in itertools.pairwise(reference):
+        swaps = []
+        old_sessions = {s.day: s for s in before.sessions}
+        for session in week.sessions:
+            old = old_sessions.get(session.day)
+            old_entries = {e.label: e for e in old.exercises} if old else {}
+            for entry in session.exercises:
+                was = old_entries.get(entry.label)
+                if was is None:
+                    swaps.append(f"{DAY_NAMES[session.day]} {entry.label}: {entry.name} (new)")
+                elif was.exercise_id != entry.exercise_id:
+                    swaps.append(
+                        f"{DAY_NAMES[session.day]} {entry.label}: {entry.name} replaces {was.name}"
                     )
-                    cells.append(GridCell(entry.label, entry.name, f"{entry.sets} × {reps}{unit}"))
-                else:
-                    cells.append(None)
-            rows.append(tuple(cells))
-        days = tuple((DAY_NAMES[s.day], s.focus) for s in week.sessions)
-        grids.append(TemplateGrid(title, days, tuple(rows)))
-    return grids
+        if {s.day for s in week.sessions} != set(old_sessions):
+            swaps.append("the training days change; see the week pages")
+        label = f"{_phase_label(week)} ({_phase_span(program, [phase])})"
+        changes.append(Detail(label, "; ".join(swaps) if swaps else "no exercise changes"))
+    return changes
 
 
 def _timeline(program: Program, per_row: int = 13) -> list[TimelineRow]:
@@ -820,9 +859,12 @@ def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: s
         max_sets=max(
             (e.sets for w in program.weeks for s in w.sessions for e in s.exercises), default=1
         ),
-        grids=_template_grids(program),
+        grid=_template_grid(program),
+        phase_changes=_phase_changes(program),
         timeline=_timeline(program),
         volume_svg=volume_chart(volume) if volume else None,
+        volume_labels="\n".join(row.label for row in volume),
+        volume_values="\n".join(volume_value(row) for row in volume),
         lifts=[
             LiftView(series.name, lift_change(series), lift_chart(series, deload_weeks))
             for series in _main_lifts(program, catalogue)
