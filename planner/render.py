@@ -1108,6 +1108,7 @@ class Renderer:
         ]
         if self._theme is not None:
             self._css_text.append(self._theme[1])
+        self._screen_css = (TEMPLATE_DIR / "screen.css").read_text(encoding="utf-8")
         self._weasy: Any = None
 
     def _setup(self) -> Any:
@@ -1149,7 +1150,7 @@ class Renderer:
         view = build_view(program, catalogue, self.paper, logo_url)
         styles = None
         if screen:
-            css = [*self._css_text, (TEMPLATE_DIR / "screen.css").read_text(encoding="utf-8")]
+            css = [*self._css_text, self._screen_css]
             # The styles sit inside <style>: keep any "</" from closing it early.
             styles = Markup("\n".join(css).replace("</", "<\\/"))
         return self._template.render(
