@@ -268,3 +268,19 @@ def test_a_generated_programme_renders_end_to_end(renderer: Renderer, catalogue:
         for entry in session.exercises:
             assert squeeze(entry.name) in week_one
     assert result.pages <= 3 + 4 * 2 + 6
+
+
+def test_our_markup_reads_as_xml_and_prints_as_the_html5_parser_would(catalogue: Catalogue) -> None:
+    """The renderer parses its own markup with the XML parser; the PDF must not change."""
+    program = make_program(weeks=1, days=3, name='Zoë "Z" <O\'Neil> & co', note="a < b & c")
+    fast, slow = Renderer(), Renderer()
+    fast._setup()
+    slow._setup()
+    slow._fast_parse = False
+    assert fast._fast_parse
+    assert fast.render_pdf(program, catalogue) == slow.render_pdf(program, catalogue)
+
+
+def test_text_the_xml_parser_refuses_still_prints(renderer: Renderer, catalogue: Catalogue) -> None:
+    program = make_program(weeks=1, days=3, name="Ann\x0bMarie")
+    assert renderer.render(program, catalogue).pages >= 5
