@@ -104,10 +104,11 @@ def main() -> int:
     args = parser.parse_args()
 
     import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
 
     renderer = Renderer(paper=args.paper)
     catalogue = builtin_catalogue()
-    _html_class, font_config, _fetcher, _sheets, _base = renderer._setup()
+    font_config = FontConfiguration()
     page_rule = weasyprint.CSS(
         string=f"@page {{ size: {'A4' if args.paper == 'a4' else 'letter'}; "
         "margin: 13mm 12mm 10mm 12mm }",
@@ -127,8 +128,7 @@ def main() -> int:
         for days in args.days:
             program, source = program_for(weeks, days)
             result = renderer.render(program, catalogue)
-            html = renderer._html(program, catalogue, screen=False, logo=None)
-            cells = densest_week_cells(html)
+            cells = densest_week_cells(renderer.render_html(program, catalogue))
             floor = floor_html(result.pages, cells)
 
             def floor_pdf(floor: str = floor) -> int:
