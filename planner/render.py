@@ -342,7 +342,12 @@ class View:
     subject: str
     created: str
     client: str
+    #: The client's name on the cover: "l", "m", "s" or "xs", so it takes two lines at most.
+    client_size: str
+    #: The names as the running header and footer print them, cut to fit beside the rest.
+    client_short: str
     trainer: str | None
+    trainer_short: str
     logo_url: str | None
     accent: str
     headline: str
@@ -648,6 +653,10 @@ def _template_grid(program: Program) -> TemplateGrid | None:
     return TemplateGrid(title, days, tuple(rows))
 
 
+#: Swaps listed by name for a phase; more are counted instead.
+MAX_LISTED_SWAPS = 6
+
+
 def _phase_changes(program: Program) -> list[Detail]:
     """What each later phase swaps, against the phase before it, one line per swap.
 
@@ -670,10 +679,16 @@ def _phase_changes(program: Program) -> list[Detail]:
                     swaps.append(
                         f"{DAY_NAMES[session.day]} {entry.label}: {entry.name} replaces {was.name}"
                     )
-        if {s.day for s in week.sessions} != set(old_sessions):
-            swaps.append("the training days change; see the week pages")
         label = f"{_phase_label(week)} ({_phase_span(program, [phase])})"
-        changes.append(Detail(label, "; ".join(swaps) if swaps else "no exercise changes"))
+        total = sum(len(s.exercises) for s in week.sessions)
+        if {s.day for s in week.sessions} != set(old_sessions):
+            text = "the training days change; the week pages show the sessions"
+        elif len(swaps) > MAX_LISTED_SWAPS:
+            # A long list would push the overview onto a second page and move every week.
+            text = f"{len(swaps)} of {total} exercises change; the week pages show them"
+        else:
+            text = "; ".join(swaps) if swaps else "no exercise changes"
+        changes.append(Detail(label, text))
     return changes
 
 
@@ -808,6 +823,34 @@ def _dates(program: Program) -> str:
     )
 
 
+#: Cover name sizes in points, largest first, with their CSS class (base.css, "Cover").
+CLIENT_SIZES = (("l", 30.0), ("m", 24.0), ("s", 18.0), ("xs", 14.0))
+
+
+def _client_size(name: str, paper: Paper) -> str:
+    """The largest cover size at which the client's name takes two lines at most."""
+    for size_class, points in CLIENT_SIZES:
+        if MEASURE.lines(name, paper.content_width, points, bold=True) <= 2:
+            return size_class
+    return CLIENT_SIZES[-1][0]
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis if cut.
+
+    >>> shorten("Maximiliana Alexandra Konstantinopoulou", 25)
+    'Maximiliana Alexandra…'
+    >>> shorten("Ann Lee", 25)
+    'Ann Lee'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;-") + "…"
+
+
 def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: str | None) -> View:
     """Word every printed value of ``program``; the templates only lay them out."""
     profile = program.profile
@@ -851,7 +894,10 @@ def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: s
         subject=(f"{weeks}-week {goal} programme, {per_week} sessions a week, for {profile.name}"),
         created=program.generated_at.isoformat(),
         client=profile.name,
+        client_size=_client_size(profile.name, paper),
+        client_short=shorten(profile.name, 60),
         trainer=trainer_name,
+        trainer_short=shorten(trainer_name or "", 70),
         logo_url=logo_url,
         accent=accent,
         headline=f"{weeks} weeks · {per_week} sessions a week · {goal} · {level}",

@@ -284,3 +284,32 @@ def test_our_markup_reads_as_xml_and_prints_as_the_html5_parser_would(catalogue:
 def test_text_the_xml_parser_refuses_still_prints(renderer: Renderer, catalogue: Catalogue) -> None:
     program = make_program(weeks=1, days=3, name="Ann\x0bMarie")
     assert renderer.render(program, catalogue).pages >= 5
+
+
+def test_later_phases_list_their_swaps_and_count_many(catalogue: Catalogue) -> None:
+    program = make_program(weeks=12, days=4)
+    for week in program.weeks[4:8]:
+        entry = week.sessions[0].exercises[1]
+        entry.exercise_id, entry.name = "sliding_leg_curl", "Sliding leg curl"
+    for week in program.weeks[8:]:
+        for session in week.sessions:
+            for entry in session.exercises:
+                entry.exercise_id, entry.name = "glute_bridge", "Glute bridge"
+    view = build_view(program, catalogue, PAPERS["a4"], None)
+    assert view.grid is not None and view.grid.title == "Phase 1: Accumulation (weeks 1–4)"
+    assert [c.label for c in view.phase_changes] == [
+        "Phase 2: Intensification (weeks 5–8)",
+        "Phase 3: Realisation (weeks 9–12)",
+    ]
+    assert view.phase_changes[0].value == "Monday 2: Sliding leg curl replaces Romanian deadlift"
+    assert view.phase_changes[1].value.startswith("24 of 24 exercises change")
+
+
+def test_long_names_are_cut_for_the_running_header(catalogue: Catalogue) -> None:
+    name = "Maximiliana Alexandra Konstantinopoulou-Vanderbilt de la Fuente y Montenegro"
+    view = build_view(make_program(weeks=1, days=3, name=name), catalogue, PAPERS["a4"], None)
+    assert view.client == name
+    assert view.client_short == "Maximiliana Alexandra Konstantinopoulou-Vanderbilt de la…"
+    assert view.client_size == "xs", "three lines at 18 pt, two at 14 pt"
+    short = build_view(make_program(weeks=1, days=3), catalogue, PAPERS["a4"], None)
+    assert short.client_size == "l"

@@ -180,3 +180,23 @@ def test_the_overflow_check_catches_a_table_wider_than_the_page(
     theme.write_text("table.log { width: 130%; }", encoding="utf-8")
     document = Renderer(theme=str(theme)).layout(make_program(weeks=1, days=3), catalogue)
     assert any("TableBox" in problem for problem in overflows(document))
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_cover_stays_one_page_with_the_longest_name_and_every_kit(
+    catalogue: Catalogue, paper: str
+) -> None:
+    from exercise_db.vocabulary import VOCABULARY
+
+    name = ("Maximiliana Alexandra Konstantinopoulou-Vanderbilt de la Fuente " * 2)[:120]
+    program = make_program(weeks=2, days=4, name=name, trainer_name="North Street " * 9)
+    program.profile = program.profile.model_copy(
+        update={
+            "equipment": sorted(VOCABULARY.ids("equipment")),
+            "limitations": sorted(VOCABULARY.ids("limitations")),
+        }
+    )
+    document = Renderer(paper=paper).layout(program, catalogue)
+    marks = [(label, target[0] + 1) for label, target, _, _ in document.make_bookmark_tree()]
+    assert marks[:2] == [("Cover", 1), ("Overview", 2)]
+    assert overflows(document) == []
