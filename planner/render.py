@@ -15,9 +15,16 @@ named in ``profile.trainer.logo`` and ``data:`` URIs, and refuses anything else 
 like markup prints as written.
 
 The week pages are planned here, not left to chance: sessions are packed onto pages
-from an estimate of their printed height (:func:`plan_week_pages`), so a week of up to
-four sessions of six or seven exercises takes one page and the page count is known
-before WeasyPrint runs.
+from their printed height, measured with the font's own widths (:func:`plan_week_pages`),
+so a week of up to four sessions of six or seven exercises takes one page, and where
+each week starts is known before WeasyPrint runs. The cover and the overview are one
+page each whatever the names and phases; the guide follows the last week.
+
+Speed: a render costs about what WeasyPrint needs for the same pages of plain tables
+(``benchmarks/render.py``). What makes that so is written where it is done: plain text
+in table cells, one image cell for a row's set boxes, no text inside SVG, the XML parser
+for our own markup, a lighter user-agent stylesheet and no garbage collection while a
+document is being built.
 """
 
 from __future__ import annotations
@@ -1183,7 +1190,8 @@ class Renderer:
     """Renders programmes to PDF or HTML, reusing fonts and stylesheets between documents.
 
     ``paper`` is ``"a4"`` or ``"letter"``; ``theme`` is the name of a bundled theme
-    (``templates/themes/<name>.css``) or the path of a stylesheet applied last.
+    (``templates/themes/<name>.css``) or the path of a stylesheet applied last. A
+    renderer keeps per-document state while it works: use one per thread or process.
     """
 
     def __init__(self, paper: str = "a4", theme: str | None = None) -> None:

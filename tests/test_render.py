@@ -313,3 +313,15 @@ def test_long_names_are_cut_for_the_running_header(catalogue: Catalogue) -> None
     assert view.client_size == "xs", "three lines at 18 pt, two at 14 pt"
     short = build_view(make_program(weeks=1, days=3), catalogue, PAPERS["a4"], None)
     assert short.client_size == "l"
+
+
+def test_an_exercise_missing_from_the_catalogue_still_prints(
+    renderer: Renderer, catalogue: Catalogue
+) -> None:
+    program = make_program(weeks=1, days=3)
+    entry = program.weeks[0].sessions[0].exercises[1]
+    entry.exercise_id, entry.name = "gym_special_press", "Gym special press"
+    texts = page_texts(renderer.render_pdf(program, catalogue))
+    assert "Gym special press" in texts[3]
+    guide = " ".join(texts[4:])
+    assert "Gym special press" in guide and "not in the catalogue" in guide
