@@ -45,7 +45,7 @@ import jinja2
 
 from exercise_db.catalogue import Catalogue, load_catalogue
 from exercise_db.vocabulary import UnknownWordError
-from planner.cli.plan import write_atomically
+from planner.files import write_atomically
 from planner.profile import ClientProfile, ProfileError, parse_profile
 from planner.program import PROGRAM_VERSION
 from planner.roster import RosterRow

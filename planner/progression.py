@@ -766,6 +766,22 @@ class _VariationPlanner:
         budget = (self.profile.session_minutes - WARM_UP_MINUTES) * 60 + 30
         return _seconds(items) <= budget
 
+    def compounds_first(self, session: int, current: list[Exercise]) -> bool:
+        """Whether no compound follows isolation work (a superset pair is one step)."""
+        planned = self.template.sessions[session].exercises
+        seen_isolation = False
+        previous: str | None = None
+        group_isolated = False
+        for exercise, slot in zip(current, planned, strict=True):
+            if slot.superset is None or slot.superset != previous:
+                seen_isolation = seen_isolation or group_isolated
+                group_isolated = False
+            if exercise.is_compound and seen_isolation:
+                return False
+            group_isolated = group_isolated or not exercise.is_compound
+            previous = slot.superset
+        return True
+
     def allowed(
         self,
         candidate: Exercise,
@@ -786,7 +802,7 @@ class _VariationPlanner:
             return False
         trial = [*week[session]]
         trial[slot] = candidate
-        if not self.session_fits(session, trial):
+        if not self.session_fits(session, trial) or not self.compounds_first(session, trial):
             return False
         if is_heavy(candidate) and not any(is_heavy(x) for x in others) and not is_heavy(current):
             days = [s.day for s in self.template.sessions]
@@ -881,7 +897,8 @@ def plan_variations(
     gives its load. A swap only goes to an exercise of the
     same pattern that the client has the equipment for, that the profile does not exclude
     or dislike, that is not already in the session, and that keeps the session within
-    time, the 48-hour spacing of heavy hip work and the weekly set ceiling.
+    time, its compounds ahead of isolation work, the 48-hour spacing of heavy hip work and
+    the weekly set ceiling.
     """
     return _VariationPlanner(profile, template, catalogue, known).plan(blocks)
 

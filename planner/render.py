@@ -36,11 +36,9 @@ import gc
 import itertools
 import math
 import mimetypes
-import os
 import re
 import stat
 import struct
-import tempfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -66,6 +64,7 @@ from planner.charts import (
     volume_value,
 )
 from planner.exports import session_date
+from planner.files import write_atomically
 from planner.profile import Units, Weekday
 from planner.program import ExerciseEntry, Program, Session, Week
 from rules.prescription import is_main_lift
@@ -1316,7 +1315,7 @@ class Renderer:
             if collecting:
                 gc.enable()
         if target is not None:
-            _write_atomically(Path(target), pdf)
+            write_atomically(Path(target), pdf)
         return RenderResult(pdf=pdf, pages=pages, bookmarks=bookmarks)
 
     def render_pdf(
@@ -1331,19 +1330,3 @@ def _logo(program: Program) -> Path | None:
     if trainer is None or trainer.logo is None:
         return None
     return check_logo(trainer.logo)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a PDF."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

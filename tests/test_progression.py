@@ -326,6 +326,19 @@ def test_swaps_honour_exclusions_and_never_duplicate_in_a_session() -> None:
             assert "marching_glute_bridge" not in ids
 
 
+def test_a_harder_variation_never_puts_isolation_work_before_a_compound() -> None:
+    # Nordic curls (isolation) are the next step up from sliding leg curls (compound):
+    # taking it here would leave the bench dip, a compound, behind isolation work.
+    client = profile(equipment=["bench"], level="advanced", weeks=8)
+    plan = template(client, [["bodyweight_hip_thrust", "single_leg_sliding_leg_curl",
+                              "bench_dip", "side_lying_hip_abduction"]] * 3)  # fmt: skip
+    result = build_weeks(client, plan, CATALOGUE)
+    assert {e.exercise_id for e in slot(result.weeks, 0, 2)} == {"single_leg_sliding_leg_curl"}
+    alone = template(client, [["bodyweight_hip_thrust", "single_leg_sliding_leg_curl"]] * 3)
+    later = slot(build_weeks(client, alone, CATALOGUE).weeks, 0, 2)
+    assert later[-1].exercise_id == "nordic_curl"
+
+
 def test_band_work_climbs_through_the_colours() -> None:
     client = profile(equipment=["bands", "bench"], bands=["yellow", "red", "black"], weeks=8)
     plan = template(client, [["band_hip_thrust", "push_up", "plank"]] * 3)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,6 +14,7 @@ from exercise_db.catalogue import Catalogue, CatalogueError, load_catalogue
 from exercise_db.models import Level
 from exercise_db.vocabulary import UnknownWordError
 from planner.cli.app import Exit, app, err_console, fail, out_console
+from planner.files import write_atomically
 from planner.profile import ClientProfile, ProfileError, Units, load_profile, parse_profile
 from planner.program import Program
 from rules.goals import Goal
@@ -24,19 +23,6 @@ from rules.goals import Goal
 class Paper(StrEnum):
     A4 = "a4"
     LETTER = "letter"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so a crash leaves no half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def open_catalogue(path: Path | None, alone: bool) -> Catalogue:

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from planner.cli.app import Exit, app, err_console, fail, out_console
-from planner.cli.plan import Paper, open_catalogue, read_program, write_atomically
+from planner.cli.plan import Paper, open_catalogue, read_program
+from planner.files import write_atomically
 
 
 @app.command()
