@@ -27,12 +27,13 @@ from planner.candidates import (
     MIN_EXERCISES_PER_SESSION,
     Candidate,
     ModelInput,
+    minimum_hip_thrust_sessions,
     prepare,
 )
 from planner.profile import ClientProfile
 from planner.solve import InfeasibleRequest, SolverSettings, solve_input
 from rules.timing import WARM_UP_MINUTES, exercise_seconds
-from rules.volume import volume_error, weekly_sets
+from rules.volume import BAND_TOP, volume_error, weekly_sets
 
 EQUIPMENT_SETS = {
     "bodyweight": [],
@@ -58,40 +59,68 @@ def week_error(data: ModelInput, sessions: list[list[tuple[Candidate, int]]]) ->
 
 
 def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
-    """Fill each day in turn with the exercise that most reduces the remaining shortfall.
+    """Fill each day in turn with the exercise that most reduces the remaining shortfall
+    (less any sets it would put past a muscle's band).
 
     It keeps the rules a session can be checked on alone (the day's movement patterns, one
-    hip thrust, three to eight exercises, the time) and the weekly set ceiling; it knows
-    nothing of the other weekly rules or the other soft goals.
+    hip thrust, three to eight exercises, the time), the weekly set ceiling, and opens the
+    first sessions with the week's required hip thrusts; it knows nothing of the other
+    weekly rules or of the other soft goals.
     """
     budget = (data.profile.session_minutes - WARM_UP_MINUTES) * 60
     remaining = {m: 2.0 * t for m, t in data.targets.items()}
     done: dict[str, float] = {}
     ceiling = 2 * data.max_weekly_sets
     sessions: list[list[tuple[Candidate, int]]] = []
+
+    def beyond(muscle: str, half_sets: int) -> float:
+        """Half-sets that adding ``half_sets`` would put past the muscle's band."""
+        if muscle not in data.targets:
+            return 0.0
+        top = 2 * BAND_TOP * data.targets[muscle]
+        now = done.get(muscle, 0.0)
+        return max(0.0, now + half_sets - top) - max(0.0, now - top)
+
+    thrusts_needed = minimum_hip_thrust_sessions(data.profile.goal)
     for day in data.split.days:
         used: set[str] = set()
-        seconds, has_thrust = 0, False
+        seconds, has_thrust, no_thrust_fits = 0, False, False
         chosen: list[tuple[Candidate, int]] = []
         while len(chosen) < MAX_EXERCISES_PER_SESSION:
             best, best_gain = None, 0.0
+            # The week's hip thrusts open the first sessions that can hold one.
+            thrust_first = (
+                thrusts_needed > 0
+                and not chosen
+                and "hip_thrust" in day.patterns
+                and not no_thrust_fits
+            )
             for c in data.candidates:
                 if c.id in used or c.excluded or c.exercise.pattern not in day.patterns:
                     continue
                 if c.exercise.is_hip_thrust_family and has_thrust:
                     continue
+                if thrust_first and not c.exercise.is_hip_thrust_family:
+                    continue
                 if seconds + exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) > budget:
                     continue
                 if any(done.get(m, 0) + c.sets * h > ceiling for m, h in c.half_sets.items()):
                     continue
-                gain = sum(min(remaining.get(m, 0.0), c.sets * h) for m, h in c.half_sets.items())
+                gain = sum(
+                    min(remaining.get(m, 0.0), c.sets * h) - beyond(m, c.sets * h)
+                    for m, h in c.half_sets.items()
+                )
                 if best is None or gain > best_gain:
                     best, best_gain = c, gain
+            if best is None and thrust_first:
+                no_thrust_fits = True
+                continue
             # Past the shortfall it stops, unless the session is still too small to stand.
             if best is None or (best_gain <= 0 and len(chosen) >= MIN_EXERCISES_PER_SESSION):
                 break
             used.add(best.id)
-            has_thrust |= best.exercise.is_hip_thrust_family
+            if best.exercise.is_hip_thrust_family:
+                has_thrust, thrusts_needed = True, thrusts_needed - 1
             seconds += exercise_seconds(best.sets, best.work_seconds, best.rest_seconds)
             for m, h in best.half_sets.items():
                 done[m] = done.get(m, 0) + best.sets * h
