@@ -73,6 +73,9 @@ class RuleModel:
 #: than a simple greedy fill, ``benchmarks/solve.py``) and the other goals choose among
 #: such plans.
 VOLUME_FIRST = 100
+#: Points per half-set of a target band left unused: enough to buy productive sets with
+#: spare minutes, too little to trade against anything a trainer would notice.
+BAND_POINTS = 1
 #: Sessions within this many minutes of each other count as even.
 EVEN_ENOUGH_MINUTES = 5
 
@@ -218,7 +221,7 @@ def penalise_volume_error(m: RuleModel) -> Penalty:
         m.model.add(volume + under - over - headroom == 2 * target)
         weight = m.data.muscle_weights.get(muscle, 1)
         terms.append(VOLUME_FIRST * (under + over) + weight * (2 * under + over))
-        terms.append(band - headroom)
+        terms.append(BAND_POINTS * (band - headroom))
     return 30, sum(terms)
 
 
