@@ -137,8 +137,9 @@ WEEK_HEAD_MM = 9.8
 TABLE_HEAD_MM = 4.6
 #: A session's heading row (with the gap above it) and its notes row.
 SESSION_MM = 6.2 + 6.75
-#: Columns of the session table as fractions of the width, and the padding in a cell.
-COLUMNS = {"exercise": 0.32, "prescription": 0.12, "load": 0.18, "rest": 0.06}
+#: Columns of the session table as fractions of the width (the set boxes take the rest),
+#: and the padding in a cell.
+COLUMNS = {"exercise": 0.32, "prescription": 0.18, "load": 0.18}
 _CELL_PAD_MM = 1.9
 #: Line heights: an 8 pt line at line-height 1.05 (exercise cell), 1.15 (other cells),
 #: and a 6.5 pt line at 1.15; a row adds padding and a rule.
@@ -236,11 +237,10 @@ class Row:
     #: The long part of the notes, printed once under the table and keyed by a letter.
     keyed: str
     sets: int
-    #: "4 × 10", then the rep range and the RIR on a second line.
+    #: "4 × 10", then the rep range, the RIR and the rest on a second line.
     prescription: str
     #: "82.5 kg", then the plates or what the load is on, on a second line.
     load: str
-    rest: str
     height: float
 
 
@@ -459,10 +459,13 @@ def _row(
     if entry.superset and entry.rest_seconds == 0 and next_label:
         rest = f"→ {next_label}"
     else:
-        rest = format_rest(entry.rest_seconds) if entry.rest_seconds else "none"
+        rest = f"rest {format_rest(entry.rest_seconds)}" if entry.rest_seconds else "no rest"
     reps = f"{entry.reps_min}–{entry.reps_max}" if entry.reps_min != entry.reps_max else ""
     reps = f"{reps}{unit}, " if reps else ""
-    prescription = f"{entry.sets} × {entry.target_reps}{unit}\n{reps}RIR {entry.rir}"
+    # The rest shares the line under the sets and reps: a column of its own costs about
+    # a twentieth of the render, as WeasyPrint's time grows with cells, not with text.
+    detail = f"{reps}RIR {entry.rir}, {rest}"
+    prescription = f"{entry.sets} × {entry.target_reps}{unit}\n{detail}"
     note, keyed = split_note(entry.notes)
     # The note line as it will print, with a stand-in for the key letter.
     shown = " · ".join(part for part in (note, "see note a" if keyed else "") if part)
@@ -471,6 +474,8 @@ def _row(
     name_lines += MEASURE.lines(shown, name_width, 6.5)
     load_width = COLUMNS["load"] * width - _CELL_PAD_MM
     load_height = _LINE_MM + MEASURE.lines(load_detail, load_width, 6.5) * _SUB_LINE_MM
+    rx_width = COLUMNS["prescription"] * width - _CELL_PAD_MM
+    rx_height = _LINE_MM + MEASURE.lines(detail, rx_width, 6.5) * _SUB_LINE_MM
     return Row(
         label=entry.label,
         superset=entry.superset is not None,
@@ -480,8 +485,12 @@ def _row(
         sets=entry.sets,
         prescription=prescription,
         load=f"{load}\n{load_detail}" if load_detail else load,
-        rest=rest,
-        height=max(ROW_MIN_MM, name_lines * _NAME_LINE_MM + _ROW_PAD_MM, load_height + _ROW_PAD_MM),
+        height=max(
+            ROW_MIN_MM,
+            name_lines * _NAME_LINE_MM + _ROW_PAD_MM,
+            load_height + _ROW_PAD_MM,
+            rx_height + _ROW_PAD_MM,
+        ),
     )
 
 

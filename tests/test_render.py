@@ -21,6 +21,7 @@ from planner.render import (
     RenderResult,
     build_view,
     format_plates,
+    format_rest,
 )
 from tests.program_factory import make_program
 
@@ -76,6 +77,9 @@ def test_the_pdf_holds_every_exercise_and_load_of_its_week(
                 if entry.plates is not None:
                     assert squeeze(format_plates(entry)) in page, entry.name
                 assert squeeze(f"{entry.sets} × {entry.target_reps}") in page
+                if entry.rest_seconds:
+                    rest = f"RIR {entry.rir}, rest {format_rest(entry.rest_seconds)}"
+                    assert squeeze(rest) in page, (week.number, entry.name)
 
 
 def test_pages_are_as_designed(
