@@ -1042,27 +1042,24 @@ def _load_weasyprint() -> Any:
 
 
 def _html_class(weasyprint: Any) -> Any:
-    """``weasyprint.HTML`` with a lighter user-agent stylesheet, when that can be done.
+    """``weasyprint.HTML`` with our own user-agent stylesheet, when that can be done.
 
-    WeasyPrint's default stylesheet gives *every* element a ``::marker`` and five
-    footnote and note pseudo-elements. Programmes use no footnotes and no markers outside
-    lists, and computing those styles for ~10,000 elements is a tenth of the layout
-    time. The override uses a private hook; if a WeasyPrint release changes it, the
-    stock class is used and only speed is lost.
+    WeasyPrint's own stylesheet has rules for every HTML element there is, all matched
+    against every element of a programme, and gives *every* element a ``::marker`` and
+    five footnote and note pseudo-elements. ``templates/user-agent.css`` keeps its rules
+    for the elements our templates use: the same PDF in a tenth less time. The override
+    uses a private hook; if a WeasyPrint release changes it, the stock class is used and
+    only speed is lost.
     """
     try:
         from weasyprint import html as wp_html
 
-        text: str = wp_html.UA
         counter_style = wp_html.UA_COUNTER_STYLE
     except (ImportError, AttributeError):
         return weasyprint.HTML
-    if "\n::marker {" not in text or not hasattr(weasyprint.HTML, "_ua_stylesheets"):
+    if not hasattr(weasyprint.HTML, "_ua_stylesheets"):
         return weasyprint.HTML
-    text = text.replace("\n::marker {", "\nli::marker {")
-    text = "\n".join(
-        line for line in text.splitlines() if not re.match(r"::(footnote|note)-", line)
-    )
+    text = (TEMPLATE_DIR / "user-agent.css").read_text(encoding="utf-8")
     user_agent = weasyprint.CSS(string=text, counter_style=counter_style)
 
     class ProgramHTML(weasyprint.HTML):  # type: ignore[misc]

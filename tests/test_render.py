@@ -22,6 +22,7 @@ from planner.render import (
     build_view,
     format_plates,
     format_rest,
+    set_boxes_png,
 )
 from tests.program_factory import make_program
 
@@ -283,6 +284,20 @@ def test_our_markup_reads_as_xml_and_prints_as_the_html5_parser_would(catalogue:
     slow._fast_parse = False
     assert fast._fast_parse
     assert fast.render_pdf(program, catalogue) == slow.render_pdf(program, catalogue)
+
+
+def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """templates/user-agent.css holds the stock rules of every element the templates use."""
+    from planner import render
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(set_boxes_png(1, 2))
+    program = make_program(weeks=4, days=3, logo=logo)
+    ours = Renderer().render_pdf(program, catalogue)
+    monkeypatch.setattr(render, "_html_class", lambda weasyprint: weasyprint.HTML)
+    assert Renderer().render_pdf(program, catalogue) == ours
 
 
 def test_text_the_xml_parser_refuses_still_prints(renderer: Renderer, catalogue: Catalogue) -> None:
