@@ -21,10 +21,11 @@ each week starts is known before WeasyPrint runs. The cover and the overview are
 page each whatever the names and phases; the guide follows the last week.
 
 Speed: a render costs about what WeasyPrint needs for the same pages of plain tables
-(``benchmarks/render.py``). What makes that so is written where it is done: plain text
-in table cells, one image cell for a row's set boxes, no text inside SVG, the XML parser
-for our own markup, a lighter user-agent stylesheet and no garbage collection while a
-document is being built.
+(``benchmarks/render.py``); its time grows with the cells, lines and blocks laid out,
+hardly with the text in them. What makes that so is written where it is done: four
+cells a row, plain text in table cells, one image cell for a row's set boxes, chart
+labels as HTML, our own user-agent stylesheet, margin boxes of fixed width, the XML
+parser for our own markup and no garbage collection while a document is being built.
 """
 
 from __future__ import annotations
