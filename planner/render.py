@@ -328,10 +328,11 @@ class GuideEntry:
     equipment: str = ""
     used: str = ""
     steps: tuple[str, ...] = ()
-    cues: tuple[str, ...] = ()
-    mistakes: tuple[str, ...] = ()
-    easier: str = ""
-    harder: str = ""
+    #: The cues and the mistakes each as one run of sentences, after their heading.
+    cues: str = ""
+    mistakes: str = ""
+    #: "Easier: ... · Harder: ...", or either alone.
+    variations: str = ""
 
 
 @dataclass(frozen=True)
@@ -784,6 +785,16 @@ def _names(ids: Iterable[str], catalogue: Catalogue) -> str:
     )
 
 
+def sentences(phrases: Iterable[str]) -> str:
+    """Phrases run together as sentences, each ending with a full stop unless it has one.
+
+    >>> sentences(["Hips square", "Slow down on the way down."])
+    'Hips square. Slow down on the way down.'
+    """
+    texts = (phrase.strip() for phrase in phrases)
+    return " ".join(t if t.endswith((".", "!", "?")) else f"{t}." for t in texts if t)
+
+
 def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
     """Every exercise of the programme, in order of first appearance."""
     used: dict[str, list[str]] = {}
@@ -814,10 +825,13 @@ def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
                 equipment=", ".join(VOCABULARY.name("equipment", e) for e in exercise.equipment),
                 used=", ".join(days),
                 steps=exercise.steps,
-                cues=exercise.cues,
-                mistakes=exercise.mistakes,
-                easier=_names(exercise.easier, catalogue),
-                harder=_names(exercise.harder, catalogue),
+                cues=sentences(exercise.cues),
+                mistakes=sentences(exercise.mistakes),
+                variations=" · ".join(
+                    f"{label}: {_names(ids, catalogue)}"
+                    for label, ids in (("Easier", exercise.easier), ("Harder", exercise.harder))
+                    if ids
+                ),
             )
         )
     return entries
