@@ -21,6 +21,8 @@ from planner.render import (
     RenderResult,
     build_view,
     format_plates,
+    format_rest,
+    set_boxes_png,
 )
 from tests.program_factory import make_program
 
@@ -76,6 +78,9 @@ def test_the_pdf_holds_every_exercise_and_load_of_its_week(
                 if entry.plates is not None:
                     assert squeeze(format_plates(entry)) in page, entry.name
                 assert squeeze(f"{entry.sets} × {entry.target_reps}") in page
+                if entry.rest_seconds:
+                    rest = f"RIR {entry.rir}, rest {format_rest(entry.rest_seconds)}"
+                    assert squeeze(rest) in page, (week.number, entry.name)
 
 
 def test_pages_are_as_designed(
@@ -279,6 +284,20 @@ def test_our_markup_reads_as_xml_and_prints_as_the_html5_parser_would(catalogue:
     slow._fast_parse = False
     assert fast._fast_parse
     assert fast.render_pdf(program, catalogue) == slow.render_pdf(program, catalogue)
+
+
+def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """templates/user-agent.css holds the stock rules of every element the templates use."""
+    from planner import render
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(set_boxes_png(1, 2))
+    program = make_program(weeks=4, days=3, logo=logo)
+    ours = Renderer().render_pdf(program, catalogue)
+    monkeypatch.setattr(render, "_html_class", lambda weasyprint: weasyprint.HTML)
+    assert Renderer().render_pdf(program, catalogue) == ours
 
 
 def test_text_the_xml_parser_refuses_still_prints(renderer: Renderer, catalogue: Catalogue) -> None:
