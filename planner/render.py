@@ -327,6 +327,8 @@ class GuideEntry:
     secondary: str = ""
     equipment: str = ""
     used: str = ""
+    #: Why the plan chose it: the reason given where it first appears.
+    why: str = ""
     steps: tuple[str, ...] = ()
     #: The cues and the mistakes each as one run of sentences, after their heading.
     cues: str = ""
@@ -795,10 +797,17 @@ def sentences(phrases: Iterable[str]) -> str:
     return " ".join(t if t.endswith((".", "!", "?")) else f"{t}." for t in texts if t)
 
 
+def _why(entry: ExerciseEntry) -> str:
+    """An entry's reason without the exercise's name in front: the guide heads it already."""
+    name, colon, rest = entry.reason.partition(": ")
+    return rest if colon and name == entry.name else entry.reason
+
+
 def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
     """Every exercise of the programme, in order of first appearance."""
     used: dict[str, list[str]] = {}
     names: dict[str, str] = {}
+    reasons: dict[str, str] = {}
     for week in program.weeks:
         for session in week.sessions:
             for entry in session.exercises:
@@ -807,13 +816,22 @@ def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
                 if day not in days:
                     days.append(day)
                 names.setdefault(entry.exercise_id, entry.name)
+                reasons.setdefault(entry.exercise_id, _why(entry))
     weekday_order = [DAY_NAMES[d][:3] for d in Weekday]
     entries = []
     for exercise_id, days in used.items():
         days.sort(key=weekday_order.index)
         exercise = catalogue.get(exercise_id)
         if exercise is None:
-            entries.append(GuideEntry(exercise_id, names[exercise_id], False, used=", ".join(days)))
+            entries.append(
+                GuideEntry(
+                    exercise_id,
+                    names[exercise_id],
+                    False,
+                    used=", ".join(days),
+                    why=reasons[exercise_id],
+                )
+            )
             continue
         entries.append(
             GuideEntry(
@@ -824,6 +842,7 @@ def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
                 secondary=", ".join(_muscle_name(m) for m in exercise.secondary_muscles),
                 equipment=", ".join(VOCABULARY.name("equipment", e) for e in exercise.equipment),
                 used=", ".join(days),
+                why=reasons[exercise_id],
                 steps=exercise.steps,
                 cues=sentences(exercise.cues),
                 mistakes=sentences(exercise.mistakes),

@@ -273,6 +273,15 @@ def test_a_generated_programme_renders_end_to_end(renderer: Renderer, catalogue:
         for entry in session.exercises:
             assert squeeze(entry.name) in week_one
     assert result.pages <= 3 + 4 * 2 + 6
+    # The guide says why each exercise was chosen: the reason where it first appears.
+    guide = squeeze("".join(texts[starts["Exercise guide"] - 1 :]))
+    first_reasons = {}
+    for week in program.weeks:
+        for session in week.sessions:
+            for entry in session.exercises:
+                first_reasons.setdefault(entry.exercise_id, entry.reason)
+    for reason in first_reasons.values():
+        assert squeeze(reason.partition(": ")[2]) in guide
 
 
 def test_our_markup_reads_as_xml_and_prints_as_the_html5_parser_would(catalogue: Catalogue) -> None:
