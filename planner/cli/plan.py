@@ -181,7 +181,8 @@ def check(
     if program.catalogue_fingerprint != catalogue.fingerprint:
         err_console.print(
             f"note: {program_file} was planned from catalogue {program.catalogue!r} "
-            f"({program.catalogue_fingerprint}); checking against {catalogue.name!r}"
+            f"({program.catalogue_fingerprint}); checking against {catalogue.name!r}",
+            markup=False,
         )
     violations = check_program(program, catalogue)
     for violation in violations:
