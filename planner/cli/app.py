@@ -11,6 +11,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 
 class Exit(IntEnum):
@@ -40,7 +41,8 @@ out_console = Console(highlight=False, soft_wrap=True)
 
 def fail(message: str, status: Exit = Exit.BAD_INPUT) -> NoReturn:
     """Print ``message`` for a person and exit with ``status``; never a traceback."""
-    err_console.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    # The message quotes what the user gave ("theme '[/x]'"): print it as written.
+    err_console.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(int(status))
 
 
