@@ -6,7 +6,8 @@
 
 Clients are generated (8 weeks, 3 or 4 days, varied goals, levels and kits) with a fixed
 seed, so every run plans the same roster. Memory is each worker's resident set after its
-last client and at its peak, from the worker itself.
+last client and at its peak, from the worker itself; growth is the most any worker's
+resident set grew from its tenth client to its last.
 """
 
 from __future__ import annotations
@@ -56,12 +57,18 @@ def clients(count: int, seed: int = 7) -> list[RosterRow]:
 
 def measure(rows: list[RosterRow], workers: int, max_tasks: int | None) -> dict[str, float]:
     per_worker: dict[str, ClientResult] = {}
+    #: Each worker's resident set after its tenth client: the baseline growth is read from.
+    settled: dict[str, float] = {}
+    done: dict[str, int] = defaultdict(int)
     peaks: dict[str, float] = defaultdict(float)
     with tempfile.TemporaryDirectory() as folder:
         options = BatchOptions(out=Path(folder), now=dt.datetime(2027, 1, 4, tzinfo=dt.UTC))
 
         def seen(result: ClientResult) -> None:
             per_worker[result.worker] = result
+            done[result.worker] += 1
+            if done[result.worker] == 10:
+                settled[result.worker] = result.rss_mib
             peaks[result.worker] = max(peaks[result.worker], result.peak_rss_mib)
 
         started = time.perf_counter()
@@ -84,6 +91,7 @@ def measure(rows: list[RosterRow], workers: int, max_tasks: int | None) -> dict[
         "solve_s": sum(r.solve_seconds for r in report.results) / max(ok, 1),
         "render_s": sum(r.render_seconds for r in report.results) / max(ok, 1),
         "rss_last_mib": max((r.rss_mib for r in per_worker.values()), default=0.0),
+        "rss_growth_mib": max((per_worker[w].rss_mib - settled[w] for w in settled), default=0.0),
         "rss_peak_mib": max(peaks.values(), default=0.0),
         "processes": len(per_worker),
     }
@@ -98,7 +106,8 @@ def main() -> None:
     rows = clients(args.clients)
     header = (
         f"{'workers':>7} {'ok':>5} {'seconds':>8} {'plans/min':>9} {'pages':>6} "
-        f"{'solve s':>8} {'render s':>8} {'RSS last':>9} {'RSS peak':>9} {'procs':>5}"
+        f"{'solve s':>8} {'render s':>8} {'RSS last':>9} {'RSS peak':>9} {'growth':>7} "
+        f"{'procs':>5}"
     )
     lines = []
     for workers in (int(w) for w in args.workers.split(",")):
@@ -106,7 +115,8 @@ def main() -> None:
         lines.append(
             f"{m['workers']:>7} {m['ok']:>5} {m['seconds']:>8.1f} {m['per_minute']:>9.1f} "
             f"{m['pages_per_plan']:>6.1f} {m['solve_s']:>8.2f} {m['render_s']:>8.2f} "
-            f"{m['rss_last_mib']:>8.0f}M {m['rss_peak_mib']:>8.0f}M {m['processes']:>5}"
+            f"{m['rss_last_mib']:>8.0f}M {m['rss_peak_mib']:>8.0f}M {m['rss_growth_mib']:>6.0f}M "
+            f"{m['processes']:>5}"
         )
         print(lines[-1] if len(lines) > 1 else f"{header}\n{lines[-1]}", flush=True)
     print(

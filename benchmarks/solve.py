@@ -6,7 +6,9 @@ Grid: days 2-6 x minutes 30/45/60/90 x five equipment sets x curated catalogue (
 imported free-exercise-db catalogue when ../shared holds it). Reports the median and
 95th-percentile solve time, the share proven optimal under a 5 s limit, the gap when
 stopped, and the weekly volume-target error of the model's plan next to a greedy filler
-that adds the best-covering exercise until the session is full.
+that adds the best-covering exercise until the session is full. The error is
+``rules.volume.volume_error``: sets short of each target muscle's weekly target plus sets
+beyond the productive band (1.5x the target).
 """
 
 from __future__ import annotations
@@ -20,10 +22,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from exercise_db.catalogue import Catalogue, builtin_catalogue
-from planner.candidates import ModelInput, prepare
+from planner.candidates import (
+    MAX_EXERCISES_PER_SESSION,
+    MIN_EXERCISES_PER_SESSION,
+    Candidate,
+    ModelInput,
+    minimum_hip_thrust_sessions,
+    prepare,
+)
 from planner.profile import ClientProfile
 from planner.solve import InfeasibleRequest, SolverSettings, solve_input
 from rules.timing import WARM_UP_MINUTES, exercise_seconds
+from rules.volume import BAND_TOP, volume_error, weekly_sets
 
 EQUIPMENT_SETS = {
     "bodyweight": [],
@@ -42,43 +52,78 @@ FREE_EXERCISE_DB = (
 )
 
 
-def volume_error(data: ModelInput, sessions: list[list[tuple[object, int]]]) -> float:
-    """Sum over target muscles of |weekly sets - target| (secondary muscles count half)."""
-    totals: dict[str, float] = {}
-    for session in sessions:
-        for candidate, sets in session:
-            for muscle, half in candidate.half_sets.items():  # type: ignore[attr-defined]
-                totals[muscle] = totals.get(muscle, 0.0) + sets * half / 2
-    return sum(abs(totals.get(m, 0.0) - t) for m, t in data.targets.items())
+def week_error(data: ModelInput, sessions: list[list[tuple[Candidate, int]]]) -> float:
+    """The week's volume-target error (``rules.volume.volume_error``), in sets."""
+    work = [(c.exercise, sets) for session in sessions for c, sets in session]
+    return volume_error(weekly_sets(work), data.targets)
 
 
-def greedy(data: ModelInput) -> list[list[tuple[object, int]]]:
-    """Fill each day in turn with the exercise that most reduces the remaining target."""
+def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
+    """Fill each day in turn with the exercise that most reduces the remaining shortfall
+    (less any sets it would put past a muscle's band).
+
+    It keeps the rules a session can be checked on alone (the day's movement patterns, one
+    hip thrust, three to eight exercises, the time), the weekly set ceiling, and opens the
+    first sessions with the week's required hip thrusts; it knows nothing of the other
+    weekly rules or of the other soft goals.
+    """
     budget = (data.profile.session_minutes - WARM_UP_MINUTES) * 60
     remaining = {m: 2.0 * t for m, t in data.targets.items()}
-    sessions: list[list[tuple[object, int]]] = []
+    done: dict[str, float] = {}
+    ceiling = 2 * data.max_weekly_sets
+    sessions: list[list[tuple[Candidate, int]]] = []
+
+    def beyond(muscle: str, half_sets: int) -> float:
+        """Half-sets that adding ``half_sets`` would put past the muscle's band."""
+        if muscle not in data.targets:
+            return 0.0
+        top = 2 * BAND_TOP * data.targets[muscle]
+        now = done.get(muscle, 0.0)
+        return max(0.0, now + half_sets - top) - max(0.0, now - top)
+
+    thrusts_needed = minimum_hip_thrust_sessions(data.profile.goal)
     for day in data.split.days:
-        used, seconds, chosen = set(), 0, []
-        has_thrust = False
-        while len(chosen) < 8:
+        used: set[str] = set()
+        seconds, has_thrust, no_thrust_fits = 0, False, False
+        chosen: list[tuple[Candidate, int]] = []
+        while len(chosen) < MAX_EXERCISES_PER_SESSION:
             best, best_gain = None, 0.0
+            # The week's hip thrusts open the first sessions that can hold one.
+            thrust_first = (
+                thrusts_needed > 0
+                and not chosen
+                and "hip_thrust" in day.patterns
+                and not no_thrust_fits
+            )
             for c in data.candidates:
-                if c.id in used or c.exercise.pattern not in day.patterns:
+                if c.id in used or c.excluded or c.exercise.pattern not in day.patterns:
                     continue
                 if c.exercise.is_hip_thrust_family and has_thrust:
                     continue
-                cost = exercise_seconds(c.sets, c.work_seconds, c.rest_seconds)
-                if seconds + cost > budget:
+                if thrust_first and not c.exercise.is_hip_thrust_family:
                     continue
-                gain = sum(min(remaining.get(m, 0.0), c.sets * h) for m, h in c.half_sets.items())
-                if gain > best_gain:
+                if seconds + exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) > budget:
+                    continue
+                if any(done.get(m, 0) + c.sets * h > ceiling for m, h in c.half_sets.items()):
+                    continue
+                gain = sum(
+                    min(remaining.get(m, 0.0), c.sets * h) - beyond(m, c.sets * h)
+                    for m, h in c.half_sets.items()
+                )
+                if best is None or gain > best_gain:
                     best, best_gain = c, gain
-            if best is None:
+            if best is None and thrust_first:
+                no_thrust_fits = True
+                continue
+            # Past the shortfall it stops, unless the session is still too small to stand.
+            if best is None or (best_gain <= 0 and len(chosen) >= MIN_EXERCISES_PER_SESSION):
                 break
             used.add(best.id)
-            has_thrust |= best.exercise.is_hip_thrust_family
+            if best.exercise.is_hip_thrust_family:
+                has_thrust, thrusts_needed = True, thrusts_needed - 1
             seconds += exercise_seconds(best.sets, best.work_seconds, best.rest_seconds)
             for m, h in best.half_sets.items():
+                done[m] = done.get(m, 0) + best.sets * h
                 if m in remaining:
                     remaining[m] = max(0.0, remaining[m] - best.sets * h)
             chosen.append((best, best.sets))
@@ -121,7 +166,7 @@ def run(catalogue: Catalogue, label: str, quick: bool) -> None:
                      for p in s.exercises]
                     for s in template.sessions
                 ]  # fmt: skip
-                mine, theirs = volume_error(data, chosen), volume_error(data, greedy(data))
+                mine, theirs = week_error(data, chosen), week_error(data, greedy(data))
                 model_err.append(mine)
                 greedy_err.append(theirs)
                 worse += mine > theirs + 1e-9

@@ -21,10 +21,11 @@ each week starts is known before WeasyPrint runs. The cover and the overview are
 page each whatever the names and phases; the guide follows the last week.
 
 Speed: a render costs about what WeasyPrint needs for the same pages of plain tables
-(``benchmarks/render.py``). What makes that so is written where it is done: plain text
-in table cells, one image cell for a row's set boxes, no text inside SVG, the XML parser
-for our own markup, a lighter user-agent stylesheet and no garbage collection while a
-document is being built.
+(``benchmarks/render.py``); its time grows with the cells, lines and blocks laid out,
+hardly with the text in them. What makes that so is written where it is done: four
+cells a row, plain text in table cells, one image cell for a row's set boxes, chart
+labels as HTML, our own user-agent stylesheet, margin boxes of fixed width, the XML
+parser for our own markup and no garbage collection while a document is being built.
 """
 
 from __future__ import annotations
@@ -137,8 +138,9 @@ WEEK_HEAD_MM = 9.8
 TABLE_HEAD_MM = 4.6
 #: A session's heading row (with the gap above it) and its notes row.
 SESSION_MM = 6.2 + 6.75
-#: Columns of the session table as fractions of the width, and the padding in a cell.
-COLUMNS = {"exercise": 0.32, "prescription": 0.12, "load": 0.18, "rest": 0.06}
+#: Columns of the session table as fractions of the width (the set boxes take the rest),
+#: and the padding in a cell.
+COLUMNS = {"exercise": 0.32, "prescription": 0.18, "load": 0.18}
 _CELL_PAD_MM = 1.9
 #: Line heights: an 8 pt line at line-height 1.05 (exercise cell), 1.15 (other cells),
 #: and a 6.5 pt line at 1.15; a row adds padding and a rule.
@@ -236,11 +238,10 @@ class Row:
     #: The long part of the notes, printed once under the table and keyed by a letter.
     keyed: str
     sets: int
-    #: "4 × 10", then the rep range and the RIR on a second line.
+    #: "4 × 10", then the rep range, the RIR and the rest on a second line.
     prescription: str
     #: "82.5 kg", then the plates or what the load is on, on a second line.
     load: str
-    rest: str
     height: float
 
 
@@ -326,11 +327,14 @@ class GuideEntry:
     secondary: str = ""
     equipment: str = ""
     used: str = ""
+    #: Why the plan chose it: the reason given where it first appears.
+    why: str = ""
     steps: tuple[str, ...] = ()
-    cues: tuple[str, ...] = ()
-    mistakes: tuple[str, ...] = ()
-    easier: str = ""
-    harder: str = ""
+    #: The cues and the mistakes each as one run of sentences, after their heading.
+    cues: str = ""
+    mistakes: str = ""
+    #: "Easier: ... · Harder: ...", or either alone.
+    variations: str = ""
 
 
 @dataclass(frozen=True)
@@ -459,10 +463,13 @@ def _row(
     if entry.superset and entry.rest_seconds == 0 and next_label:
         rest = f"→ {next_label}"
     else:
-        rest = format_rest(entry.rest_seconds) if entry.rest_seconds else "none"
+        rest = f"rest {format_rest(entry.rest_seconds)}" if entry.rest_seconds else "no rest"
     reps = f"{entry.reps_min}–{entry.reps_max}" if entry.reps_min != entry.reps_max else ""
     reps = f"{reps}{unit}, " if reps else ""
-    prescription = f"{entry.sets} × {entry.target_reps}{unit}\n{reps}RIR {entry.rir}"
+    # The rest shares the line under the sets and reps: a column of its own costs about
+    # a twentieth of the render, as WeasyPrint's time grows with cells, not with text.
+    detail = f"{reps}RIR {entry.rir}, {rest}"
+    prescription = f"{entry.sets} × {entry.target_reps}{unit}\n{detail}"
     note, keyed = split_note(entry.notes)
     # The note line as it will print, with a stand-in for the key letter.
     shown = " · ".join(part for part in (note, "see note a" if keyed else "") if part)
@@ -471,6 +478,8 @@ def _row(
     name_lines += MEASURE.lines(shown, name_width, 6.5)
     load_width = COLUMNS["load"] * width - _CELL_PAD_MM
     load_height = _LINE_MM + MEASURE.lines(load_detail, load_width, 6.5) * _SUB_LINE_MM
+    rx_width = COLUMNS["prescription"] * width - _CELL_PAD_MM
+    rx_height = _LINE_MM + MEASURE.lines(detail, rx_width, 6.5) * _SUB_LINE_MM
     return Row(
         label=entry.label,
         superset=entry.superset is not None,
@@ -480,8 +489,12 @@ def _row(
         sets=entry.sets,
         prescription=prescription,
         load=f"{load}\n{load_detail}" if load_detail else load,
-        rest=rest,
-        height=max(ROW_MIN_MM, name_lines * _NAME_LINE_MM + _ROW_PAD_MM, load_height + _ROW_PAD_MM),
+        height=max(
+            ROW_MIN_MM,
+            name_lines * _NAME_LINE_MM + _ROW_PAD_MM,
+            load_height + _ROW_PAD_MM,
+            rx_height + _ROW_PAD_MM,
+        ),
     )
 
 
@@ -774,10 +787,27 @@ def _names(ids: Iterable[str], catalogue: Catalogue) -> str:
     )
 
 
+def sentences(phrases: Iterable[str]) -> str:
+    """Phrases run together as sentences, each ending with a full stop unless it has one.
+
+    >>> sentences(["Hips square", "Slow down on the way down."])
+    'Hips square. Slow down on the way down.'
+    """
+    texts = (phrase.strip() for phrase in phrases)
+    return " ".join(t if t.endswith((".", "!", "?")) else f"{t}." for t in texts if t)
+
+
+def _why(entry: ExerciseEntry) -> str:
+    """An entry's reason without the exercise's name in front: the guide heads it already."""
+    name, colon, rest = entry.reason.partition(": ")
+    return rest if colon and name == entry.name else entry.reason
+
+
 def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
     """Every exercise of the programme, in order of first appearance."""
     used: dict[str, list[str]] = {}
     names: dict[str, str] = {}
+    reasons: dict[str, str] = {}
     for week in program.weeks:
         for session in week.sessions:
             for entry in session.exercises:
@@ -786,13 +816,22 @@ def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
                 if day not in days:
                     days.append(day)
                 names.setdefault(entry.exercise_id, entry.name)
+                reasons.setdefault(entry.exercise_id, _why(entry))
     weekday_order = [DAY_NAMES[d][:3] for d in Weekday]
     entries = []
     for exercise_id, days in used.items():
         days.sort(key=weekday_order.index)
         exercise = catalogue.get(exercise_id)
         if exercise is None:
-            entries.append(GuideEntry(exercise_id, names[exercise_id], False, used=", ".join(days)))
+            entries.append(
+                GuideEntry(
+                    exercise_id,
+                    names[exercise_id],
+                    False,
+                    used=", ".join(days),
+                    why=reasons[exercise_id],
+                )
+            )
             continue
         entries.append(
             GuideEntry(
@@ -803,11 +842,15 @@ def _guide(program: Program, catalogue: Catalogue) -> list[GuideEntry]:
                 secondary=", ".join(_muscle_name(m) for m in exercise.secondary_muscles),
                 equipment=", ".join(VOCABULARY.name("equipment", e) for e in exercise.equipment),
                 used=", ".join(days),
+                why=reasons[exercise_id],
                 steps=exercise.steps,
-                cues=exercise.cues,
-                mistakes=exercise.mistakes,
-                easier=_names(exercise.easier, catalogue),
-                harder=_names(exercise.harder, catalogue),
+                cues=sentences(exercise.cues),
+                mistakes=sentences(exercise.mistakes),
+                variations=" · ".join(
+                    f"{label}: {_names(ids, catalogue)}"
+                    for label, ids in (("Easier", exercise.easier), ("Harder", exercise.harder))
+                    if ids
+                ),
             )
         )
     return entries
@@ -1033,27 +1076,24 @@ def _load_weasyprint() -> Any:
 
 
 def _html_class(weasyprint: Any) -> Any:
-    """``weasyprint.HTML`` with a lighter user-agent stylesheet, when that can be done.
+    """``weasyprint.HTML`` with our own user-agent stylesheet, when that can be done.
 
-    WeasyPrint's default stylesheet gives *every* element a ``::marker`` and five
-    footnote and note pseudo-elements. Programmes use no footnotes and no markers outside
-    lists, and computing those styles for ~10,000 elements is a tenth of the layout
-    time. The override uses a private hook; if a WeasyPrint release changes it, the
-    stock class is used and only speed is lost.
+    WeasyPrint's own stylesheet has rules for every HTML element there is, all matched
+    against every element of a programme, and gives *every* element a ``::marker`` and
+    five footnote and note pseudo-elements. ``templates/user-agent.css`` keeps its rules
+    for the elements our templates use: the same PDF in a tenth less time. The override
+    uses a private hook; if a WeasyPrint release changes it, the stock class is used and
+    only speed is lost.
     """
     try:
         from weasyprint import html as wp_html
 
-        text: str = wp_html.UA
         counter_style = wp_html.UA_COUNTER_STYLE
     except (ImportError, AttributeError):
         return weasyprint.HTML
-    if "\n::marker {" not in text or not hasattr(weasyprint.HTML, "_ua_stylesheets"):
+    if not hasattr(weasyprint.HTML, "_ua_stylesheets"):
         return weasyprint.HTML
-    text = text.replace("\n::marker {", "\nli::marker {")
-    text = "\n".join(
-        line for line in text.splitlines() if not re.match(r"::(footnote|note)-", line)
-    )
+    text = (TEMPLATE_DIR / "user-agent.css").read_text(encoding="utf-8")
     user_agent = weasyprint.CSS(string=text, counter_style=counter_style)
 
     class ProgramHTML(weasyprint.HTML):  # type: ignore[misc]

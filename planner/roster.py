@@ -30,6 +30,8 @@ from typing import Any
 
 import yaml
 
+from planner.profile import resolve_logo
+
 #: Profile fields that hold a list; in a cell they are ``;``-separated.
 LIST_FIELDS = frozenset(
     {
@@ -300,12 +302,7 @@ def read_defaults(path: Path) -> Defaults:
         data = {}
     if not isinstance(data, dict):
         raise RosterError(f"{path}: expected a mapping of shared profile fields")
-    profile = {k: v for k, v in data.items() if k not in PRINT_SETTINGS}
-    trainer = profile.get("trainer")
-    if isinstance(trainer, dict) and trainer.get("logo"):
-        logo = Path(str(trainer["logo"]))
-        if not logo.is_absolute():
-            profile["trainer"] = {**trainer, "logo": str((path.parent / logo).resolve())}
+    profile = resolve_logo({k: v for k, v in data.items() if k not in PRINT_SETTINGS}, path.parent)
     paper, theme = data.get("paper"), data.get("theme")
     return Defaults(
         profile=profile,

@@ -33,7 +33,7 @@ def superset_seconds(sets: int, work: tuple[int, int], rest: tuple[int, int]) ->
     The rest is shared: resting once after the pair replaces resting after each.
 
     >>> superset_seconds(3, (45, 45), (120, 60))
-    570
+    630
     """
     return sets * sum(work) + (sets - 1) * max(rest) + 2 * CHANGEOVER_SECONDS
 

@@ -49,6 +49,10 @@ MAX_WEEKLY_SETS: Mapping[Level, int] = {
     Level.ADVANCED: 28,
 }
 
+#: The productive band runs from the target to half as much again: RP's MAV ranges span
+#: about that (quads 12-18, hamstrings 10-16 sets).
+BAND_TOP = 1.5
+
 #: Muscles whose target matters most for each goal: the penalty for missing it is multiplied.
 PRIORITY_MUSCLES: Mapping[Goal, Mapping[MuscleId, int]] = {
     Goal.GLUTES: {"gluteus_maximus": 4, "gluteus_medius": 2, "hamstrings": 2},
@@ -86,3 +90,18 @@ def weekly_sets(work: Iterable[tuple[Exercise, int]]) -> dict[MuscleId, float]:
         for muscle in exercise.secondary_muscles:
             totals[muscle] = totals.get(muscle, 0.0) + sets * 0.5
     return totals
+
+
+def volume_error(sets: Mapping[MuscleId, float], targets: Mapping[MuscleId, int]) -> float:
+    """Weekly sets outside the productive band, summed over the target muscles: the sets
+    short of each target plus those beyond :data:`BAND_TOP` times it.
+
+    >>> volume_error({"quadriceps": 6.0, "chest": 20.0, "abs": 5.0},
+    ...              {"quadriceps": 8, "chest": 12, "abs": 4})
+    4.0
+    """
+    error = 0.0
+    for muscle, target in targets.items():
+        done = sets.get(muscle, 0.0)
+        error += max(0.0, target - done) + max(0.0, done - BAND_TOP * target)
+    return error

@@ -131,6 +131,25 @@ def test_a_trainers_catalogue_is_merged_over_ours(tmp_path: Path) -> None:
     assert {"towel_row", "doorway_row"} <= ids
 
 
+def test_names_with_brackets_print_as_written(tmp_path: Path) -> None:
+    # Rich would read "[/x]" as a closing tag and stop with a markup error.
+    mine = tmp_path / "[red]mine.yaml"
+    mine.write_text(
+        "exercises:\n"
+        "  - {id: towel_row, name: 'Towel row [/x] [bold]', equipment: [none], pattern: row,"
+        " primary_muscles: [lats], mechanic: compound, load_kind: bodyweight,"
+        " steps: [Loop a towel round a post., Lean back., Pull.]}\n"
+    )
+    wide = {"COLUMNS": "200"}
+    listing = runner.invoke(
+        app, ["exercises", "--catalogue", str(mine), "-p", "horizontal_pull"], env=wide
+    )
+    assert listing.exit_code == 0, listing.output
+    assert "Towel row [/x] [bold]" in " ".join(listing.stdout.split())
+    check = runner.invoke(app, ["exercises", "check", str(mine)])
+    assert "[red]mine" in check.output
+
+
 def test_a_bad_catalogue_file_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("exercises: [{id: x}]\n")

@@ -21,6 +21,8 @@ from planner.render import (
     RenderResult,
     build_view,
     format_plates,
+    format_rest,
+    set_boxes_png,
 )
 from tests.program_factory import make_program
 
@@ -76,6 +78,9 @@ def test_the_pdf_holds_every_exercise_and_load_of_its_week(
                 if entry.plates is not None:
                     assert squeeze(format_plates(entry)) in page, entry.name
                 assert squeeze(f"{entry.sets} × {entry.target_reps}") in page
+                if entry.rest_seconds:
+                    rest = f"RIR {entry.rir}, rest {format_rest(entry.rest_seconds)}"
+                    assert squeeze(rest) in page, (week.number, entry.name)
 
 
 def test_pages_are_as_designed(
@@ -268,6 +273,15 @@ def test_a_generated_programme_renders_end_to_end(renderer: Renderer, catalogue:
         for entry in session.exercises:
             assert squeeze(entry.name) in week_one
     assert result.pages <= 3 + 4 * 2 + 6
+    # The guide says why each exercise was chosen: the reason where it first appears.
+    guide = squeeze("".join(texts[starts["Exercise guide"] - 1 :]))
+    first_reasons = {}
+    for week in program.weeks:
+        for session in week.sessions:
+            for entry in session.exercises:
+                first_reasons.setdefault(entry.exercise_id, entry.reason)
+    for reason in first_reasons.values():
+        assert squeeze(reason.partition(": ")[2]) in guide
 
 
 def test_our_markup_reads_as_xml_and_prints_as_the_html5_parser_would(catalogue: Catalogue) -> None:
@@ -279,6 +293,20 @@ def test_our_markup_reads_as_xml_and_prints_as_the_html5_parser_would(catalogue:
     slow._fast_parse = False
     assert fast._fast_parse
     assert fast.render_pdf(program, catalogue) == slow.render_pdf(program, catalogue)
+
+
+def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """templates/user-agent.css holds the stock rules of every element the templates use."""
+    from planner import render
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(set_boxes_png(1, 2))
+    program = make_program(weeks=4, days=3, logo=logo)
+    ours = Renderer().render_pdf(program, catalogue)
+    monkeypatch.setattr(render, "_html_class", lambda weasyprint: weasyprint.HTML)
+    assert Renderer().render_pdf(program, catalogue) == ours
 
 
 def test_text_the_xml_parser_refuses_still_prints(renderer: Renderer, catalogue: Catalogue) -> None:
@@ -323,5 +351,5 @@ def test_an_exercise_missing_from_the_catalogue_still_prints(
     entry.exercise_id, entry.name = "gym_special_press", "Gym special press"
     texts = page_texts(renderer.render_pdf(program, catalogue))
     assert "Gym special press" in texts[3]
-    guide = " ".join(texts[4:])
-    assert "Gym special press" in guide and "not in the catalogue" in guide
+    guide = squeeze(" ".join(texts[4:]))
+    assert squeeze("Gym special press") in guide and squeeze("not in the catalogue") in guide

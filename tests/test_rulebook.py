@@ -267,14 +267,35 @@ def test_supersets_non_competing_pairs_like_with_like_and_equal_sets() -> None:
 def test_volume_near_target_penalty_is_exact() -> None:
     client = profile(goal="general", days_per_week=2)
     exercises = basic_exercises()
-    # Nothing chosen: every target is missed entirely; a shortfall weighs two per half-set.
+    # Nothing chosen: every target is missed entirely. Each half-set short costs a hundred points
+    # for being off target and two more because a shortfall weighs twice an excess; the
+    # band above each target (half the target again: t half-sets) lies unused, a point each.
     empty = penalty("volume_near_target", client, exercises, [[], []])
     targets = {"gluteus_maximus": 8, "hamstrings": 6, "quadriceps": 8, "chest": 6,
                "lats": 6, "upper_back": 6, "side_delts": 3, "abs": 6}  # fmt: skip
-    assert empty == sum(2 * 2 * t for t in targets.values())
+    assert empty == sum((100 + 2) * 2 * t + t for t in targets.values())
     # Three sets of squats take six half-sets off the quadriceps shortfall.
     squats = penalty("volume_near_target", client, exercises, [["squat"], []])
-    assert squats == empty - 2 * 6
+    assert squats == empty - (100 + 2) * 6
+
+
+def test_volume_inside_the_band_costs_nothing_and_beyond_it_costs_per_half_set() -> None:
+    client = profile(goal="general", days_per_week=2)
+    more = [exercise(name, "squat", ("quadriceps",)) for name in ("leg_press", "hack_squat")]
+    exercises = [*basic_exercises(), *more]
+    base = penalty("volume_near_target", client, exercises, [[], []])
+    # Quadriceps: target 8 sets (16 half-sets short at 102 points), band top 12 sets.
+    quads_short, quads_band = (100 + 2) * 2 * 8, 8
+    # Two quad moves of 3 sets twice a week is 12 sets: the target met, the band filled.
+    inside = [["squat", "leg_press"], ["squat", "leg_press"]]
+    assert penalty("volume_near_target", client, exercises, inside) == (
+        base - quads_short - quads_band
+    )
+    # Three twice a week is 18 sets: six sets (twelve half-sets) past the band at 100 + 1.
+    beyond = [["squat", "leg_press", "hack_squat"]] * 2
+    assert penalty("volume_near_target", client, exercises, beyond) == (
+        base - quads_short - quads_band + (100 + 1) * 12
+    )
 
 
 def test_hip_thrust_variety_penalises_repeats() -> None:
@@ -322,33 +343,28 @@ def test_supersets_only_when_useful_costs_a_point_per_pair() -> None:
     assert penalty("supersets_only_when_useful", client, exercises, week, pairs) == 2
 
 
-def test_use_the_time_and_even_sessions_see_the_shared_rest() -> None:
+def test_even_sessions_sees_the_shared_rest() -> None:
     client = profile(**SHORT, supersets=True)
     exercises = superset_exercises()
-    week = [["bridge", "db_squat", "db_row"], ["db_squat", "db_press", "db_row"]]
-    pairs = [[("db_squat", "db_row")], [("db_press", "db_row")]]
-    # 90% of 1500 s is 1350 s. Monday takes 420 + 2 * 555 - 360 = 1170 s: 3 idle minutes;
-    # Wednesday 3 * 555 - 360 = 1305 s: 1 minute, rounded up.
-    assert penalty("use_the_time", client, exercises, week, pairs) == 3 + 1
-    assert penalty("use_the_time", client, exercises, week) == 0
-    # 1305 s rounds up to 22 minutes, 1170 s down to 19.
-    assert penalty("even_sessions", client, exercises, week, pairs) == 3
+    # Monday 420 + 555 = 975 s (at most 16 whole minutes); Wednesday 3 * 555 = 1665 s (at
+    # least 28): a spread of 12 minutes, 7 past the five allowed.
+    week = [["bridge", "db_squat"], ["db_squat", "db_press", "db_row"]]
+    assert penalty("even_sessions", client, exercises, week) == 7
+    # Pairing the press and the row takes 360 s off Wednesday: 1305 s, at least 22 minutes.
+    pairs: list[list[tuple[str, str]]] = [[], [("db_press", "db_row")]]
+    assert penalty("even_sessions", client, exercises, week, pairs) == 1
 
 
-def test_even_sessions_counts_the_minute_gap() -> None:
+def test_even_sessions_counts_minutes_beyond_a_five_minute_spread() -> None:
     client = profile()
     exercises = basic_exercises()
-    # Equal sessions of 315 s: whole-minute bounds 6 and 5 leave one minute of rounding.
-    assert penalty("even_sessions", client, exercises, [["squat"], ["squat"]]) == 1
-    # Three sets of a 45 s squat with 60 s rest (315 s) against an empty session.
-    assert penalty("even_sessions", client, exercises, [["squat"], []]) == 6
-
-
-def test_use_the_time_counts_idle_minutes() -> None:
-    client = profile(session_minutes=36)
-    exercises = basic_exercises()
-    # 30 minutes after warm-up, 90% is 27 minutes = 1620 s; one squat uses 315 s.
-    assert penalty("use_the_time", client, exercises, [["squat"], ["squat"]]) == 2 * 22
+    # Equal sessions of 315 s: whole-minute bounds 6 and 5, well inside the tolerance.
+    assert penalty("even_sessions", client, exercises, [["squat"], ["squat"]]) == 0
+    # Three sets of a 45 s squat with 60 s rest (315 s) against an empty session: a spread
+    # of six whole minutes, one past the five allowed.
+    assert penalty("even_sessions", client, exercises, [["squat"], []]) == 1
+    # Squats and push-ups (315 s each) against nothing: eleven minutes, six past.
+    assert penalty("even_sessions", client, exercises, [["squat", "push_up"], []]) == 6
 
 
 # --------------------------------------------------------------------------- registry

@@ -11,6 +11,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 
 class Exit(IntEnum):
@@ -33,14 +34,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-#: Messages for people go to stderr, so that --json output on stdout stays clean.
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
+#: Messages for people go to stderr, so that --json output on stdout stays clean. Text is
+#: printed as written: names, paths and catalogue entries come from users and may hold
+#: brackets that Rich would read as markup. A print that wants markup asks for it and
+#: escapes what it quotes.
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+out_console = Console(highlight=False, soft_wrap=True, markup=False)
 
 
 def fail(message: str, status: Exit = Exit.BAD_INPUT) -> NoReturn:
     """Print ``message`` for a person and exit with ``status``; never a traceback."""
-    err_console.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    # The message quotes what the user gave ("theme '[/x]'"): print it as written.
+    err_console.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(int(status))
 
 

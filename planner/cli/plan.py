@@ -103,7 +103,7 @@ def plan(
 ) -> None:
     """Build a programme from a profile (or flags) and print it as a PDF."""
     from planner.generate import generate_program
-    from planner.render import Renderer, RenderError
+    from planner.render import Renderer, RenderError, check_logo
     from planner.solve import InfeasibleRequest
 
     overrides = {
@@ -117,14 +117,20 @@ def plan(
         "units": units,
     }
     profile = build_profile(profile_file, overrides)
+    # A bad theme or logo is refused before the solve, not after it.
+    try:
+        renderer = Renderer(paper=paper.value, theme=theme)
+        if profile.trainer is not None and profile.trainer.logo is not None:
+            check_logo(profile.trainer.logo)
+    except RenderError as error:
+        fail(str(error))
     catalogue = open_catalogue(catalogue_file, catalogue_only)
     try:
         program = generate_program(profile, catalogue)
     except InfeasibleRequest as error:
         fail(str(error), Exit.INFEASIBLE)
     try:
-        renderer = Renderer(paper=paper.value, theme=theme)
-        result = renderer.render_pdf(program, catalogue, output)
+        result = renderer.render(program, catalogue, output)
         if html_out:
             write_atomically(html_out, renderer.render_html(program, catalogue).encode())
     except RenderError as error:
@@ -145,8 +151,9 @@ def plan(
     report = program.solve[0]
     out_console.print(
         f"{profile.name}: {program.split}, {len(program.weeks)} weeks, "
-        f"{len(program.weeks[0].sessions)} sessions a week ({report.status}) -> {output}"
-        + (f" ({result.pages} pages)" if hasattr(result, "pages") else "")
+        f"{len(program.weeks[0].sessions)} sessions a week ({report.status}) -> {output} "
+        f"({result.pages} pages)",
+        markup=False,
     )
 
 
@@ -181,7 +188,8 @@ def check(
     if program.catalogue_fingerprint != catalogue.fingerprint:
         err_console.print(
             f"note: {program_file} was planned from catalogue {program.catalogue!r} "
-            f"({program.catalogue_fingerprint}); checking against {catalogue.name!r}"
+            f"({program.catalogue_fingerprint}); checking against {catalogue.name!r}",
+            markup=False,
         )
     violations = check_program(program, catalogue)
     for violation in violations:
