@@ -30,12 +30,13 @@ GYM = [
     "hip_thrust_machine", "leg_press", "leg_curl_machine", "pull_up_bar", "ghd", "bands",
     "mini_bands", "box", "back_extension_bench", "hip_abduction_machine", "machine_stack",
 ]  # fmt: skip
-#: Three 30-minute sessions: time, not the volume targets, limits the week.
+#: Two 30-minute sessions for an advanced lifter: time, not the volume targets, limits
+#: the week.
 SHORT: dict[str, object] = {
     "name": "Sam Short",
-    "goal": "strength",
-    "level": "intermediate",
-    "days_per_week": 3,
+    "goal": "general",
+    "level": "advanced",
+    "days_per_week": 2,
     "session_minutes": 30,
     "weeks": 4,
     "equipment": GYM,
