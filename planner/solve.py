@@ -14,7 +14,7 @@ from exercise_db.vocabulary import VOCABULARY
 from planner.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
 from planner.profile import ClientProfile
 from planner.program import SolveReport
-from planner.rulebook import HARD_RULES, build
+from planner.rulebook import HARD_RULES, RuleModel, build
 from planner.split import choose_split
 from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
 from rules.timing import exercise_seconds, session_minutes, superset_seconds
@@ -181,14 +181,26 @@ def _report(data: ModelInput, optimal: bool, objective: float, bound: float) -> 
     )
 
 
+def _hint_straight(paired: RuleModel, chosen: dict[int, list[Candidate]]) -> None:
+    """Start the model with pairs from the straight plan: its exercises, and no pairs."""
+    v = paired.vars
+    for d in v.days:
+        ids = {c.id for c in chosen[d]}
+        for c in v.candidates():
+            paired.model.add_hint(v.is_assigned(d, c), c.id in ids)
+        for p in v.pairs(d):
+            paired.model.add_hint(v.is_paired(d, p), False)
+
+
 def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> WeeklyTemplate:
     """Solve a prepared request; raise :class:`InfeasibleRequest` with an explanation.
 
     When the request allows superset pairs, the plan of straight sets is solved first and
-    the model with pairs then looks, in what is left of the limits, only for a strictly
-    better plan. Pairs thus appear only where they improve the plan; otherwise the client
-    gets the very plan straight sets give, and the search for pairs, which is several
-    times slower to prove, starts from that plan's score.
+    the model with pairs then starts from that plan, in what is left of the limits. Its
+    plan replaces the straight one only when it scores strictly better, so pairs appear
+    only where they improve the plan. Starting from a plan matters: the model with pairs
+    is several times slower to prove, and the solver's neighbourhood search improves a
+    plan it has far sooner than it finds one from nothing.
     """
     settings = settings or SolverSettings()
     m = build(replace(data, pairs={}))
@@ -200,10 +212,13 @@ def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> Wee
     if data.pairs:
         paired = build(data)
         if found:
-            paired.model.add(paired.objective <= round(objective) - 1)
+            _hint_straight(paired, m.vars.extract(solver))
         second = _parameters(settings, spent=solver)
         outcome = second.solve(paired.model)
-        if outcome in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        better = outcome in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (
+            not found or second.objective_value < objective
+        )
+        if better:
             report = _report(
                 data,
                 outcome == cp_model.OPTIMAL,
@@ -212,9 +227,10 @@ def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> Wee
             )
             pairs = paired.vars.extract_pairs(second)
             return _template(data, paired.vars.extract(second), pairs, report)
-        # No better plan with pairs: the straight plan is the best there is if that is proven.
-        optimal = outcome == cp_model.INFEASIBLE
-        bound = objective if optimal else min(objective, second.best_objective_bound)
+        if outcome == cp_model.OPTIMAL:  # the straight plan is proven the best there is
+            optimal, bound = True, objective
+        elif outcome == cp_model.FEASIBLE:
+            bound = min(bound, second.best_objective_bound)
     if found:
         report = _report(data, optimal, objective, bound)
         return _template(data, m.vars.extract(solver), m.vars.extract_pairs(solver), report)
