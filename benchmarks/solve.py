@@ -1,6 +1,6 @@
 """Solve times and plan quality on a fixed grid of profiles, against a greedy filler.
 
-Run: .venv/bin/python benchmarks/solve.py [--quick]
+Run: .venv/bin/python benchmarks/solve.py [--quick] [--supersets]
 
 Grid: days 2-6 x minutes 30/45/60/90 x five equipment sets x curated catalogue (and the
 imported free-exercise-db catalogue when ../shared holds it). Reports the median and
@@ -8,7 +8,9 @@ imported free-exercise-db catalogue when ../shared holds it). Reports the median
 stopped, and the weekly volume-target error of the model's plan next to a greedy filler
 that adds the best-covering exercise until the session is full. The error is
 ``rules.volume.volume_error``: sets short of each target muscle's weekly target plus sets
-beyond the productive band (1.5x the target).
+beyond the productive band (1.5x the target). ``--supersets`` solves the same grid a
+second time with ``supersets: true`` and prints both runs, to show what pairing costs in
+solve time and what it buys in weekly sets.
 """
 
 from __future__ import annotations
@@ -136,12 +138,13 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(catalogue: Catalogue, label: str, quick: bool) -> None:
+def run(catalogue: Catalogue, label: str, quick: bool, supersets: bool = False) -> None:
     settings = SolverSettings(time_limit_seconds=5, deterministic_limit=50)
     times, gaps, proven, infeasible, model_err, greedy_err, worse = [], [], 0, 0, [], [], 0
     minutes_grid = [30, 60] if quick else [30, 45, 60, 90]
     days_grid = [2, 4, 6] if quick else [2, 3, 4, 5, 6]
-    count = 0
+    weekly_sets: list[int] = []
+    paired = count = 0
     for equipment in EQUIPMENT_SETS.values():
         for days in days_grid:
             for minutes in minutes_grid:
@@ -149,7 +152,7 @@ def run(catalogue: Catalogue, label: str, quick: bool) -> None:
                 count += 1
                 profile = ClientProfile(
                     name="Bench", goal=goal, level="intermediate", days_per_week=days,
-                    session_minutes=minutes, equipment=equipment,
+                    session_minutes=minutes, equipment=equipment, supersets=supersets,
                 )  # fmt: skip
                 data = prepare(profile, catalogue)
                 start = time.perf_counter()
@@ -161,6 +164,9 @@ def run(catalogue: Catalogue, label: str, quick: bool) -> None:
                 times.append(time.perf_counter() - start)
                 proven += template.report.status == "optimal"
                 gaps.append(template.report.gap)
+                exercises = [p for s in template.sessions for p in s.exercises]
+                weekly_sets.append(sum(p.sets for p in exercises))
+                paired += any(p.superset for p in exercises)
                 chosen = [
                     [(next(c for c in data.candidates if c.id == p.exercise.id), p.sets)
                      for p in s.exercises]
@@ -179,19 +185,28 @@ def run(catalogue: Catalogue, label: str, quick: bool) -> None:
     print(f"  volume error    model median {statistics.median(model_err):.1f} sets   "
           f"greedy median {statistics.median(greedy_err):.1f} sets   "
           f"model worse than greedy on {worse} profiles")  # fmt: skip
+    print(f"  weekly sets     median {statistics.median(weekly_sets):.0f}   "
+          f"plans with a superset {paired}/{solved}")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a smaller grid")
+    parser.add_argument(
+        "--supersets", action="store_true", help="also solve the grid with supersets: true"
+    )
     args = parser.parse_args()
-    run(builtin_catalogue(), "curated catalogue", args.quick)
+    catalogues = [(builtin_catalogue(), "curated catalogue")]
     if FREE_EXERCISE_DB.exists():
         from exercise_db.importers.free_exercise_db import import_file
 
         imported = Catalogue(import_file(FREE_EXERCISE_DB).exercises, name="free-exercise-db")
-        run(imported, "imported free-exercise-db catalogue", args.quick)
-    else:
+        catalogues.append((imported, "imported free-exercise-db catalogue"))
+    for catalogue, label in catalogues:
+        run(catalogue, label, args.quick)
+        if args.supersets:
+            run(catalogue, f"{label}, supersets: true", args.quick, supersets=True)
+    if not FREE_EXERCISE_DB.exists():
         print(f"\n(imported catalogue skipped: {FREE_EXERCISE_DB} not found)")
 
 

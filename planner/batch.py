@@ -97,6 +97,9 @@ class BatchOptions:
     theme: str | None = None
     catalogue_path: Path | None = None
     catalogue_only: bool = False
+    #: Folders a trainer's logo may come from (``planner.render.check_logo``); empty for
+    #: the renderer's default, the current folder.
+    logo_folders: tuple[Path, ...] = ()
     settings: SolverSettings = field(default_factory=SolverSettings)
     #: Workers write the files themselves (a local pool, or a cluster sharing ``out``);
     #: otherwise the files travel back with the result and the caller writes them.
@@ -222,11 +225,13 @@ def _catalogue(options: BatchOptions) -> Catalogue:
 
 
 def _renderer(options: BatchOptions) -> Any:
-    key = ("renderer", options.paper, options.theme)
+    key = ("renderer", options.paper, options.theme, options.logo_folders)
     if key not in _WARM:
         from planner.render import Renderer
 
-        _WARM[key] = Renderer(paper=options.paper, theme=options.theme)
+        _WARM[key] = Renderer(
+            paper=options.paper, theme=options.theme, logo_folders=options.logo_folders or None
+        )
     return _WARM[key]
 
 
@@ -273,6 +278,7 @@ def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
     """Solve, check and print one client; never raises, the result says what went wrong."""
     from planner.exports import ExportError, program_csv, program_ics
     from planner.generate import generate_program
+    from planner.render import RenderError
     from planner.solve import InfeasibleRequest
     from rules.checker import check_program
 
@@ -280,6 +286,11 @@ def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
     try:
         catalogue = _catalogue(options)
         renderer = _renderer(options)
+        try:
+            renderer.logo_file(task.profile)
+        except RenderError as error:  # the row's logo: refused before the solve
+            result.status, result.reason = Status.INVALID, str(error)
+            return result
         started = time.perf_counter()
         try:
             program = generate_program(task.profile, catalogue, options.settings, now=options.now)

@@ -3,14 +3,15 @@
 Candidates are the exercises a client may do (equipment, limitations, exclusions),
 trimmed to the best few per movement pattern: the model's size, not the catalogue's,
 sets the solve time (PERFORMANCE_NOTES.md: ~10 per pattern kept 800-exercise catalogues
-provable in 1-2 s).
+provable in 1-2 s). Superset pairs, for clients who ask for them, are trimmed the same
+way: a few partners per candidate and day.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from exercise_db.catalogue import Catalogue
 from exercise_db.models import Exercise, ExerciseId, MuscleId
@@ -19,6 +20,8 @@ from planner.split import Split, choose_split
 from rules.eligibility import exclusion_reason, is_heavy
 from rules.goals import Goal
 from rules.prescription import Prescription, is_main_lift, prescribe
+from rules.supersets import pairing_problem
+from rules.timing import WARM_UP_MINUTES, exercise_seconds, superset_seconds
 from rules.volume import MAX_WEEKLY_SETS, PRIORITY_MUSCLES, weekly_targets
 
 #: How many exercises of one movement pattern the model may choose between.
@@ -27,6 +30,9 @@ PER_PATTERN = 8
 MAX_SETS = 4
 MIN_EXERCISES_PER_SESSION = 3
 MAX_EXERCISES_PER_SESSION = 8
+#: Superset partners kept per candidate and day: enough that the solver can pair what it
+#: chooses, few enough that the model stays near the plain one's size and solve time.
+PARTNERS_PER_CANDIDATE = 2
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,20 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """Two candidates that may share a superset, and the seconds sharing the rest saves."""
+
+    first: Candidate
+    second: Candidate
+    #: Both done apart minus both done as a superset (``rules.timing``).
+    saving: int
+
+    @property
+    def id(self) -> str:
+        return f"{self.first.id}+{self.second.id}"
+
+
+@dataclass(frozen=True)
 class ModelInput:
     """The prepared request: the client, their split and the exercises to choose from."""
 
@@ -69,6 +89,9 @@ class ModelInput:
     max_weekly_sets: int
     #: Multiplier on a muscle's target error; priority muscles weigh more.
     muscle_weights: Mapping[MuscleId, int]
+    #: The superset pairs each day (by index into the split) may use; days without any
+    #: are left out, so this is empty unless the client asked for supersets and they help.
+    pairs: Mapping[int, tuple[Pair, ...]] = field(default_factory=dict)
 
 
 def exercise_cost(exercise: Exercise) -> int:
@@ -151,19 +174,98 @@ def _shortlist(allowed: list[Exercise], profile: ClientProfile) -> list[Exercise
     return sorted(kept, key=lambda e: e.id)
 
 
+def make_pair(a: Candidate, b: Candidate) -> Pair | None:
+    """``a`` and ``b`` as a superset the model may choose, or None when they may not pair.
+
+    Besides the training rule (``rules.supersets.pairing_problem``), a pair holds two
+    compounds or two isolation exercises, so that the session can still run compounds
+    before isolation with a pair as one step, and two exercises of the same number of
+    sets, so that the shared rest is honest for every set.
+    """
+    if a.exercise.mechanic is not b.exercise.mechanic or a.sets != b.sets:
+        return None
+    if pairing_problem(a.exercise, b.exercise) is not None:
+        return None
+    first, second = sorted((a, b), key=lambda c: c.id)
+    apart = sum(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in (a, b))
+    together = superset_seconds(
+        a.sets, (a.work_seconds, b.work_seconds), (a.rest_seconds, b.rest_seconds)
+    )
+    return Pair(first, second, apart - together)
+
+
+def _overlap(a: Exercise, b: Exercise) -> int:
+    """Muscles the two train at all: fewer means a fresher partner."""
+    return len(
+        {*a.primary_muscles, *a.secondary_muscles} & {*b.primary_muscles, *b.secondary_muscles}
+    )
+
+
+def _time_can_bind(here: Sequence[Candidate], profile: ClientProfile) -> bool:
+    """Whether the longest session the day allows could outlast the client's minutes."""
+    budget = (profile.session_minutes - WARM_UP_MINUTES) * 60
+    seconds = sorted(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in here)
+    return sum(seconds[-MAX_EXERCISES_PER_SESSION:]) > budget
+
+
+def superset_pairs(
+    candidates: Sequence[Candidate], split: Split, profile: ClientProfile
+) -> dict[int, tuple[Pair, ...]]:
+    """The pairs each day may use: for every candidate the day allows, its
+    :data:`PARTNERS_PER_CANDIDATE` best partners among the others the day allows.
+
+    Best means the largest time saving, then the fewest muscles in common, then the
+    partner the shortlist ranks highest (favourites, level, cost), which is the one the
+    solver is likeliest to choose anyway. Days of the same focus share one list. A day
+    whose longest possible session fits the client's minutes gets no pairs, and is left
+    out: supersets are there to fit work in, and with time to spare straight sets keep
+    the full rest.
+    """
+    partners: dict[ExerciseId, list[tuple[Candidate, Pair]]] = defaultdict(list)
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1 :]:
+            if (pair := make_pair(a, b)) is not None:
+                partners[a.id].append((b, pair))
+                partners[b.id].append((a, pair))
+    by_focus: dict[str, tuple[Pair, ...]] = {}
+    for day in split.days:
+        if day.focus in by_focus:
+            continue
+        here = [c for c in candidates if c.exercise.pattern in day.patterns]
+        if not _time_can_bind(here, profile):
+            by_focus[day.focus] = ()
+            continue
+        kept: dict[str, Pair] = {}
+        for a in here:
+            options = [(b, p) for b, p in partners[a.id] if b.exercise.pattern in day.patterns]
+            options.sort(
+                key=lambda option: (
+                    -option[1].saving,
+                    _overlap(a.exercise, option[0].exercise),
+                    _rank_key(option[0].exercise, profile),
+                )
+            )
+            kept.update((p.id, p) for _, p in options[:PARTNERS_PER_CANDIDATE])
+        by_focus[day.focus] = tuple(kept[k] for k in sorted(kept))
+    return {d: by_focus[day.focus] for d, day in enumerate(split.days) if by_focus[day.focus]}
+
+
 def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
     """Turn a profile and a catalogue into the model's input."""
     allowed = [e for e in catalogue.values() if exclusion_reason(e, profile) is None]
     chosen = _shortlist(allowed, profile)
     weights = {muscle: 1 for muscle in weekly_targets(profile.goal, profile.level)}
     weights.update(PRIORITY_MUSCLES[profile.goal])
+    split = choose_split(profile)
+    candidates = tuple(make_candidate(e, profile) for e in chosen)
     return ModelInput(
         profile=profile,
-        split=choose_split(profile),
-        candidates=tuple(make_candidate(e, profile) for e in chosen),
+        split=split,
+        candidates=candidates,
         targets=weekly_targets(profile.goal, profile.level),
         max_weekly_sets=MAX_WEEKLY_SETS[profile.level],
         muscle_weights=weights,
+        pairs=superset_pairs(candidates, split, profile) if profile.supersets else {},
     )
 
 

@@ -35,7 +35,7 @@ from exercise_db.models import Exercise, ExerciseId, Level, LoadKind
 from planner.loads import KG_PER_LB, LoadLadder, band_colours, ladder_for
 from planner.profile import ClientProfile, ProgressionScheme, Units, Weekday
 from planner.program import ExerciseEntry, Session, Week
-from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
+from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
 from rules.eligibility import exclusion_reason, is_heavy
 from rules.goals import Goal
 from rules.prescription import Prescription, prescribe
@@ -47,6 +47,7 @@ from rules.strength import (
     max_from_set,
     transfer_ratio,
 )
+from rules.supersets import pairing_problem
 from rules.timing import WARM_UP_MINUTES, exercise_seconds
 from rules.volume import MAX_WEEKLY_SETS, weekly_sets
 
@@ -800,6 +801,9 @@ class _VariationPlanner:
         others = [x for i, x in enumerate(week[session]) if i != slot]
         if any(x.id == candidate.id for x in others):
             return False
+        partner = partner_slot(self.template.sessions[session], slot)
+        if partner is not None and pairing_problem(candidate, week[session][partner]):
+            return False
         trial = [*week[session]]
         trial[slot] = candidate
         if not self.session_fits(session, trial) or not self.compounds_first(session, trial):
@@ -957,6 +961,17 @@ def _make_lift(
     return FixedLift(exercise, prescription, planned.sets, technique)
 
 
+def partner_slot(session: PlannedSession, index: int) -> int | None:
+    """The slot of the other exercise in slot ``index``'s superset pair, if it is paired."""
+    letter = session.exercises[index].superset
+    if letter is None:
+        return None
+    return next(
+        (j for j, p in enumerate(session.exercises) if j != index and p.superset == letter),
+        None,
+    )
+
+
 def _label(session: PlannedSession, index: int) -> str:
     """'1', '2'... by group; 'A1', 'A2' inside a superset pair."""
     group, position, previous = 0, 0, None
@@ -1045,7 +1060,9 @@ def build_weeks(
                     dose = lift.dose(shape, undulating_day(nth, occurrences[exercise.id]))
                 else:
                     dose = lift.dose(shape)
-                entries.append(_entry(profile, session, i, planned, lift, dose, choice))
+                other = partner_slot(session, i)
+                partner = None if other is None else (other, lifts[(s, other, shape.block)])
+                entries.append(_entry(profile, session, i, planned, lift, dose, choice, partner))
                 timing.append(
                     (exercise, dose.sets, lift.prescription.rest_seconds, planned.superset)
                 )
@@ -1092,12 +1109,23 @@ def _entry(
     lift: Lift,
     dose: Dose,
     choice: Choice,
+    partner: tuple[int, Lift] | None = None,
 ) -> ExerciseEntry:
+    """The entry of slot ``index``; ``partner`` is its superset partner's slot and lift."""
     p = lift.prescription
     loaded = isinstance(lift, LoadedLift) and dose.load is not None
     ladder = lift.ladder if isinstance(lift, LoadedLift) else None
     notes = [n for n in (p.note, *dose.notes) if n]
-    reason = planned.reason if not choice.why else f"{planned.reason}; {choice.why}".lstrip("; ")
+    reason, rest = planned.reason, p.rest_seconds
+    if partner is not None:
+        other, partner_lift = partner
+        # The first of a pair goes straight on to the second, which rests for both.
+        rest = 0 if index < other else max(rest, partner_lift.prescription.rest_seconds)
+        # A block may have swapped the partner for a variation: name the one done now.
+        label = _label(session, other)
+        was = pairing_note(session.exercises[other].exercise, label)
+        reason = reason.replace(was, pairing_note(partner_lift.exercise, label))
+    reason = reason if not choice.why else f"{reason}; {choice.why}".lstrip("; ")
     return ExerciseEntry(
         order=index + 1,
         label=_label(session, index),
@@ -1114,7 +1142,7 @@ def _entry(
         load_per=ladder.per if loaded and ladder is not None else None,
         plates=ladder.plates(dose.load) if loaded and ladder is not None and dose.load else None,
         band=dose.band,
-        rest_seconds=p.rest_seconds,
+        rest_seconds=rest,
         rir=dose.rir,
         notes="; ".join(notes),
         reason=reason,

@@ -66,7 +66,7 @@ from planner.charts import (
 )
 from planner.exports import session_date
 from planner.files import write_atomically
-from planner.profile import Units, Weekday
+from planner.profile import ClientProfile, Units, Weekday
 from planner.program import ExerciseEntry, Program, Session, Week
 from rules.prescription import is_main_lift
 from rules.volume import MAX_WEEKLY_SETS
@@ -1018,13 +1018,15 @@ def set_boxes_css(columns: int) -> Markup:
 # --- resources ----------------------------------------------------------------------
 
 
-def check_logo(path: Path) -> Path:
+def check_logo(path: Path, folders: Sequence[Path]) -> Path:
     """The resolved logo file, or a :class:`RenderError` naming ``trainer.logo``.
 
     A logo must be an existing regular file named ``.png``, ``.jpg``, ``.jpeg`` or
-    ``.svg`` whose content matches its name, no larger than 2 MiB. A link is followed
-    only to such a file, and never into ``/proc``, ``/sys``, ``/dev`` or ``/run``.
-    Only this one file becomes fetchable.
+    ``.svg`` whose content matches its name, no larger than 2 MiB, inside one of
+    ``folders`` once links are followed (the places the person running the render has
+    put their images in: a profile naming ``/home/ann/.ssh/id.png`` prints nothing of
+    it). Never a file under ``/proc``, ``/sys``, ``/dev`` or ``/run``, whatever the
+    folders. Only this one file becomes fetchable.
     """
     hint = "give the path of a PNG, JPEG or SVG file"
     if path.suffix.lower() not in LOGO_SUFFIXES:
@@ -1038,6 +1040,13 @@ def check_logo(path: Path) -> Path:
         )
     if any(resolved.is_relative_to(root) for root in _SPECIAL_ROOTS):
         raise RenderError(f"trainer.logo: {path} leads to {resolved}, a system file; {hint}")
+    places = [folder.resolve() for folder in folders]
+    if not any(resolved.is_relative_to(place) for place in places):
+        where = ", ".join(str(place) for place in places) or "no folder at all"
+        raise RenderError(
+            f"trainer.logo: {path} lies outside the folders a logo may come from ({where}); "
+            "put the logo beside the profile, or allow its folder with --logo-folder"
+        )
     if not stat.S_ISREG(info.st_mode):
         raise RenderError(f"trainer.logo: {path} is not a regular file; {hint}")
     if resolved.suffix.lower() != path.suffix.lower():
@@ -1231,9 +1240,18 @@ class Renderer:
     ``paper`` is ``"a4"`` or ``"letter"``; ``theme`` is the name of a bundled theme
     (``templates/themes/<name>.css``) or the path of a stylesheet applied last. A
     renderer keeps per-document state while it works: use one per thread or process.
+
+    ``logo_folders`` are the folders a trainer's logo may be read from
+    (:func:`check_logo`); by default only the current folder and those below it.
     """
 
-    def __init__(self, paper: str = "a4", theme: str | None = None) -> None:
+    def __init__(
+        self,
+        paper: str = "a4",
+        theme: str | None = None,
+        logo_folders: Sequence[Path] | None = None,
+    ) -> None:
+        self.logo_folders = tuple(folder.resolve() for folder in (logo_folders or (Path.cwd(),)))
         if paper.lower() not in PAPERS:
             raise RenderError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
         self.paper = PAPERS[paper.lower()]
@@ -1303,7 +1321,7 @@ class Renderer:
 
     def render_html(self, program: Program, catalogue: Catalogue) -> str:
         """The programme as one self-contained HTML page for a screen (styles and logo inline)."""
-        return self._html(program, catalogue, screen=True, logo=_logo(program))
+        return self._html(program, catalogue, screen=True, logo=self.logo_file(program.profile))
 
     def layout(self, program: Program, catalogue: Catalogue) -> Any:
         """The laid-out WeasyPrint document (pages and their boxes), not yet a PDF.
@@ -1313,7 +1331,7 @@ class Renderer:
         html_class, font_config, fetcher, stylesheets, base_url = self._setup()
         from weasyprint.urls import FatalURLFetchingError
 
-        logo = _logo(program)
+        logo = self.logo_file(program.profile)
         html = self._html(program, catalogue, screen=False, logo=logo)
         fetcher.logo = logo
         fetcher.refused.clear()
@@ -1364,9 +1382,10 @@ class Renderer:
         """The PDF's bytes; written atomically to ``target`` too when given."""
         return self.render(program, catalogue, target).pdf
 
-
-def _logo(program: Program) -> Path | None:
-    trainer = program.profile.trainer
-    if trainer is None or trainer.logo is None:
-        return None
-    return check_logo(trainer.logo)
+    def logo_file(self, profile: ClientProfile) -> Path | None:
+        """The checked logo of ``profile``'s trainer, if it names one; a
+        :class:`RenderError` naming ``trainer.logo`` if it may not be printed."""
+        trainer = profile.trainer
+        if trainer is None or trainer.logo is None:
+            return None
+        return check_logo(trainer.logo, self.logo_folders)

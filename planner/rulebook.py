@@ -1,9 +1,10 @@
 """The rule book of the weekly model: every rule, hard and soft, in one place.
 
 A hard rule adds constraints; a soft rule returns a penalty the objective minimises.
-Three hard rules need no constraint because the model's shape or the ordering step meets
-them exactly; they are listed so that the whole rule book reads in one screen, and the
-independent checker (``rules.checker``) recomputes every hard rule from the finished plan.
+Four hard rules need no constraint because the model's shape, the prepared data or the
+ordering step meets them exactly; they are listed so that the whole rule book reads in
+one screen, and the independent checker (``rules.checker``) recomputes every hard rule
+from the finished plan.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ class RuleModel:
         self.guards: dict[str, cp_model.IntVar] = {}
         self._guard: cp_model.IntVar | None = None
         self.session_seconds: list[cp_model.LinearExprT] = []
+        #: The weighted sum of the soft rules' penalties, once :func:`build` has set it.
+        self.objective: cp_model.LinearExprT = 0
+        link_pairs(self)
 
     def begin(self, rule: str) -> None:
         """Constraints added from now on belong to ``rule``."""
@@ -83,15 +87,38 @@ EVEN_ENOUGH_MINUTES = 5
 # ---------------------------------------------------------------------------- structure
 
 
+def link_pairs(m: RuleModel) -> None:
+    """What a superset variable means: both exercises are in the session, and an exercise
+    is in at most one pair.
+
+    Part of the model's structure, never guarded: a pair without its exercises would
+    save time that no session has, and an explanation would blame the wrong rule.
+    """
+    v = m.vars
+    for d in v.days:
+        pairs_of: dict[str, list[cp_model.IntVar]] = {}
+        for p in v.pairs(d):
+            for c in (p.first, p.second):
+                pairs_of.setdefault(c.id, []).append(v.is_paired(d, p))
+        for c in v.candidates():
+            if c.id in pairs_of:
+                m.model.add(sum(pairs_of[c.id]) <= v.is_assigned(d, c))
+
+
 def session_seconds(m: RuleModel, d: int) -> cp_model.LinearExpr:
     """Seconds of day ``d``'s session after the warm-up: work, rest between sets, changeovers.
 
-    Each chosen exercise costs ``rules.timing.exercise_seconds`` for its standard sets.
+    Each chosen exercise costs ``rules.timing.exercise_seconds`` for its standard sets; each
+    superset pair takes off what sharing its rest saves (``rules.timing.superset_seconds``).
     """
     v = m.vars
+    pairs = v.pairs(d)
     return cp_model.LinearExpr.weighted_sum(
-        [v.is_assigned(d, c) for c in v.candidates()],
-        [exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in v.candidates()],
+        [*(v.is_assigned(d, c) for c in v.candidates()), *(v.is_paired(d, p) for p in pairs)],
+        [
+            *(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in v.candidates()),
+            *(-p.saving for p in pairs),
+        ],
     )
 
 
@@ -283,6 +310,18 @@ def penalise_preferences(m: RuleModel) -> Penalty:
     return 240, sum(terms)
 
 
+def penalise_supersets(m: RuleModel) -> Penalty:
+    """Straight sets unless a superset buys something: each pair costs a point, so pairs
+    appear only where sharing the rest makes room for more work or evens out the week.
+
+    A point weighs as much as a minute between the longest and the shortest session:
+    every weight in the objective is then a multiple of ten, which the solver uses to
+    prove plans optimal several times faster than with a weight of one.
+    """
+    v = m.vars
+    return 10, sum(v.is_paired(d, p) for d in v.days for p in v.pairs(d))
+
+
 def penalise_uneven_sessions(m: RuleModel) -> Penalty:
     """Sessions of similar length: when the longest outlasts the shortest by more than
     five minutes, each further whole minute costs a point."""
@@ -350,7 +389,16 @@ HARD_RULES: tuple[HardRule, ...] = (
     HardRule(
         "compound_before_isolation",
         None,
-        "Compound exercises come before isolation ones: the ordering step sorts them.",
+        "Compound exercises come before isolation ones: the ordering step sorts them, "
+        "a superset pair counting as one step.",
+    ),
+    HardRule(
+        "supersets_non_competing",
+        None,
+        "Supersets only for clients who ask for them, and only of two exercises that do not "
+        "compete: no prime mover or movement pattern in common, never the session's hip "
+        "thrust or heavy hinge, the same number of sets, each exercise in one pair at most. "
+        "Only such pairs are prepared for the model.",
     ),
 )
 
@@ -361,6 +409,7 @@ SOFT_RULES: tuple[SoftRule, ...] = (
     SoftRule("exercise_fit", penalise_exercise_fit),
     SoftRule("level_fit", penalise_level_mismatch),
     SoftRule("preferences", penalise_preferences),
+    SoftRule("supersets_only_when_useful", penalise_supersets),
     SoftRule("even_sessions", penalise_uneven_sessions),
 )
 
@@ -373,5 +422,6 @@ def build(data: ModelInput, *, guarded: bool = False) -> RuleModel:
             m.begin(rule.name)
             rule.add(m)
     m.end()
-    m.model.minimize(sum(weight * expr for weight, expr in (r.penalty(m) for r in SOFT_RULES)))
+    m.objective = sum(weight * expr for weight, expr in (r.penalty(m) for r in SOFT_RULES))
+    m.model.minimize(m.objective)
     return m

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ortools.sat.python import cp_model
 from pydantic import BaseModel, Field
 
 from exercise_db.catalogue import Catalogue
 from exercise_db.vocabulary import VOCABULARY
-from planner.candidates import Candidate, ModelInput, prepare
+from planner.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
 from planner.profile import ClientProfile
 from planner.program import SolveReport
-from planner.rulebook import HARD_RULES, build
+from planner.rulebook import HARD_RULES, RuleModel, build
 from planner.split import choose_split
-from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
-from rules.timing import exercise_seconds, session_minutes
+from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
+from rules.timing import exercise_seconds, session_minutes, superset_seconds
 
 
 class SolverSettings(BaseModel):
@@ -86,10 +88,18 @@ def reason(candidate: Candidate, position: int) -> str:
     return f"{exercise.name}: {_equipment_phrase(candidate)}; {place}"
 
 
-def _parameters(settings: SolverSettings) -> cp_model.CpSolver:
+def _parameters(
+    settings: SolverSettings, *, spent: cp_model.CpSolver | None = None
+) -> cp_model.CpSolver:
+    """A solver with ``settings``, its limits less what ``spent`` used of them."""
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = settings.time_limit_seconds
-    solver.parameters.max_deterministic_time = settings.deterministic_limit
+    wall, deterministic = 0.0, 0.0
+    if spent is not None:
+        wall, deterministic = spent.wall_time, spent.response_proto.deterministic_time
+    solver.parameters.max_time_in_seconds = max(settings.time_limit_seconds - wall, 0.0)
+    solver.parameters.max_deterministic_time = max(
+        settings.deterministic_limit - deterministic, 0.0
+    )
     solver.parameters.num_workers = settings.workers
     solver.parameters.random_seed = settings.seed
     # Tighter LP relaxation: proves this model's optimum several times faster.
@@ -97,42 +107,133 @@ def _parameters(settings: SolverSettings) -> cp_model.CpSolver:
     return solver
 
 
+def session_steps(
+    chosen: Sequence[Candidate], pairs: Sequence[Pair]
+) -> list[tuple[Candidate, ...]]:
+    """A session's exercises as the steps they are done in: a superset pair is one step.
+
+    Steps follow :func:`order_key` by their first exercise. A pair holds two compounds or
+    two isolation exercises and never the hip thrust, so the hip thrust still comes first
+    and compounds still come before isolation work.
+    """
+    paired = {c.id for p in pairs for c in (p.first, p.second)}
+    steps = [tuple(sorted((p.first, p.second), key=order_key)) for p in pairs]
+    steps += [(c,) for c in chosen if c.id not in paired]
+    return sorted(steps, key=lambda step: order_key(step[0]))
+
+
+def _step_seconds(step: tuple[Candidate, ...]) -> int:
+    if len(step) == 1:
+        (c,) = step
+        return exercise_seconds(c.sets, c.work_seconds, c.rest_seconds)
+    a, b = step
+    return superset_seconds(
+        a.sets, (a.work_seconds, b.work_seconds), (a.rest_seconds, b.rest_seconds)
+    )
+
+
+def _planned(steps: list[tuple[Candidate, ...]]) -> tuple[PlannedExercise, ...]:
+    """The session's exercises in order, superset pairs lettered A, B... in session order."""
+    planned: list[PlannedExercise] = []
+    letters = iter(string.ascii_uppercase)
+    for step in steps:
+        letter = next(letters) if len(step) == 2 else None
+        for index, c in enumerate(step):
+            why = reason(c, len(planned) + 1)
+            if letter is not None:
+                partner = step[1 - index]
+                why += "; " + pairing_note(partner.exercise, f"{letter}{2 - index}")
+            planned.append(
+                PlannedExercise(
+                    exercise=c.exercise,
+                    sets=c.sets,
+                    prescription=c.prescription,
+                    reason=why,
+                    superset=letter,
+                )
+            )
+    return tuple(planned)
+
+
 def _template(
-    data: ModelInput, chosen: dict[int, list[tuple[Candidate, int]]], report: SolveReport
+    data: ModelInput,
+    chosen: dict[int, list[Candidate]],
+    pairs: dict[int, list[Pair]],
+    report: SolveReport,
 ) -> WeeklyTemplate:
     sessions = []
     for d, day in enumerate(data.split.days):
-        items = sorted(chosen[d], key=lambda item: order_key(item[0]))
-        planned = tuple(
-            PlannedExercise(
-                exercise=c.exercise,
-                sets=sets,
-                prescription=c.prescription,
-                reason=reason(c, position),
-            )
-            for position, (c, sets) in enumerate(items, start=1)
+        steps = session_steps(chosen[d], pairs[d])
+        seconds = sum(_step_seconds(step) for step in steps)
+        sessions.append(
+            PlannedSession(day.day, day.focus, _planned(steps), session_minutes(seconds))
         )
-        seconds = sum(exercise_seconds(s, c.work_seconds, c.rest_seconds) for c, s in items)
-        sessions.append(PlannedSession(day.day, day.focus, planned, session_minutes(seconds)))
     return WeeklyTemplate(split=data.split.name, sessions=tuple(sessions), report=report)
 
 
+def _report(data: ModelInput, optimal: bool, objective: float, bound: float) -> SolveReport:
+    return SolveReport(
+        status="optimal" if optimal else "feasible",
+        objective=objective,
+        best_bound=bound,
+        gap=0.0 if objective == 0 else round(abs(objective - bound) / abs(objective), 6),
+        candidates=len(data.candidates),
+    )
+
+
+def _hint_straight(paired: RuleModel, chosen: dict[int, list[Candidate]]) -> None:
+    """Start the model with pairs from the straight plan: its exercises, and no pairs."""
+    v = paired.vars
+    for d in v.days:
+        ids = {c.id for c in chosen[d]}
+        for c in v.candidates():
+            paired.model.add_hint(v.is_assigned(d, c), c.id in ids)
+        for p in v.pairs(d):
+            paired.model.add_hint(v.is_paired(d, p), False)
+
+
 def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> WeeklyTemplate:
-    """Solve a prepared request; raise :class:`InfeasibleRequest` with an explanation."""
+    """Solve a prepared request; raise :class:`InfeasibleRequest` with an explanation.
+
+    When the request allows superset pairs, the plan of straight sets is solved first and
+    the model with pairs then starts from that plan, in what is left of the limits. Its
+    plan replaces the straight one only when it scores strictly better, so pairs appear
+    only where they improve the plan. Starting from a plan matters: the model with pairs
+    is several times slower to prove, and the solver's neighbourhood search improves a
+    plan it has far sooner than it finds one from nothing.
+    """
     settings = settings or SolverSettings()
-    m = build(data)
+    m = build(replace(data, pairs={}))
     solver = _parameters(settings)
     status = solver.solve(m.model)
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        objective, bound = solver.objective_value, solver.best_objective_bound
-        report = SolveReport(
-            status="optimal" if status == cp_model.OPTIMAL else "feasible",
-            objective=objective,
-            best_bound=bound,
-            gap=0.0 if objective == 0 else round(abs(objective - bound) / abs(objective), 6),
-            candidates=len(data.candidates),
+    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    optimal = status == cp_model.OPTIMAL
+    objective, bound = solver.objective_value, solver.best_objective_bound
+    if data.pairs:
+        paired = build(data)
+        if found:
+            _hint_straight(paired, m.vars.extract(solver))
+        second = _parameters(settings, spent=solver)
+        outcome = second.solve(paired.model)
+        better = outcome in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (
+            not found or second.objective_value < objective
         )
-        return _template(data, m.vars.extract(solver), report)
+        if better:
+            report = _report(
+                data,
+                outcome == cp_model.OPTIMAL,
+                second.objective_value,
+                second.best_objective_bound,
+            )
+            pairs = paired.vars.extract_pairs(second)
+            return _template(data, paired.vars.extract(second), pairs, report)
+        if outcome == cp_model.OPTIMAL:  # the straight plan is proven the best there is
+            optimal, bound = True, objective
+        elif outcome == cp_model.FEASIBLE:
+            bound = min(bound, second.best_objective_bound)
+    if found:
+        report = _report(data, optimal, objective, bound)
+        return _template(data, m.vars.extract(solver), m.vars.extract_pairs(solver), report)
     raise explain(data, settings)
 
 
@@ -196,13 +297,15 @@ def _fix(profile: ClientProfile, base: ModelInput, settings: SolverSettings) -> 
 
 
 def _with_profile(data: ModelInput, profile: ClientProfile) -> ModelInput:
+    split = choose_split(profile)
     return ModelInput(
         profile=profile,
-        split=choose_split(profile),
+        split=split,
         candidates=data.candidates,
         targets=data.targets,
         max_weekly_sets=data.max_weekly_sets,
         muscle_weights=data.muscle_weights,
+        pairs=superset_pairs(data.candidates, split, profile) if profile.supersets else {},
     )
 
 

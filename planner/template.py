@@ -39,3 +39,9 @@ class WeeklyTemplate:
     split: str
     sessions: tuple[PlannedSession, ...]
     report: SolveReport
+
+
+def pairing_note(partner: Exercise, label: str) -> str:
+    """The clause a superset member's reason ends with, naming its partner and the
+    partner's printed label."""
+    return f"paired with {partner.name.lower()} ({label}) to share the rest"

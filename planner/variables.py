@@ -6,13 +6,15 @@ from collections.abc import Iterator
 
 from ortools.sat.python import cp_model
 
-from planner.candidates import Candidate, ModelInput
+from planner.candidates import Candidate, ModelInput, Pair
 
 Day = int  # index into the split's days
 
 
 class WeekVariables:
-    """``use[d, e]``: exercise e is in day d's session, with its standard sets.
+    """``use[d, e]``: exercise e is in day d's session, with its standard sets;
+    ``pair[d, a, b]``: a and b are done as a superset in day d's session, for the pairs the
+    request allows (none unless the client asked for supersets).
 
     The order inside a session is not a variable: it is fixed afterwards by rule (hip
     thrust first, compounds, then isolation), which meets the ordering rules exactly and
@@ -27,12 +29,23 @@ class WeekVariables:
         for d in self.days:
             for c in data.candidates:
                 self._use[d, c.id] = model.new_bool_var(f"use[{d},{c.id}]")
+        self._pair: dict[tuple[Day, str], cp_model.IntVar] = {}
+        for d in self.days:
+            for p in data.pairs.get(d, ()):
+                self._pair[d, p.id] = model.new_bool_var(f"pair[{d},{p.first.id},{p.second.id}]")
 
     def candidates(self) -> Iterator[Candidate]:
         return iter(self.data.candidates)
 
     def is_assigned(self, day: Day, candidate: Candidate) -> cp_model.IntVar:
         return self._use[day, candidate.id]
+
+    def pairs(self, day: Day) -> tuple[Pair, ...]:
+        """The superset pairs day ``day`` may use."""
+        return self.data.pairs.get(day, ())
+
+    def is_paired(self, day: Day, pair: Pair) -> cp_model.IntVar:
+        return self._pair[day, pair.id]
 
     def sets_of(self, day: Day, candidate: Candidate) -> cp_model.LinearExpr:
         return candidate.sets * self._use[day, candidate.id]
@@ -41,13 +54,20 @@ class WeekVariables:
         """Force ``candidate`` into or out of day ``day``'s session."""
         self.model.add(self._use[day, candidate.id] == int(chosen))
 
-    def extract(self, solver: cp_model.CpSolver) -> dict[Day, list[tuple[Candidate, int]]]:
-        """The chosen (candidate, sets) of each day, in candidate order."""
+    def fix_pair(self, day: Day, pair: Pair, chosen: bool) -> None:
+        """Force ``pair`` into or out of day ``day``'s session as a superset."""
+        self.model.add(self._pair[day, pair.id] == int(chosen))
+
+    def extract(self, solver: cp_model.CpSolver) -> dict[Day, list[Candidate]]:
+        """The chosen candidates of each day, in candidate order (each with its sets)."""
         return {
-            d: [
-                (c, c.sets)
-                for c in self.data.candidates
-                if solver.boolean_value(self._use[d, c.id])
-            ]
+            d: [c for c in self.data.candidates if solver.boolean_value(self._use[d, c.id])]
+            for d in self.days
+        }
+
+    def extract_pairs(self, solver: cp_model.CpSolver) -> dict[Day, list[Pair]]:
+        """The superset pairs chosen for each day."""
+        return {
+            d: [p for p in self.pairs(d) if solver.boolean_value(self._pair[d, p.id])]
             for d in self.days
         }

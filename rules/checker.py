@@ -17,6 +17,7 @@ from planner.program import ExerciseEntry, Program, Session, Week
 from planner.split import FOCUS_PATTERNS
 from rules.eligibility import exclusion_reason, is_heavy
 from rules.goals import Goal
+from rules.supersets import pairing_problem
 from rules.timing import WARM_UP_MINUTES, exercise_seconds
 from rules.volume import MAX_WEEKLY_SETS, weekly_sets
 
@@ -318,6 +319,46 @@ def check_compound_before_isolation(program: Program, catalogue: Catalogue) -> I
                 seen_isolation = True
 
 
+def _superset_problems(group: list[ExerciseEntry], catalogue: Catalogue) -> Iterator[str]:
+    letter = group[0].superset
+    if len(group) != 2:
+        yield f"superset {letter} has {len(group)} exercises; a pair has two"
+        return
+    a, b = group
+    if b.order != a.order + 1:
+        yield f"superset {letter} is split: orders {a.order} and {b.order}, not back to back"
+    if a.sets != b.sets:
+        yield f"superset {letter} pairs {a.sets} sets with {b.sets}; a pair shares every rest"
+    first, second = _exercise(a, catalogue), _exercise(b, catalogue)
+    if first is not None and second is not None and (why := pairing_problem(first, second)):
+        yield f"superset {letter} competes: {why}"
+
+
+def check_supersets_non_competing(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """Supersets only when the profile asks for them; each is two exercises back to back,
+    with the same sets, that do not compete (no prime mover or pattern in common, never
+    the hip thrust or a heavy hinge)."""
+    for week, session in _sessions(program):
+        groups: dict[str, list[ExerciseEntry]] = {}
+        for entry in sorted(session.exercises, key=lambda e: e.order):
+            if entry.superset:
+                groups.setdefault(entry.superset, []).append(entry)
+        for group in groups.values():
+            problems = list(_superset_problems(group, catalogue))
+            if not program.profile.supersets:
+                problems.insert(
+                    0, f"superset {group[0].superset}: the profile did not ask for supersets"
+                )
+            for problem in problems:
+                yield Violation(
+                    "supersets_non_competing",
+                    problem,
+                    week.number,
+                    session.day,
+                    group[0].exercise_id,
+                )
+
+
 def check_prescriptions(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """Orders run 1..n; target reps sit inside the range; a load has a unit."""
     for week, session in _sessions(program):
@@ -357,6 +398,7 @@ CHECKS: dict[str, Check] = {
     "no_exercise_twice_in_session": check_no_exercise_twice_in_session,
     "hip_thrust_early": check_hip_thrust_early,
     "compound_before_isolation": check_compound_before_isolation,
+    "supersets_non_competing": check_supersets_non_competing,
     "prescriptions": check_prescriptions,
 }
 

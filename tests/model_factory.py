@@ -66,9 +66,14 @@ def chosen_ids(template: WeeklyTemplate) -> list[list[str]]:
 
 
 def penalty(
-    rule_name: str, client: ClientProfile, exercises: list[Exercise], plan: list[list[str]]
+    rule_name: str,
+    client: ClientProfile,
+    exercises: list[Exercise],
+    plan: list[list[str]],
+    pairs: list[list[tuple[str, str]]] | None = None,
 ) -> int:
-    """The unweighted penalty one soft rule gives a plan fixed by hand (ids per day)."""
+    """The unweighted penalty one soft rule gives a plan fixed by hand (ids per day), with
+    the superset pairs of each day in ``pairs`` (none when not given)."""
     from ortools.sat.python import cp_model
 
     from planner.rulebook import SOFT_RULES, RuleModel
@@ -78,6 +83,11 @@ def penalty(
     for day in m.vars.days:
         for candidate in m.vars.candidates():
             m.vars.fix(day, candidate, candidate.id in plan[day])
+        chosen = {frozenset(ids) for ids in (pairs[day] if pairs else [])}
+        prepared = {frozenset((p.first.id, p.second.id)): p for p in m.vars.pairs(day)}
+        assert chosen <= set(prepared), f"day {day}: {chosen - set(prepared)} not prepared"
+        for ids, pair in prepared.items():
+            m.vars.fix_pair(day, pair, ids in chosen)
     m.model.minimize(expression)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1

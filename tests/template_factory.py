@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from exercise_db.catalogue import Catalogue, builtin_catalogue
@@ -11,9 +12,9 @@ from exercise_db.models import Exercise
 from planner.profile import ClientProfile
 from planner.program import Program, SolveReport
 from planner.progression import build_weeks
-from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
+from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
 from rules.prescription import prescribe
-from rules.timing import exercise_seconds, session_minutes
+from rules.timing import exercise_seconds, session_minutes, superset_seconds
 from rules.volume import weekly_sets, weekly_targets
 
 REPORT = SolveReport(status="optimal", objective=0, best_bound=0, gap=0, candidates=0)
@@ -41,25 +42,65 @@ def planned(exercise: Exercise, client: ClientProfile, sets: int = 3) -> Planned
     )
 
 
+#: One item of a hand-built session: an exercise id, an (id, sets) pair, or a list of two
+#: ids done as a superset of three sets.
+Item = str | tuple[str, int] | list[str]
+
+
+def _superset(
+    ids: list[str], letter: str, client: ClientProfile, catalogue: Catalogue
+) -> tuple[PlannedExercise, PlannedExercise]:
+    first, second = (planned(catalogue[i], client) for i in ids)
+    return (
+        replace(
+            first,
+            superset=letter,
+            reason=f"{first.reason}; {pairing_note(second.exercise, letter + '2')}",
+        ),
+        replace(
+            second,
+            superset=letter,
+            reason=f"{second.reason}; {pairing_note(first.exercise, letter + '1')}",
+        ),
+    )
+
+
+def _seconds(exercises: Sequence[PlannedExercise]) -> int:
+    total, index = 0, 0
+    while index < len(exercises):
+        p = exercises[index]
+        if p.superset:
+            q = exercises[index + 1]
+            works = (p.exercise.work_seconds, q.exercise.work_seconds)
+            rests = (p.prescription.rest_seconds, q.prescription.rest_seconds)
+            total += superset_seconds(p.sets, works, rests)
+            index += 2
+        else:
+            total += exercise_seconds(p.sets, p.exercise.work_seconds, p.prescription.rest_seconds)
+            index += 1
+    return total
+
+
 def template(
     client: ClientProfile,
-    sessions: Sequence[Sequence[str | tuple[str, int]]],
+    sessions: Sequence[Sequence[Item]],
     catalogue: Catalogue | None = None,
     focus: str = "full body",
 ) -> WeeklyTemplate:
     """A template with one session per training day of ``client``: each session a list of
-    exercise ids, or (id, sets) pairs, in order."""
+    exercise ids, (id, sets) pairs or two-id superset lists, in order."""
     catalogue = catalogue or builtin_catalogue()
     built = []
-    for day, ids in zip(client.training_days, sessions, strict=True):
-        exercises = []
-        for item in ids:
+    for day, items in zip(client.training_days, sessions, strict=True):
+        exercises: list[PlannedExercise] = []
+        letters = iter("ABCD")
+        for item in items:
+            if isinstance(item, list):
+                exercises.extend(_superset(item, next(letters), client, catalogue))
+                continue
             exercise_id, sets = item if isinstance(item, tuple) else (item, 3)
             exercises.append(planned(catalogue[exercise_id], client, sets))
-        seconds = sum(
-            exercise_seconds(p.sets, p.exercise.work_seconds, p.prescription.rest_seconds)
-            for p in exercises
-        )
+        seconds = _seconds(exercises)
         built.append(
             PlannedSession(
                 day=day, focus=focus, exercises=tuple(exercises), minutes=session_minutes(seconds)
@@ -70,7 +111,7 @@ def template(
 
 def program(
     client: ClientProfile,
-    sessions: Sequence[Sequence[str | tuple[str, int]]],
+    sessions: Sequence[Sequence[Item]],
     catalogue: Catalogue | None = None,
 ) -> Program:
     """A whole programme from hand-built sessions, as the generator would assemble it."""

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from planner import batch
 from planner.batch import RECORD_NAME, BatchOptions, Format, Status, run_batch
 from planner.cli import app
+from planner.render import set_boxes_png
 from planner.roster import RosterRow
 
 NOW = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.UTC)
@@ -53,11 +54,14 @@ class FakeRenderer:
     def render_html(self, program: Any, catalogue: Any) -> str:
         return f"<p>{program.profile.name}</p>"
 
+    def logo_file(self, profile: Any) -> None:
+        return None
+
 
 @pytest.fixture
 def renderer(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRenderer]:
     fake = FakeRenderer()
-    monkeypatch.setitem(batch._WARM, ("renderer", "a4", None), fake)
+    monkeypatch.setitem(batch._WARM, ("renderer", "a4", None, ()), fake)
     yield fake
 
 
@@ -72,7 +76,7 @@ def full_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     """Every kind of row, every format, run once for the tests that only read the outputs."""
     out = tmp_path_factory.mktemp("batch")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(batch._WARM, ("renderer", "a4", None), FakeRenderer())
+        patch.setitem(batch._WARM, ("renderer", "a4", None, ()), FakeRenderer())
         yield Run(out, run_batch(rows(), options(out, formats=frozenset(Format))))
 
 
@@ -208,6 +212,24 @@ def test_a_render_error_fails_only_that_client(
         ("ana-2", "failed"),
     ]
     assert report.results[1].reason == "ValueError: logo: no such file"
+
+
+def test_a_logo_outside_the_allowed_folders_makes_the_row_invalid_before_the_solve(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logo = tmp_path / "elsewhere" / "logo.png"
+    logo.parent.mkdir()
+    logo.write_bytes(set_boxes_png(1, 2))
+    solved: list[str] = []
+    monkeypatch.setattr("planner.generate.generate_program", lambda p, *a, **k: solved.append(p))
+    row = RosterRow(7, {**BASE, "name": "Ana", "trainer": {"logo": str(logo)}})
+    clients = tmp_path / "clients"
+    report = run_batch([row], options(tmp_path / "out", logo_folders=(clients,)))
+    (result,) = report.results
+    assert result.status is Status.INVALID, result.reason
+    assert result.reason.startswith(f"trainer.logo: {logo} lies outside the folders a logo")
+    assert f"({clients})" in result.reason
+    assert solved == [] and not (tmp_path / "out" / "ana").exists()
 
 
 def test_the_dask_runner_explains_a_missing_install(

@@ -53,6 +53,17 @@ def _append(exercise_id: str) -> Callable[[Program], None]:
     return lambda p: _first(p).append(_entry(p, exercise_id, len(_first(p)) + 1))
 
 
+def _append_pair(first: str, second: str) -> Callable[[Program], None]:
+    """Add ``first`` and ``second`` to the end of the first session as superset A."""
+
+    def change(p: Program) -> None:
+        for exercise_id in (first, second):
+            entry = _entry(p, exercise_id, len(_first(p)) + 1)
+            _first(p).append(entry.model_copy(update={"superset": "A"}))
+
+    return change
+
+
 BREAKERS: dict[str, Callable[[Program], None]] = {
     "known_exercises": lambda p: _first(p).__setitem__(
         0, _first(p)[0].model_copy(update={"exercise_id": "no_such_move"})
@@ -82,6 +93,8 @@ BREAKERS: dict[str, Callable[[Program], None]] = {
         setattr(e, "order", len(_first(p)) - i) for i, e in enumerate(_first(p))
     ],
     "compound_before_isolation": lambda p: _first(p).insert(0, _entry(p, "side_plank", 0)),
+    # The full-gym profile does not ask for supersets, so even a sound pair breaks it.
+    "supersets_non_competing": _append_pair("goblet_squat", "dumbbell_row"),
     "prescriptions": lambda p: setattr(_first(p)[0], "target_reps", 99),
 }
 
@@ -107,3 +120,51 @@ def test_each_broken_rule_is_reported(program: Program, rule: str) -> None:
     assert violation.message
     if rule not in ("hip_thrust_every_week", "weekly_sets_ceiling", "full_body_balance"):
         assert violation.week == 1 and violation.day is not None
+
+
+def _asks_for_supersets(p: Program) -> None:
+    p.profile.supersets = True
+
+
+def _split_pair(p: Program) -> None:
+    _append_pair("goblet_squat", "dumbbell_row")(p)
+    _first(p)[-2].order, _first(p)[-3].order = _first(p)[-3].order, _first(p)[-2].order
+
+
+def _uneven_pair(p: Program) -> None:
+    _append_pair("goblet_squat", "dumbbell_row")(p)
+    _first(p)[-2].sets, _first(p)[-1].sets = 3, 2
+
+
+def _lone_member(p: Program) -> None:
+    _append_pair("goblet_squat", "dumbbell_row")(p)
+    _first(p)[-1].superset = None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_append_pair("push_up", "dumbbell_shoulder_press"), "both train triceps"),
+        (_append_pair("barbell_hip_thrust", "dumbbell_row"), "it goes alone"),
+        (_append_pair("romanian_deadlift", "push_up"), "it goes alone"),
+        (_append_pair("goblet_squat", "back_squat"), "both are squat movements"),
+        (_split_pair, "not back to back"),
+        (_uneven_pair, "pairs 3 sets with 2"),
+        (_lone_member, "has 1 exercises"),
+    ],
+)
+def test_supersets_non_competing_names_what_is_wrong(
+    program: Program, change: Callable[[Program], None], message: str
+) -> None:
+    broken = _break(program, lambda p: (_asks_for_supersets(p), change(p)))
+    found = list(CHECKS["supersets_non_competing"](broken, CATALOGUE))
+    assert [v.rule for v in found] == ["supersets_non_competing"]
+    assert message in found[0].message
+
+
+def test_supersets_non_competing_allows_a_sound_pair_when_asked(program: Program) -> None:
+    paired = _break(
+        program,
+        lambda p: (_asks_for_supersets(p), _append_pair("goblet_squat", "dumbbell_row")(p)),
+    )
+    assert list(CHECKS["supersets_non_competing"](paired, CATALOGUE)) == []

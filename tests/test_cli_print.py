@@ -162,3 +162,19 @@ def test_a_logo_outside_the_allowed_places_exits_2_naming_the_field(
     assert message in result.output and "trainer.logo" in result.output
     assert "Traceback" not in result.output
     assert not pdf.exists()
+
+
+def test_a_logo_from_another_folder_needs_that_folder_allowed(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path / "clients", PROFILE.replace("brand/", "../brand/"))
+    shared = tmp_path / "brand"
+    write_profile(tmp_path)  # the logo, in tmp_path/brand, where clients/ does not reach
+    pdf = tmp_path / "x.pdf"
+    refused = runner.invoke(app, ["plan", str(profile), "-o", str(pdf)])
+    assert refused.exit_code == 2
+    assert f"trainer.logo: {shared / 'logo.png'} lies outside the folders" in refused.output
+    assert "--logo-folder" in refused.output and not pdf.exists()
+    allowed = runner.invoke(
+        app, ["plan", str(profile), "-o", str(pdf), "--logo-folder", str(shared)]
+    )
+    assert allowed.exit_code == 0, allowed.output
+    assert LOGO in images(pdf.read_bytes())

@@ -29,7 +29,7 @@ EQUIPMENT_SETS = {
 }  # fmt: skip
 
 profiles = st.builds(
-    lambda equipment, days, minutes, goal, level: ClientProfile(
+    lambda equipment, days, minutes, goal, level, supersets: ClientProfile(
         name="Property",
         goal=goal,
         level=level,
@@ -37,12 +37,14 @@ profiles = st.builds(
         session_minutes=minutes,
         weeks=2,
         equipment=EQUIPMENT_SETS[equipment],
+        supersets=supersets,
     ),
     equipment=st.sampled_from(sorted(EQUIPMENT_SETS)),
     days=st.integers(2, 6),
     minutes=st.integers(20, 120),
     goal=st.sampled_from(["glutes", "hypertrophy", "strength", "general"]),
     level=st.sampled_from(["beginner", "intermediate", "advanced"]),
+    supersets=st.booleans(),
 )
 
 

@@ -19,8 +19,9 @@ from planner.progression import (
     deload_weeks,
     find_max_note,
 )
+from rules.checker import check_program
 from rules.strength import epley, load_for
-from tests.template_factory import profile, template
+from tests.template_factory import Item, profile, program, template
 
 CATALOGUE = builtin_catalogue()
 HOME_KIT = {"bar": 20, "plates": {10: 2, 5: 2, 2.5: 2}}
@@ -346,3 +347,43 @@ def test_band_work_climbs_through_the_colours() -> None:
     assert all(e.load is None for e in bands)
     assert bands[0].band == "yellow"
     assert [e.target_reps for e in bands[:3]] == [12, 14, 16]
+
+
+# --- supersets ------------------------------------------------------------------------
+
+
+def _paired_week(pair: list[str]) -> list[list[Item]]:
+    return [
+        ["glute_bridge", pair, "plank"],
+        ["glute_bridge", "push_up", "plank"],
+        ["glute_bridge", "push_up", "plank"],
+    ]
+
+
+def test_a_superset_is_labelled_a1_a2_and_rests_once_for_both() -> None:
+    client = profile(equipment=["bands", "dumbbells"], supersets=True, level="intermediate")
+    # A goblet squat rests 90 s, a band row 60 s: the pair rests the longer, after the row.
+    plan = program(client, _paired_week(["goblet_squat", "band_row"]))
+    assert check_program(plan, CATALOGUE) == []
+    for week in plan.weeks:
+        first = week.sessions[0].exercises
+        assert [e.label for e in first] == ["1", "A1", "A2", "3"]
+        assert [e.superset for e in first] == [None, "A", "A", None]
+        assert [e.rest_seconds for e in first[1:3]] == [0, 90]
+        assert "paired with resistance-band row (A2) to share the rest" in first[1].reason
+
+
+def test_a_harder_variation_never_makes_a_superset_compete() -> None:
+    client = profile(
+        equipment=["bands", "barbell", "squat_rack"], supersets=True, level="intermediate"
+    )
+    # Alone, the band good morning moves on to the barbell good morning in block 2.
+    alone = program(client, [["glute_bridge", "band_good_morning", "band_row", "plank"]] * 3)
+    assert slot(alone.weeks, 0, 2)[-1].exercise_id == "good_morning"
+    # In a superset it stays: a heavy hinge is a main lift and goes alone.
+    paired = program(client, _paired_week(["band_good_morning", "band_row"]))
+    assert check_program(paired, CATALOGUE) == []
+    last = paired.weeks[-1].sessions[0].exercises
+    assert [e.exercise_id for e in last[1:3]] == ["band_good_morning", "inverted_row"]
+    # The row did move on, and the good morning's reason names the partner done now.
+    assert "paired with inverted row (A2)" in last[1].reason

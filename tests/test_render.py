@@ -304,9 +304,9 @@ def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
     logo = tmp_path / "logo.png"
     logo.write_bytes(set_boxes_png(1, 2))
     program = make_program(weeks=4, days=3, logo=logo)
-    ours = Renderer().render_pdf(program, catalogue)
+    ours = Renderer(logo_folders=[tmp_path]).render_pdf(program, catalogue)
     monkeypatch.setattr(render, "_html_class", lambda weasyprint: weasyprint.HTML)
-    assert Renderer().render_pdf(program, catalogue) == ours
+    assert Renderer(logo_folders=[tmp_path]).render_pdf(program, catalogue) == ours
 
 
 def test_text_the_xml_parser_refuses_still_prints(renderer: Renderer, catalogue: Catalogue) -> None:

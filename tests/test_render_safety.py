@@ -30,8 +30,14 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="module")
-def renderer() -> Renderer:
-    return Renderer()
+def logos(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one folder this module's renderer takes logos from."""
+    return tmp_path_factory.mktemp("logos")
+
+
+@pytest.fixture(scope="module")
+def renderer(logos: Path) -> Renderer:
+    return Renderer(logo_folders=[logos])
 
 
 def images(pdf: bytes) -> set[tuple[int, int]]:
@@ -95,16 +101,16 @@ def test_notes_and_names_with_markup_print_literally_in_html_too(
     assert "<b>hold</b> &" in pdf_text
 
 
-def test_a_trainer_logo_is_drawn(renderer: Renderer, catalogue: Catalogue, tmp_path: Path) -> None:
-    logo = png_file(tmp_path / "logo.png")
+def test_a_trainer_logo_is_drawn(renderer: Renderer, catalogue: Catalogue, logos: Path) -> None:
+    logo = png_file(logos / "logo.png")
     pdf = renderer.render_pdf(make_program(weeks=1, days=3, logo=logo), catalogue)
     assert (40, 4) in images(pdf)
 
 
 def test_an_svg_logo_cannot_pull_in_other_files(
-    renderer: Renderer, catalogue: Catalogue, tmp_path: Path
+    renderer: Renderer, catalogue: Catalogue, logos: Path
 ) -> None:
-    logo = tmp_path / "logo.svg"
+    logo = logos / "logo.svg"
     logo.write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         'width="10" height="10"><image xlink:href="file:///etc/passwd" width="10" '
@@ -120,19 +126,41 @@ def test_an_svg_logo_cannot_pull_in_other_files(
     [
         (lambda tmp: PASSWD, "is not a .png, .jpg, .jpeg or .svg file"),
         (lambda tmp: tmp / "missing.png", "does not exist"),
-        (lambda tmp: _link(tmp / "logo.png", PASSWD), "not an image file"),
+        (lambda tmp: _link(tmp / "logo.png", _write(tmp / "notes.txt", b"x")), "not an image"),
+        (lambda tmp: _link(tmp / "logo.png", PASSWD), "lies outside"),
         (lambda tmp: _write(tmp / "logo.png", b"root:x:0:0"), "content is not one"),
         (lambda tmp: _mkdir(tmp / "logo.png"), "not a regular file"),
         (lambda tmp: _link(tmp / "logo.png", Path("/proc/self/environ")), "a system file"),
+        (lambda tmp: png_file(_mkdir(tmp.parent / "elsewhere") / "logo.png"), "lies outside"),
+        (lambda tmp: _link(tmp / "logo.png", png_file(tmp.parent / "out.png")), "lies outside"),
     ],
-    ids=["system file", "missing", "link out", "not a png", "folder", "proc"],
+    ids=[
+        "system file",
+        "missing",
+        "link to text",
+        "link out",
+        "not a png",
+        "folder",
+        "proc",
+        "outside",
+        "jump",
+    ],
 )
 def test_a_logo_outside_the_allowed_place_is_refused_naming_the_field(
     tmp_path: Path, make: object, message: str
 ) -> None:
     assert callable(make)
+    allowed = _mkdir(tmp_path / "allowed")
     with pytest.raises(RenderError, match=rf"^trainer\.logo: .*{message}"):
-        check_logo(make(tmp_path))
+        check_logo(make(allowed), [allowed])
+
+
+def test_a_logo_inside_an_allowed_folder_is_taken(tmp_path: Path) -> None:
+    logo = png_file(_mkdir(tmp_path / "brand" / "2026") / "logo.png")
+    assert check_logo(logo, [tmp_path / "clients", tmp_path / "brand"]) == logo.resolve()
+    message = rf"^trainer\.logo: {logo} lies outside .*--logo-folder$"
+    with pytest.raises(RenderError, match=message):
+        check_logo(logo, [tmp_path / "clients"])
 
 
 def test_a_refused_logo_stops_the_render_before_anything_is_written(
@@ -190,5 +218,5 @@ def _write(path: Path, body: bytes) -> Path:
 
 
 def _mkdir(path: Path) -> Path:
-    path.mkdir()
+    path.mkdir(parents=True)
     return path

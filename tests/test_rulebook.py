@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import inspect
 import sys
+from dataclasses import replace
 
 import pytest
 
+from exercise_db.models import Exercise
+from planner.candidates import make_pair
 from planner.rulebook import HARD_RULES, SOFT_RULES
 from planner.solve import InfeasibleRequest
+from rules.supersets import pairing_problem
 from tests.model_factory import (
     basic_exercises,
     chosen_ids,
     exercise,
+    model_input,
     penalty,
     profile,
     solve,
@@ -181,6 +186,81 @@ def test_compound_before_isolation_ordering() -> None:
     test_hip_thrust_early_and_compound_before_isolation()
 
 
+def _loaded(exercise_id: str, pattern: str, primary: tuple[str, ...]) -> Exercise:
+    return exercise(exercise_id, pattern, primary, equipment=("dumbbells",), load_kind="dumbbell")
+
+
+def superset_exercises() -> list[Exercise]:
+    """A bodyweight bridge (4 sets, 60 s rest: 420 s) and three loaded compounds that do
+    not compete. For an intermediate's strength work each rests 180 s: three sets take
+    555 s apart, and any two of them as a superset 750 s, 360 s less."""
+    return [
+        exercise("bridge", "hip_thrust", ("gluteus_maximus",)),
+        _loaded("db_squat", "squat", ("quadriceps",)),
+        _loaded("db_press", "horizontal_push", ("chest",)),
+        _loaded("db_row", "horizontal_pull", ("upper_back",)),
+    ]
+
+
+#: 31 minutes leave 1500 s after the warm-up: three exercises take at least 1530 s with
+#: straight sets, and fit only with a superset.
+SHORT = {"goal": "strength", "session_minutes": 31, "equipment": ["dumbbells"]}
+
+
+def test_supersets_non_competing_pairs_fit_a_short_session() -> None:
+    # Straight sets: no session of three exercises fits 31 minutes.
+    assert "session_fits_time" in _infeasible_rules(profile(**SHORT), superset_exercises())
+    plan = solve(profile(**SHORT, supersets=True), superset_exercises())
+    for session in plan.sessions:
+        assert session.minutes <= 31
+        paired = [p for p in session.exercises if p.superset == "A"]
+        assert len(paired) == 2, chosen_ids(plan)
+        assert pairing_problem(paired[0].exercise, paired[1].exercise) is None
+        assert not any(p.superset and p.exercise.is_hip_thrust_family for p in session.exercises)
+        assert "to share the rest" in paired[0].reason and "(A2)" in paired[0].reason
+
+
+def test_supersets_non_competing_never_pairs_rivals() -> None:
+    # Every loaded exercise trains the quadriceps: no two may pair, so the short session
+    # cannot be met even though the client asked for supersets.
+    rivals = [
+        superset_exercises()[0],
+        _loaded("db_squat", "squat", ("quadriceps",)),
+        _loaded("db_lunge", "lunge", ("quadriceps",)),
+        _loaded("db_step_up", "lunge", ("quadriceps", "gluteus_maximus")),
+    ]
+    client = profile(**SHORT, supersets=True)
+    assert model_input(client, rivals).pairs == {}
+    assert "session_fits_time" in _infeasible_rules(client, rivals)
+
+
+def test_supersets_non_competing_only_when_asked_and_never_the_hip_thrust() -> None:
+    asked = model_input(profile(**SHORT, supersets=True), superset_exercises())
+    ids = {frozenset((p.first.id, p.second.id)) for pairs in asked.pairs.values() for p in pairs}
+    assert ids == {
+        frozenset(("db_squat", "db_press")),
+        frozenset(("db_squat", "db_row")),
+        frozenset(("db_press", "db_row")),
+    }
+    assert all(p.saving == 360 for pairs in asked.pairs.values() for p in pairs)
+    # Not asked: no pair variables at all, and a plan of straight sets.
+    assert model_input(profile(**SHORT), superset_exercises()).pairs == {}
+    plan = solve(profile(**(SHORT | {"session_minutes": 32})), superset_exercises())
+    assert all(p.superset is None for s in plan.sessions for p in s.exercises)
+
+
+def test_supersets_non_competing_pairs_like_with_like_and_equal_sets() -> None:
+    plank = exercise("plank", "core", ("abs",), mechanic="isolation")
+    client = profile(**SHORT, supersets=True)
+    data = model_input(client, [*superset_exercises(), plank])
+    paired = {c.id for pairs in data.pairs.values() for p in pairs for c in (p.first, p.second)}
+    # A plank beside compounds would put isolation work between them.
+    assert "plank" not in paired and "bridge" not in paired
+    squat, press = (c for c in data.candidates if c.id in ("db_squat", "db_press"))
+    assert make_pair(squat, press) is not None
+    assert make_pair(squat, replace(press, sets=2)) is None
+
+
 # --------------------------------------------------------------------------- soft rules
 
 
@@ -252,6 +332,27 @@ def test_preferences_favourites_and_dislikes() -> None:
     exercises = basic_exercises()
     assert penalty("preferences", client, exercises, [["squat"], ["squat"]]) == 3
     assert penalty("preferences", client, exercises, [["push_up"], []]) == 0
+
+
+def test_supersets_only_when_useful_costs_a_point_per_pair() -> None:
+    client = profile(**SHORT, supersets=True)
+    exercises = superset_exercises()
+    week = [["bridge", "db_squat", "db_row"], ["db_squat", "db_press", "db_row"]]
+    assert penalty("supersets_only_when_useful", client, exercises, week) == 0
+    pairs = [[("db_squat", "db_row")], [("db_press", "db_row")]]
+    assert penalty("supersets_only_when_useful", client, exercises, week, pairs) == 2
+
+
+def test_even_sessions_sees_the_shared_rest() -> None:
+    client = profile(**SHORT, supersets=True)
+    exercises = superset_exercises()
+    # Monday 420 + 555 = 975 s (at most 16 whole minutes); Wednesday 3 * 555 = 1665 s (at
+    # least 28): a spread of 12 minutes, 7 past the five allowed.
+    week = [["bridge", "db_squat"], ["db_squat", "db_press", "db_row"]]
+    assert penalty("even_sessions", client, exercises, week) == 7
+    # Pairing the press and the row takes 360 s off Wednesday: 1305 s, at least 22 minutes.
+    pairs: list[list[tuple[str, str]]] = [[], [("db_press", "db_row")]]
+    assert penalty("even_sessions", client, exercises, week, pairs) == 1
 
 
 def test_even_sessions_counts_minutes_beyond_a_five_minute_spread() -> None:

@@ -107,6 +107,14 @@ def batch(
         Paper | None, typer.Option(help="Paper size (default: the defaults file, else a4).")
     ] = None,
     theme: Annotated[str | None, typer.Option(help="Theme name or stylesheet.")] = None,
+    logo_folders: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--logo-folder",
+            help="Another folder a trainer logo may come from (repeatable); the roster's and "
+            "the defaults file's folders and the current one always may.",
+        ),
+    ] = None,
     catalogue_file: Annotated[
         Path | None, typer.Option("--catalogue", help="Catalogue merged over the built-in one.")
     ] = None,
@@ -161,6 +169,12 @@ def batch(
         theme=theme or defaults.theme,
         catalogue_path=catalogue_file,
         catalogue_only=catalogue_only,
+        logo_folders=(
+            roster.parent,
+            *([defaults_file.parent] if defaults_file else []),
+            Path.cwd(),
+            *(logo_folders or []),
+        ),
         write_on_worker=dask is None or shared_out,
     )
     progress = _Progress()

@@ -100,10 +100,18 @@ def plan(
     units: Annotated[Units | None, typer.Option(help="kg or lb.")] = None,
     paper: Annotated[Paper, typer.Option(help="Paper size.")] = Paper.A4,
     theme: Annotated[str | None, typer.Option(help="Extra stylesheet theme name.")] = None,
+    logo_folders: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--logo-folder",
+            help="Another folder the trainer logo may come from (repeatable); the profile's "
+            "folder and the current one always may.",
+        ),
+    ] = None,
 ) -> None:
     """Build a programme from a profile (or flags) and print it as a PDF."""
     from planner.generate import generate_program
-    from planner.render import Renderer, RenderError, check_logo
+    from planner.render import Renderer, RenderError
     from planner.solve import InfeasibleRequest
 
     overrides = {
@@ -119,9 +127,11 @@ def plan(
     profile = build_profile(profile_file, overrides)
     # A bad theme or logo is refused before the solve, not after it.
     try:
-        renderer = Renderer(paper=paper.value, theme=theme)
-        if profile.trainer is not None and profile.trainer.logo is not None:
-            check_logo(profile.trainer.logo)
+        folders = [*([profile_file.parent] if profile_file else []), Path.cwd()]
+        renderer = Renderer(
+            paper=paper.value, theme=theme, logo_folders=folders + (logo_folders or [])
+        )
+        renderer.logo_file(profile)
     except RenderError as error:
         fail(str(error))
     catalogue = open_catalogue(catalogue_file, catalogue_only)

@@ -1,0 +1,112 @@
+"""Supersets end to end: a short-session client who asks for them gets more work done,
+a plan that passes the checker, and A1/A2 pairs in the JSON and the printed PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from exercise_db.catalogue import builtin_catalogue
+from planner.cli import app
+from planner.generate import generate_program
+from planner.profile import ClientProfile
+from planner.program import Program
+from planner.solve import SolverSettings
+from rules.checker import check_program
+from rules.supersets import pairing_problem
+
+CATALOGUE = builtin_catalogue()
+#: Only the deterministic limit binds, so the plans are the same on any machine.
+SOLVER = SolverSettings(time_limit_seconds=60, deterministic_limit=5)
+GYM = [
+    "barbell", "squat_rack", "bench", "dumbbells", "kettlebells", "cable", "smith_machine",
+    "hip_thrust_machine", "leg_press", "leg_curl_machine", "pull_up_bar", "ghd", "bands",
+    "mini_bands", "box", "back_extension_bench", "hip_abduction_machine", "machine_stack",
+]  # fmt: skip
+#: Two 30-minute sessions for an advanced lifter: time, not the volume targets, limits
+#: the week.
+SHORT: dict[str, object] = {
+    "name": "Sam Short",
+    "goal": "general",
+    "level": "advanced",
+    "days_per_week": 2,
+    "session_minutes": 30,
+    "weeks": 4,
+    "equipment": GYM,
+}
+
+
+def _program(supersets: bool) -> Program:
+    profile = ClientProfile.model_validate(SHORT | {"supersets": supersets})
+    return generate_program(profile, CATALOGUE, SOLVER, now=dt.datetime(2027, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def straight() -> Program:
+    return _program(supersets=False)
+
+
+@pytest.fixture(scope="module")
+def paired() -> Program:
+    return _program(supersets=True)
+
+
+def _weekly_sets(program: Program) -> int:
+    return sum(e.sets for s in program.weeks[0].sessions for e in s.exercises)
+
+
+def test_supersets_fit_more_sets_into_short_sessions(straight: Program, paired: Program) -> None:
+    assert all(e.superset is None for w in straight.weeks for s in w.sessions for e in s.exercises)
+    assert _weekly_sets(paired) > _weekly_sets(straight)
+    assert all(s.estimated_minutes <= 30 for s in paired.weeks[0].sessions), (
+        "the shared rest must keep every session within the client's minutes"
+    )
+
+
+def test_a_plan_with_supersets_passes_the_checker(paired: Program) -> None:
+    assert check_program(paired, CATALOGUE) == []
+
+
+def test_the_json_marks_each_pair_a1_a2(paired: Program) -> None:
+    data = json.loads(paired.model_dump_json())
+    pairs = 0
+    for week in data["weeks"]:
+        for session in week["sessions"]:
+            entries = session["exercises"]
+            for first, second in itertools.pairwise(entries):
+                if first["superset"] and first["superset"] == second["superset"]:
+                    letter = first["superset"]
+                    assert (first["label"], second["label"]) == (f"{letter}1", f"{letter}2")
+                    assert first["rest_seconds"] == 0 < second["rest_seconds"]
+                    assert f"({letter}2) to share the rest" in first["reason"]
+                    one, two = CATALOGUE[first["exercise_id"]], CATALOGUE[second["exercise_id"]]
+                    assert pairing_problem(one, two) is None
+                    pairs += 1
+    assert pairs > 0
+
+
+def test_thrustplan_plan_prints_the_pairs(tmp_path: Path) -> None:
+    profile = tmp_path / "short.yaml"
+    profile.write_text(yaml.safe_dump(SHORT | {"supersets": True, "weeks": 2}))
+    pdf, plan_json = tmp_path / "plan.pdf", tmp_path / "plan.json"
+    result = CliRunner().invoke(
+        app, ["plan", str(profile), "-o", str(pdf), "--json", str(plan_json)]
+    )
+    assert result.exit_code == 0, result.output
+    labels = {
+        e["label"]
+        for w in json.loads(plan_json.read_text())["weeks"]
+        for s in w["sessions"]
+        for e in s["exercises"]
+    }
+    assert {"A1", "A2"} <= labels
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert "A1" in text and "A2" in text
+    assert "→ A2" in text or "→A2" in text
