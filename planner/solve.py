@@ -279,8 +279,12 @@ def conflicting_rules(data: ModelInput, settings: SolverSettings) -> list[str]:
 
 
 def _fix(profile: ClientProfile, base: ModelInput, settings: SolverSettings) -> str:
-    """A concrete change that would work: more minutes, or more days."""
+    """A concrete change that would work: supersets, more minutes, or more days."""
     options: list[str] = []
+    if not profile.supersets:
+        trial = profile.model_copy(update={"supersets": True})
+        if _feasible(_with_profile(base, trial), settings):
+            options.append("set supersets: true (pairs share their rest)")
     for minutes in range(profile.session_minutes + 5, 181, 5):
         trial = profile.model_copy(update={"session_minutes": minutes})
         if _feasible(_with_profile(base, trial), settings):

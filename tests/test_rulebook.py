@@ -208,8 +208,11 @@ SHORT = {"goal": "strength", "session_minutes": 31, "equipment": ["dumbbells"]}
 
 
 def test_supersets_non_competing_pairs_fit_a_short_session() -> None:
-    # Straight sets: no session of three exercises fits 31 minutes.
-    assert "session_fits_time" in _infeasible_rules(profile(**SHORT), superset_exercises())
+    # Straight sets: no session of three exercises fits 31 minutes, and the fix says so.
+    with pytest.raises(InfeasibleRequest) as caught:
+        solve(profile(**SHORT), superset_exercises())
+    assert "session_fits_time" in caught.value.rules
+    assert "To fix it: set supersets: true (pairs share their rest) or " in str(caught.value)
     plan = solve(profile(**SHORT, supersets=True), superset_exercises())
     for session in plan.sessions:
         assert session.minutes <= 31
