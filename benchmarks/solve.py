@@ -138,12 +138,17 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(catalogue: Catalogue, label: str, quick: bool, supersets: bool = False) -> None:
+def run(
+    catalogue: Catalogue, label: str, quick: bool, supersets: bool = False
+) -> dict[int, tuple[float, int]]:
+    """Solve the grid and print its figures; return each solved profile's (volume error,
+    weekly sets) by its place in the grid."""
     settings = SolverSettings(time_limit_seconds=5, deterministic_limit=50)
     times, gaps, proven, infeasible, model_err, greedy_err, worse = [], [], 0, 0, [], [], 0
     minutes_grid = [30, 60] if quick else [30, 45, 60, 90]
     days_grid = [2, 4, 6] if quick else [2, 3, 4, 5, 6]
     weekly_sets: list[int] = []
+    outcomes: dict[int, tuple[float, int]] = {}
     paired = count = 0
     for equipment in EQUIPMENT_SETS.values():
         for days in days_grid:
@@ -174,6 +179,7 @@ def run(catalogue: Catalogue, label: str, quick: bool, supersets: bool = False) 
                 ]  # fmt: skip
                 mine, theirs = week_error(data, chosen), week_error(data, greedy(data))
                 model_err.append(mine)
+                outcomes[count] = (mine, weekly_sets[-1])
                 greedy_err.append(theirs)
                 worse += mine > theirs + 1e-9
     solved = len(times)
@@ -187,6 +193,23 @@ def run(catalogue: Catalogue, label: str, quick: bool, supersets: bool = False) 
           f"model worse than greedy on {worse} profiles")  # fmt: skip
     print(f"  weekly sets     median {statistics.median(weekly_sets):.0f}   "
           f"plans with a superset {paired}/{solved}")  # fmt: skip
+    return outcomes
+
+
+def compare(straight: dict[int, tuple[float, int]], paired: dict[int, tuple[float, int]]) -> None:
+    """What supersets changed, profile by profile, among those both runs solved."""
+    both = sorted(straight.keys() & paired.keys())
+    lower = [i for i in both if paired[i][0] < straight[i][0] - 1e-9]
+    higher = [i for i in both if paired[i][0] > straight[i][0] + 1e-9]
+    gained = [paired[i][1] - straight[i][1] for i in lower]
+    print(f"  supersets vs straight sets: volume error lower on {len(lower)}, higher on "
+          f"{len(higher)} of {len(both)} profiles", end="")  # fmt: skip
+    if lower:
+        before = statistics.mean(straight[i][0] for i in lower)
+        after = statistics.mean(paired[i][0] for i in lower)
+        print(f"; where lower, mean error {before:.1f} -> {after:.1f} sets, "
+              f"median {statistics.median(gained):+.0f} weekly sets", end="")  # fmt: skip
+    print()
 
 
 def main() -> None:
@@ -203,9 +226,9 @@ def main() -> None:
         imported = Catalogue(import_file(FREE_EXERCISE_DB).exercises, name="free-exercise-db")
         catalogues.append((imported, "imported free-exercise-db catalogue"))
     for catalogue, label in catalogues:
-        run(catalogue, label, args.quick)
+        straight = run(catalogue, label, args.quick)
         if args.supersets:
-            run(catalogue, f"{label}, supersets: true", args.quick, supersets=True)
+            compare(straight, run(catalogue, f"{label}, supersets: true", args.quick, True))
     if not FREE_EXERCISE_DB.exists():
         print(f"\n(imported catalogue skipped: {FREE_EXERCISE_DB} not found)")
 

@@ -22,7 +22,9 @@ def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("example", ["bodyweight", "home-bands-dumbbells", "full-gym"])
+@pytest.mark.parametrize(
+    "example", ["bodyweight", "home-bands-dumbbells", "full-gym", "short-sessions-supersets"]
+)
 def test_plan_then_check_each_example(tmp_path: Path, example: str) -> None:
     pdf, plan_json = tmp_path / "plan.pdf", tmp_path / "plan.json"
     made = thrustplan(
