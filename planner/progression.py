@@ -48,7 +48,7 @@ from rules.strength import (
     transfer_ratio,
 )
 from rules.supersets import pairing_problem
-from rules.timing import WARM_UP_MINUTES, exercise_seconds
+from rules.timing import WARM_UP_MINUTES, superset_seconds
 from rules.volume import MAX_WEEKLY_SETS, weekly_sets
 
 # --------------------------------------------------------------------------------------
@@ -726,21 +726,16 @@ class Choice:
 
 def _seconds(items: Sequence[tuple[Exercise, int, int, str | None]]) -> int:
     """Working seconds of a session: (exercise, sets, rest, superset) in order; a superset
-    pair shares one rest (the same arithmetic as the checker)."""
+    pair shares one rest (``rules.timing.superset_seconds``, as in the checker)."""
     total, index = 0, 0
     while index < len(items):
-        exercise, sets, rest, letter = items[index]
+        letter = items[index][3]
         group = [items[index]]
         while letter and index + len(group) < len(items) and items[index + len(group)][3] == letter:
             group.append(items[index + len(group)])
-        if len(group) == 1:
-            total += exercise_seconds(sets, exercise.work_seconds, rest)
-        else:
-            total += exercise_seconds(
-                max(g[1] for g in group),
-                sum(g[0].work_seconds for g in group),
-                max(g[2] for g in group),
-            ) + 60 * (len(group) - 1)
+        total += superset_seconds(
+            max(g[1] for g in group), [g[0].work_seconds for g in group], [g[2] for g in group]
+        )
         index += len(group)
     return total
 

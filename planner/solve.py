@@ -17,7 +17,7 @@ from planner.program import SolveReport
 from planner.rulebook import HARD_RULES, RuleModel, build
 from planner.split import choose_split
 from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
-from rules.timing import exercise_seconds, session_minutes, superset_seconds
+from rules.timing import session_minutes, superset_seconds
 
 
 class SolverSettings(BaseModel):
@@ -122,16 +122,6 @@ def session_steps(
     return sorted(steps, key=lambda step: order_key(step[0]))
 
 
-def _step_seconds(step: tuple[Candidate, ...]) -> int:
-    if len(step) == 1:
-        (c,) = step
-        return exercise_seconds(c.sets, c.work_seconds, c.rest_seconds)
-    a, b = step
-    return superset_seconds(
-        a.sets, (a.work_seconds, b.work_seconds), (a.rest_seconds, b.rest_seconds)
-    )
-
-
 def _planned(steps: list[tuple[Candidate, ...]]) -> tuple[PlannedExercise, ...]:
     """The session's exercises in order, superset pairs lettered A, B... in session order."""
     planned: list[PlannedExercise] = []
@@ -164,7 +154,12 @@ def _template(
     sessions = []
     for d, day in enumerate(data.split.days):
         steps = session_steps(chosen[d], pairs[d])
-        seconds = sum(_step_seconds(step) for step in steps)
+        seconds = sum(
+            superset_seconds(
+                step[0].sets, [c.work_seconds for c in step], [c.rest_seconds for c in step]
+            )
+            for step in steps
+        )
         sessions.append(
             PlannedSession(day.day, day.focus, _planned(steps), session_minutes(seconds))
         )

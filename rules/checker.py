@@ -18,7 +18,7 @@ from planner.split import FOCUS_PATTERNS
 from rules.eligibility import exclusion_reason, is_heavy
 from rules.goals import Goal
 from rules.supersets import pairing_problem
-from rules.timing import WARM_UP_MINUTES, exercise_seconds
+from rules.timing import WARM_UP_MINUTES, superset_seconds
 from rules.volume import MAX_WEEKLY_SETS, weekly_sets
 
 #: Bounds the model keeps; the checker restates them rather than importing the model.
@@ -185,16 +185,10 @@ def session_seconds(session: Session, catalogue: Catalogue) -> int:
     """
     total = 0
     for group in _groups(session):
-        exercises = [(_exercise(e, catalogue), e) for e in group]
-        if len(group) == 1:
-            exercise, entry = exercises[0]
-            work = exercise.work_seconds if exercise else 60
-            total += exercise_seconds(entry.sets, work, entry.rest_seconds)
-        else:
-            sets = max(e.sets for e in group)
-            work = sum(x.work_seconds if x else 60 for x, _ in exercises)
-            rest = max(e.rest_seconds for e in group)
-            total += exercise_seconds(sets, work, rest) + 60 * (len(group) - 1)
+        # An exercise missing from the catalogue is timed at a minute a set.
+        works = [x.work_seconds if (x := _exercise(e, catalogue)) else 60 for e in group]
+        rests = [e.rest_seconds for e in group]
+        total += superset_seconds(max(e.sets for e in group), works, rests)
     return total
 
 

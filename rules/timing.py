@@ -7,6 +7,7 @@ fit a 45-minute session once rest is counted, which these constants reproduce.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 #: General warm-up plus ramp-up sets for the first lift, in minutes.
 WARM_UP_MINUTES = 6
@@ -27,15 +28,21 @@ def exercise_seconds(sets: int, work_seconds: int, rest_seconds: int) -> int:
     return sets * work_seconds + (sets - 1) * rest_seconds + CHANGEOVER_SECONDS
 
 
-def superset_seconds(sets: int, work: tuple[int, int], rest: tuple[int, int]) -> int:
-    """Seconds for a superset pair: both exercises back to back, then the longer rest.
+def superset_seconds(sets: int, work: Sequence[int], rest: Sequence[int]) -> int:
+    """Seconds for exercises done as one step: a set of each back to back, then the
+    longest of their rests, ``sets`` times, and a changeover for each exercise.
 
-    The rest is shared: resting once after the pair replaces resting after each.
+    The rest is shared: resting once after the pair replaces resting after each. A step
+    of one exercise is the plain case of :func:`exercise_seconds`.
 
     >>> superset_seconds(3, (45, 45), (120, 60))
     630
+    >>> superset_seconds(3, (45,), (120,)) == exercise_seconds(3, 45, 120)
+    True
     """
-    return sets * sum(work) + (sets - 1) * max(rest) + 2 * CHANGEOVER_SECONDS
+    if sets == 0:
+        return 0
+    return sets * sum(work) + (sets - 1) * max(rest) + len(work) * CHANGEOVER_SECONDS
 
 
 def session_minutes(seconds_of_work: int) -> int:

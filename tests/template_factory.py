@@ -14,7 +14,7 @@ from planner.program import Program, SolveReport
 from planner.progression import build_weeks
 from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
 from rules.prescription import prescribe
-from rules.timing import exercise_seconds, session_minutes, superset_seconds
+from rules.timing import session_minutes, superset_seconds
 from rules.volume import weekly_sets, weekly_targets
 
 REPORT = SolveReport(status="optimal", objective=0, best_bound=0, gap=0, candidates=0)
@@ -68,16 +68,10 @@ def _superset(
 def _seconds(exercises: Sequence[PlannedExercise]) -> int:
     total, index = 0, 0
     while index < len(exercises):
-        p = exercises[index]
-        if p.superset:
-            q = exercises[index + 1]
-            works = (p.exercise.work_seconds, q.exercise.work_seconds)
-            rests = (p.prescription.rest_seconds, q.prescription.rest_seconds)
-            total += superset_seconds(p.sets, works, rests)
-            index += 2
-        else:
-            total += exercise_seconds(p.sets, p.exercise.work_seconds, p.prescription.rest_seconds)
-            index += 1
+        step = exercises[index : index + (2 if exercises[index].superset else 1)]
+        works = [p.exercise.work_seconds for p in step]
+        total += superset_seconds(step[0].sets, works, [p.prescription.rest_seconds for p in step])
+        index += len(step)
     return total
 
 
