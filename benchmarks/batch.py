@@ -20,8 +20,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from planner.batch import BatchOptions, ClientResult, Status, run_batch
-from planner.roster import RosterRow
+from thrustplan.app.batch import BatchOptions, ClientResult, Status, run_batch
+from thrustplan.app.roster import RosterRow
 
 KITS = (
     ["barbell", "squat rack", "bench", "dumbbells", "cable", "leg press", "mini bands"],

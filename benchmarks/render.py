@@ -9,8 +9,9 @@ weeks and days changed; a programme that cannot be generated falls back to the t
 factory's (and the table says so). For each programme the floor is a document with the
 same page count whose every page holds one plain table with as many cells as our
 densest week page, styled by nothing but ``@page``: what WeasyPrint needs for that much
-table with no design at all. One :class:`~planner.render.Renderer` (fonts and compiled
-stylesheets) serves every document, as a long-lived process would.
+table with no design at all. One
+:class:`~thrustplan.planner.output.render.Renderer` (fonts and compiled stylesheets)
+serves every document, as a long-lived process would.
 
 Times are wall-clock medians of ``--repeat`` runs after one warm-up run. Peak memory is
 the process's peak resident set at the end, and the Python heap's peak during one
@@ -34,10 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exercise_db.catalogue import builtin_catalogue  # noqa: E402
-from planner.profile import load_profile  # noqa: E402
-from planner.program import Program  # noqa: E402
-from planner.render import PAPERS, Renderer  # noqa: E402
+from thrustplan.exercise_db.catalogue import builtin_catalogue  # noqa: E402
+from thrustplan.planner.output.render import PAPERS, Renderer  # noqa: E402
+from thrustplan.rules.profile import load_profile  # noqa: E402
+from thrustplan.rules.program import Program  # noqa: E402
 
 PROFILE = ROOT / "examples" / "profiles" / "full-gym.yaml"
 #: The acceptance case and its limits.
@@ -49,7 +50,7 @@ def program_for(weeks: int, days: int) -> tuple[Program, str]:
     """A generated programme of ``weeks`` x ``days``, or the test factory's if that fails."""
     catalogue = builtin_catalogue()
     try:
-        from planner.generate import generate_program
+        from thrustplan.planner.pipeline import generate_program
 
         profile = load_profile(PROFILE).model_copy(
             update={"weeks": weeks, "days_per_week": days, "days": None}

@@ -7,7 +7,7 @@ imported free-exercise-db catalogue when ../shared holds it). Reports the median
 95th-percentile solve time, the share proven optimal under a 5 s limit, the gap when
 stopped, and the weekly volume-target error of the model's plan next to a greedy filler
 that adds the best-covering exercise until the session is full. The error is
-``rules.volume.volume_error``: sets short of each target muscle's weekly target plus sets
+``thrustplan.rules.volume.volume_error``: sets short of each target muscle's weekly target plus sets
 beyond the productive band (1.5x the target). ``--supersets`` solves the same grid a
 second time with ``supersets: true`` and prints both runs, to show what pairing costs in
 solve time and what it buys in weekly sets.
@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exercise_db.catalogue import Catalogue, builtin_catalogue
-from planner.candidates import (
+from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
+from thrustplan.planner.model.candidates import (
     MAX_EXERCISES_PER_SESSION,
     MIN_EXERCISES_PER_SESSION,
     Candidate,
@@ -32,10 +32,10 @@ from planner.candidates import (
     minimum_hip_thrust_sessions,
     prepare,
 )
-from planner.profile import ClientProfile
-from planner.solve import InfeasibleRequest, SolverSettings, solve_input
-from rules.timing import WARM_UP_MINUTES, exercise_seconds
-from rules.volume import BAND_TOP, volume_error, weekly_sets
+from thrustplan.planner.model.solve import InfeasibleRequest, SolverSettings, solve_input
+from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds
+from thrustplan.rules.volume import BAND_TOP, volume_error, weekly_sets
 
 EQUIPMENT_SETS = {
     "bodyweight": [],
@@ -55,7 +55,7 @@ FREE_EXERCISE_DB = (
 
 
 def week_error(data: ModelInput, sessions: list[list[tuple[Candidate, int]]]) -> float:
-    """The week's volume-target error (``rules.volume.volume_error``), in sets."""
+    """The week's volume-target error (``thrustplan.rules.volume.volume_error``), in sets."""
     work = [(c.exercise, sets) for session in sessions for c, sets in session]
     return volume_error(weekly_sets(work), data.targets)
 
@@ -221,7 +221,7 @@ def main() -> None:
     args = parser.parse_args()
     catalogues = [(builtin_catalogue(), "curated catalogue")]
     if FREE_EXERCISE_DB.exists():
-        from exercise_db.importers.free_exercise_db import import_file
+        from thrustplan.exercise_db.importers.free_exercise_db import import_file
 
         imported = Catalogue(import_file(FREE_EXERCISE_DB).exercises, name="free-exercise-db")
         catalogues.append((imported, "imported free-exercise-db catalogue"))

@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from exercise_db.models import Exercise, ExerciseId
-from exercise_db.vocabulary import ALWAYS_AVAILABLE, VOCABULARY, Kind, UnknownWordError
+from thrustplan.exercise_db.models import Exercise, ExerciseId
+from thrustplan.exercise_db.vocabulary import ALWAYS_AVAILABLE, VOCABULARY, Kind, UnknownWordError
 
 #: Fields whose words must come from a vocabulary, and which vocabulary.
 _VOCABULARY_FIELDS: dict[str, Kind] = {
@@ -151,7 +151,7 @@ def builtin_catalogue() -> Catalogue:
 
 
 def _load_builtin() -> Catalogue:
-    folder = resources.files("exercise_db").joinpath("data")
+    folder = resources.files("thrustplan.exercise_db").joinpath("data")
     exercises: list[Exercise] = []
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.startswith("exercises-") and entry.name.endswith(".yaml"):

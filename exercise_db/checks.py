@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from exercise_db.catalogue import Catalogue
-from exercise_db.models import HIP_THRUST_PATTERN, Exercise, ExerciseId
-from exercise_db.vocabulary import ALWAYS_AVAILABLE, VOCABULARY, Kind
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import HIP_THRUST_PATTERN, Exercise, ExerciseId
+from thrustplan.exercise_db.vocabulary import ALWAYS_AVAILABLE, VOCABULARY, Kind
 
 #: Pattern groups every goal needs at least one exercise of (the ``group`` of each pattern
 #: in ``data/vocabulary.yaml``); ``accessory`` patterns are welcome but never required.

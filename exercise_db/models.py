@@ -122,7 +122,7 @@ class Exercise(BaseModel):
         """How much one set counts toward ``muscle``'s weekly sets: 1, 0.5 or 0.
 
         A set counts fully for a primary muscle and half for a secondary one
-        (Pelland et al. 2024, see TRAINING_RULES.md "Weekly volume").
+        (Pelland et al. 2024, see docs/training-rules.md, "Weekly volume").
         """
         if muscle in self.primary_muscles:
             return 1.0

@@ -116,7 +116,7 @@ class Vocabulary:
 
 def _load() -> Vocabulary:
     raw = yaml.safe_load(
-        resources.files("exercise_db").joinpath("data/vocabulary.yaml").read_text()
+        resources.files("thrustplan.exercise_db").joinpath("data/vocabulary.yaml").read_text()
     )
     terms: dict[str, dict[str, Term]] = {}
     for kind in KINDS:

@@ -1,5 +1,6 @@
-"""Builds a client's programme: the weekly model, progression, rendering and the CLI.
+"""Planning: the weekly model and its solver, progression over the weeks, and output.
 
-Import from the submodules; this package imports nothing eagerly so that ``rules`` can
-read the program models without pulling in the solver.
+``model`` turns a profile into a solved weekly template, ``progression`` carries it over
+the weeks (and into the next block with ``replan``), ``output`` prints it, and
+``pipeline`` runs them in order for every caller.
 """

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exercise_db.models import Exercise
-from planner.profile import Weekday
-from planner.program import SolveReport
-from rules.prescription import Prescription
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.rules.prescription import Prescription
+from thrustplan.rules.profile import Weekday
+from thrustplan.rules.program import SolveReport
 
 
 @dataclass(frozen=True)

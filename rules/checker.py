@@ -1,6 +1,6 @@
 """The independent checker: every hard rule recomputed from a finished programme alone.
 
-It reads only a :class:`~planner.program.Program` and the catalogue; it never calls the
+It reads only a :class:`~thrustplan.rules.program.Program` and the catalogue; it never calls the
 solver, so a bug in the model cannot hide a broken plan. ``thrustplan check``, the tests
 and the batch runner all use it.
 """
@@ -11,15 +11,15 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from exercise_db.catalogue import Catalogue
-from exercise_db.models import Exercise
-from planner.program import ExerciseEntry, Program, Session, Week
-from planner.split import FOCUS_PATTERNS
-from rules.eligibility import exclusion_reason, is_heavy
-from rules.goals import Goal
-from rules.supersets import pairing_problem
-from rules.timing import WARM_UP_MINUTES, superset_seconds
-from rules.volume import MAX_WEEKLY_SETS, weekly_sets
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.rules.eligibility import exclusion_reason, is_heavy
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
+from thrustplan.rules.split import FOCUS_PATTERNS
+from thrustplan.rules.supersets import pairing_problem
+from thrustplan.rules.timing import WARM_UP_MINUTES, superset_seconds
+from thrustplan.rules.volume import MAX_WEEKLY_SETS, weekly_sets
 
 #: Bounds the model keeps; the checker restates them rather than importing the model.
 MIN_EXERCISES, MAX_EXERCISES = 3, 8
@@ -377,7 +377,7 @@ def check_prescriptions(program: Program, catalogue: Catalogue) -> Iterator[Viol
                 )
 
 
-#: Every hard rule's check, by the rule's name in ``planner.rulebook.HARD_RULES``.
+#: Every hard rule's check, by the rule's name in ``thrustplan.planner.model.rulebook.HARD_RULES``.
 CHECKS: dict[str, Check] = {
     "known_exercises": check_known_exercises,
     "equipment_and_limitations": check_equipment_and_limitations,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercise_db.models import Exercise
-from exercise_db.vocabulary import VOCABULARY
-from rules.prescription import is_main_lift
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.rules.prescription import is_main_lift
 
 if TYPE_CHECKING:
-    from planner.profile import ClientProfile
+    from thrustplan.rules.profile import ClientProfile
 
 
 def exclusion_reason(exercise: Exercise, profile: ClientProfile) -> str | None:

@@ -1,6 +1,6 @@
 """Reps, rest and effort for one exercise, from the goal, the level and the exercise.
 
-Sources (see ``shared/TRAINING_RULES.md``): ACSM 2009 position stand and NSCA Essentials
+Sources (see ``docs/training-rules.md``): ACSM 2009 position stand and NSCA Essentials
 2016 for the goal's rep range and rest; "novice, any goal: 8-12RM" (ACSM 2009); the hip
 thrust's 8-10 reps with a short pause at the top (source article); RIR = 10 - RPE
 (Helms et al. 2016).
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exercise_db.models import Exercise, Level
-from rules.goals import Goal
+from thrustplan.exercise_db.models import Exercise, Level
+from thrustplan.rules.goals import Goal
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def is_main_lift(exercise: Exercise) -> bool:
 def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
     """Return the rep range, rest and RIR for ``exercise`` in a plan for ``goal``.
 
-    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
     >>> p = prescribe(thrust, Goal.GLUTES, Level.INTERMEDIATE)
     >>> p.reps_min, p.reps_max, p.rest_seconds, p.note

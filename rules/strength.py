@@ -1,6 +1,6 @@
 """Strength arithmetic: one-rep-max estimates, %1RM by reps and effort, and starting loads.
 
-Every figure comes from ``shared/TRAINING_RULES.md`` ("Load and effort"):
+Every figure comes from ``docs/training-rules.md`` ("Load and effort"):
 
 - 1RM from a set of ``w`` x ``r``: Epley ``w (1 + r/30)`` and Brzycki ``w 36 / (37 - r)``,
   both trustworthy only up to about 10 reps (Reynolds, Gordon & Robergs 2006, JSCR 20:584).
@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from exercise_db.models import Exercise, Level, LoadKind
+from thrustplan.exercise_db.models import Exercise, Level, LoadKind
 
 #: Reps above which a rep-max set no longer gives a trustworthy 1RM (Reynolds et al. 2006).
 MAX_TRUSTED_REPS = 10
@@ -207,7 +207,7 @@ def implements_held(exercise: Exercise) -> int:
     One for hip-thrust-family moves (it rests on the hips), goblet holds and one-sided
     work; two otherwise.
 
-    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
     >>> implements_held(c["dumbbell_hip_thrust"]), implements_held(c["dumbbell_romanian_deadlift"])
     (1, 2)
@@ -226,7 +226,7 @@ def transfer_ratio(source: Exercise, target: Exercise) -> float | None:
     kettlebells. ``None`` when the two are not siblings (different patterns) or either is
     unloaded.
 
-    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
     >>> transfer_ratio(c["barbell_hip_thrust"], c["dumbbell_hip_thrust"])
     0.8

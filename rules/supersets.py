@@ -9,9 +9,9 @@ is practitioner advice: the lift that drives the programme is done fresh.
 
 from __future__ import annotations
 
-from exercise_db.models import Exercise
-from exercise_db.vocabulary import VOCABULARY
-from rules.eligibility import is_heavy
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.rules.eligibility import is_heavy
 
 
 def pairing_problem(first: Exercise, second: Exercise) -> str | None:
@@ -21,7 +21,7 @@ def pairing_problem(first: Exercise, second: Exercise) -> str | None:
     with its full rest); never two exercises of one movement pattern or with a prime mover
     in common, since one would tire the muscles the other needs.
 
-    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> catalogue = builtin_catalogue()
     >>> print(pairing_problem(catalogue["goblet_squat"], catalogue["dumbbell_row"]))
     None

@@ -1,6 +1,6 @@
 """How long a session takes: warm-up, working sets, rest between sets and changeovers.
 
-Practitioner figures (``shared/TRAINING_RULES.md``, "Time"): about 12-16 working sets
+Practitioner figures (``docs/training-rules.md``, "Time"): about 12-16 working sets
 fit a 45-minute session once rest is counted, which these constants reproduce.
 """
 

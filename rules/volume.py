@@ -4,15 +4,15 @@ Counting: a set is 1.0 for a muscle it trains as primary and 0.5 as secondary
 (Pelland et al. 2024). Targets follow the dose-response evidence (Schoenfeld, Ogborn &
 Krieger 2017: 10+ sets beat < 5; Baz-Valle et al. 2022: 12-20 for trained lifters) and
 the practitioner landmarks compiled by Renaissance Periodization (glutes MAV 4-12 direct
-sets, quads MAV 12-18, hamstrings MAV 10-16). All figures in ``shared/TRAINING_RULES.md``.
+sets, quads MAV 12-18, hamstrings MAV 10-16). All figures in ``docs/training-rules.md``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from exercise_db.models import Exercise, Level, MuscleId
-from rules.goals import Goal
+from thrustplan.exercise_db.models import Exercise, Level, MuscleId
+from thrustplan.rules.goals import Goal
 
 #: Weekly sets for an intermediate client; see :func:`weekly_targets` for the level.
 _INTERMEDIATE_TARGETS: Mapping[Goal, Mapping[MuscleId, int]] = {
@@ -77,7 +77,7 @@ def weekly_targets(goal: Goal, level: Level) -> dict[MuscleId, int]:
 def weekly_sets(work: Iterable[tuple[Exercise, int]]) -> dict[MuscleId, float]:
     """Weekly sets per muscle for (exercise, sets) pairs, counting secondary muscles half.
 
-    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
     >>> sets = weekly_sets([(thrust, 4), (thrust, 3)])
     >>> sets["gluteus_maximus"], sets["hamstrings"]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from exercise_db.catalogue import Catalogue
-from exercise_db.models import Exercise
-from planner.candidates import ModelInput, prepare
-from planner.profile import ClientProfile
-from planner.solve import SolverSettings, solve_input
-from planner.template import WeeklyTemplate
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.planner.model.candidates import ModelInput, prepare
+from thrustplan.planner.model.solve import SolverSettings, solve_input
+from thrustplan.planner.template import WeeklyTemplate
+from thrustplan.rules.profile import ClientProfile
 
 SETTINGS = SolverSettings(time_limit_seconds=5, deterministic_limit=5)
 
@@ -76,7 +76,7 @@ def penalty(
     the superset pairs of each day in ``pairs`` (none when not given)."""
     from ortools.sat.python import cp_model
 
-    from planner.rulebook import SOFT_RULES, RuleModel
+    from thrustplan.planner.model.rulebook import SOFT_RULES, RuleModel
 
     m = RuleModel(model_input(client, exercises))
     _, expression = {r.name: r for r in SOFT_RULES}[rule_name].penalty(m)

@@ -12,13 +12,13 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from exercise_db.catalogue import Catalogue, builtin_catalogue
-from exercise_db.models import Exercise, LoadKind
-from planner.profile import Branding, ClientProfile, Units, Weekday
-from planner.program import ExerciseEntry, PlateLoad, Program, Session, SolveReport, Week
-from rules.goals import Goal
-from rules.prescription import prescribe
-from rules.volume import weekly_sets, weekly_targets
+from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
+from thrustplan.exercise_db.models import Exercise, LoadKind
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.prescription import prescribe
+from thrustplan.rules.profile import Branding, ClientProfile, Units, Weekday
+from thrustplan.rules.program import ExerciseEntry, PlateLoad, Program, Session, SolveReport, Week
+from thrustplan.rules.volume import weekly_sets, weekly_targets
 
 #: Sessions of a weekly template: focus and exercise ids, in the order they are done.
 #: A pair of ids in a tuple is a superset.

@@ -7,15 +7,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from exercise_db.catalogue import Catalogue, builtin_catalogue
-from exercise_db.models import Exercise
-from planner.profile import ClientProfile
-from planner.program import Program, SolveReport
-from planner.progression import build_weeks
-from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
-from rules.prescription import prescribe
-from rules.timing import session_minutes, superset_seconds
-from rules.volume import weekly_sets, weekly_targets
+from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.planner.progression.weeks import build_weeks
+from thrustplan.planner.template import (
+    PlannedExercise,
+    PlannedSession,
+    WeeklyTemplate,
+    pairing_note,
+)
+from thrustplan.rules.prescription import prescribe
+from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.program import Program, SolveReport
+from thrustplan.rules.timing import session_minutes, superset_seconds
+from thrustplan.rules.volume import weekly_sets, weekly_targets
 
 REPORT = SolveReport(status="optimal", objective=0, best_bound=0, gap=0, candidates=0)
 

@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from planner import batch
-from planner.batch import RECORD_NAME, BatchOptions, Format, Status, run_batch
-from planner.cli import app
-from planner.render import set_boxes_png
-from planner.roster import RosterRow
+from thrustplan.app import batch
+from thrustplan.app.batch import RECORD_NAME, BatchOptions, Format, Status, run_batch
+from thrustplan.app.cli import app
+from thrustplan.app.roster import RosterRow
+from thrustplan.planner.output.render import set_boxes_png
 
 NOW = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.UTC)
 BASE = {
@@ -171,7 +171,7 @@ def test_resume_runs_again_when_another_format_is_asked_for(
 def test_a_program_failing_the_checker_is_not_written(
     tmp_path: Path, renderer: FakeRenderer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rules import checker
+    from thrustplan.rules import checker
 
     def broken(program: Any, catalogue: Any) -> list[checker.Violation]:
         return [checker.Violation("session_fits_time", "too long", week=1, day="mon")]
@@ -221,7 +221,9 @@ def test_a_logo_outside_the_allowed_folders_makes_the_row_invalid_before_the_sol
     logo.parent.mkdir()
     logo.write_bytes(set_boxes_png(1, 2))
     solved: list[str] = []
-    monkeypatch.setattr("planner.generate.generate_program", lambda p, *a, **k: solved.append(p))
+    monkeypatch.setattr(
+        "thrustplan.planner.pipeline.generate_program", lambda p, *a, **k: solved.append(p)
+    )
     row = RosterRow(7, {**BASE, "name": "Ana", "trainer": {"logo": str(logo)}})
     clients = tmp_path / "clients"
     report = run_batch([row], options(tmp_path / "out", logo_folders=(clients,)))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.batch import SUMMARY_COLUMNS, BatchOptions, run_batch
-from planner.roster import RosterRow
+from thrustplan.app.batch import SUMMARY_COLUMNS, BatchOptions, run_batch
+from thrustplan.app.roster import RosterRow
 
 distributed = pytest.importorskip("distributed")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from planner.batch import RECORD_NAME
+from thrustplan.app.batch import RECORD_NAME
 
 HEADER = "name,goal,level,days_per_week,session_minutes,weeks,equipment,start_date\n"
 KITS = ("dumbbells;bench", "mini bands;mat", "barbell;bench;squat rack", "bands;box")
@@ -42,7 +42,7 @@ def write_roster(path: Path) -> None:
 
 
 def command(roster: Path, out: Path, *extra: str) -> list[str]:
-    run = "from planner.cli import main; main()"
+    run = "from thrustplan.app.cli import main; main()"
     return [sys.executable, "-c", run, "batch", str(roster), "--out", str(out), "--workers", "2"]
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from exercise_db.catalogue import CatalogueError, builtin_catalogue, load_catalogue_file
-from exercise_db.models import Exercise, Laterality, Level, LoadKind
-from exercise_db.vocabulary import VOCABULARY
+from thrustplan.exercise_db.catalogue import CatalogueError, builtin_catalogue, load_catalogue_file
+from thrustplan.exercise_db.models import Exercise, Laterality, Level, LoadKind
+from thrustplan.exercise_db.vocabulary import VOCABULARY
 
 CATALOGUE = builtin_catalogue()
 ALL = CATALOGUE.exercises()
@@ -213,7 +213,7 @@ def test_record_is_realistic(exercise: Exercise) -> None:
 
 def test_core_work_is_isolation_so_it_never_counts_as_a_main_lift() -> None:
     """Carries and rollouts use several joints, but plans treat core work as accessory."""
-    from rules.prescription import is_main_lift
+    from thrustplan.rules.prescription import is_main_lift
 
     for exercise in ALL:
         if exercise.pattern == "core":
@@ -268,8 +268,8 @@ def test_a_bodyweight_client_has_a_full_week() -> None:
 
 
 def test_every_muscle_a_goal_targets_is_trained_by_some_exercise() -> None:
-    from rules.goals import Goal
-    from rules.volume import weekly_targets
+    from thrustplan.rules.goals import Goal
+    from thrustplan.rules.volume import weekly_targets
 
     trained = {m for e in ALL for m in e.primary_muscles}
     for goal in Goal:

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from exercise_db.catalogue import Catalogue, builtin_catalogue
-from exercise_db.checks import (
+from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
+from thrustplan.exercise_db.checks import (
     CATALOGUE_CHECKS,
     REQUIRED_GROUPS,
     STANDARD_EQUIPMENT_SETS,
@@ -22,7 +22,7 @@ from exercise_db.checks import (
     unique_ids,
     vocabulary_defined,
 )
-from exercise_db.models import Exercise
+from thrustplan.exercise_db.models import Exercise
 
 GUIDE = {
     "steps": ("Set up.", "Move.", "Return."),

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from exercise_db.catalogue import builtin_catalogue
-from planner.generate import generate_program
-from planner.profile import Weekday, load_profile
-from planner.program import ExerciseEntry, Program
-from rules.checker import CHECKS, check_program
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.pipeline import generate_program
+from thrustplan.rules.checker import CHECKS, check_program
+from thrustplan.rules.profile import Weekday, load_profile
+from thrustplan.rules.program import ExerciseEntry, Program
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "profiles"
 CATALOGUE = builtin_catalogue()

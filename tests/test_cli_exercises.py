@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from exercise_db.catalogue import builtin_catalogue, load_catalogue_file
-from planner.cli import app
+from thrustplan.app.cli import app
+from thrustplan.exercise_db.catalogue import builtin_catalogue, load_catalogue_file
 
 runner = CliRunner()
 REAL_FILE = (

@@ -15,7 +15,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples" / "profiles"
 
 def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "from planner.cli import main; main()", *args],
+        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
         capture_output=True,
         text=True,
         check=False,

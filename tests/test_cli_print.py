@@ -19,12 +19,12 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from planner.charts import number
-from planner.cli import app
-from planner.exports import EXTRA_COLUMNS
-from planner.render import set_boxes_png
-from planner.replan import LOG_COLUMNS
 from tests.test_render_safety import images
+from thrustplan.app.cli import app
+from thrustplan.planner.output.charts import number
+from thrustplan.planner.output.exports import EXTRA_COLUMNS
+from thrustplan.planner.output.render import set_boxes_png
+from thrustplan.planner.progression.replan import LOG_COLUMNS
 
 runner = CliRunner()
 NAME = 'Ana <img src="file:///etc/passwd">'

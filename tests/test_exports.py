@@ -10,7 +10,8 @@ import sys
 import icalendar
 import pytest
 
-from planner.exports import (
+from tests.program_factory import make_program
+from thrustplan.planner.output.exports import (
     EXTRA_COLUMNS,
     LOG_COLUMNS,
     ExportError,
@@ -18,8 +19,7 @@ from planner.exports import (
     program_ics,
     session_date,
 )
-from planner.profile import Units, Weekday
-from tests.program_factory import make_program
+from thrustplan.rules.profile import Units, Weekday
 
 
 def test_csv_has_one_row_per_prescribed_set_with_the_log_columns_first() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.files import write_atomically
+from thrustplan.planner.output.files import write_atomically
 
 
 def test_written_file_is_whole_and_readable_by_all(tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(
     def interrupted(source: str, destination: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("planner.files.os.replace", interrupted)
+    monkeypatch.setattr("thrustplan.planner.output.files.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"

@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from exercise_db.catalogue import (
+from thrustplan.exercise_db.catalogue import (
     Catalogue,
     builtin_catalogue,
     load_catalogue_file,
     read_catalogue_text,
 )
-from exercise_db.checks import (
+from thrustplan.exercise_db.checks import (
     groups_covered,
     guides_complete,
     hip_thrust_family_consistent,
@@ -24,7 +24,7 @@ from exercise_db.checks import (
     progressions_consistent,
     vocabulary_defined,
 )
-from exercise_db.importers.free_exercise_db import (
+from thrustplan.exercise_db.importers.free_exercise_db import (
     STRENGTH_CATEGORIES,
     ImportResult,
     SourceError,
@@ -34,7 +34,7 @@ from exercise_db.importers.free_exercise_db import (
     import_records,
     snake_id,
 )
-from exercise_db.models import Laterality, Level, LoadKind
+from thrustplan.exercise_db.models import Laterality, Level, LoadKind
 
 #: The real database lives beside the repository, never inside it.
 REAL_FILE = (

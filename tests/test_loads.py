@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exercise_db.catalogue import builtin_catalogue
-from planner.loads import (
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.progression.loads import (
     DEFAULT_BARBELL,
     DEFAULT_DUMBBELLS,
     LoadLadder,
@@ -17,7 +17,7 @@ from planner.loads import (
     plate_breakdown,
     rack_loads,
 )
-from planner.profile import BarbellKit, ClientProfile, Units
+from thrustplan.rules.profile import BarbellKit, ClientProfile, Units
 
 plate_weights = st.sampled_from([25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25, 0.5, 45.0, 35.0, 3.0])
 kits = st.builds(

@@ -7,11 +7,11 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exercise_db.catalogue import builtin_catalogue
-from planner.generate import generate_program
-from planner.profile import ClientProfile
-from planner.solve import InfeasibleRequest, SolverSettings
-from rules.checker import check_program
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.model.solve import InfeasibleRequest, SolverSettings
+from thrustplan.planner.pipeline import generate_program
+from thrustplan.rules.checker import check_program
+from thrustplan.rules.profile import ClientProfile
 
 CATALOGUE = builtin_catalogue()
 SOLVER = SolverSettings(time_limit_seconds=5, deterministic_limit=5)

@@ -7,11 +7,10 @@ import itertools
 
 import pytest
 
-from exercise_db.catalogue import builtin_catalogue
-from planner.loads import barbell_loads, plate_breakdown
-from planner.profile import BarbellKit, ProgressionScheme
-from planner.program import ExerciseEntry, Week
-from planner.progression import (
+from tests.template_factory import Item, profile, program, template
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.progression.loads import barbell_loads, plate_breakdown
+from thrustplan.planner.progression.weeks import (
     DELOAD_EVERY,
     LiftStart,
     build_weeks,
@@ -19,9 +18,10 @@ from planner.progression import (
     deload_weeks,
     find_max_note,
 )
-from rules.checker import check_program
-from rules.strength import epley, load_for
-from tests.template_factory import Item, profile, program, template
+from thrustplan.rules.checker import check_program
+from thrustplan.rules.profile import BarbellKit, ProgressionScheme
+from thrustplan.rules.program import ExerciseEntry, Week
+from thrustplan.rules.strength import epley, load_for
 
 CATALOGUE = builtin_catalogue()
 HOME_KIT = {"bar": 20, "plates": {10: 2, 5: 2, 2.5: 2}}

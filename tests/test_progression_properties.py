@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exercise_db.catalogue import builtin_catalogue
-from planner.loads import KG_PER_LB, barbell_kit, ladder_for, rack_loads
-from planner.profile import ClientProfile, ProgressionScheme, Units
-from planner.program import ExerciseEntry, Week
-from planner.progression import ProgressionResult, build_weeks
 from tests.template_factory import profile, template
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.progression.loads import KG_PER_LB, barbell_kit, ladder_for, rack_loads
+from thrustplan.planner.progression.weeks import ProgressionResult, build_weeks
+from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Units
+from thrustplan.rules.program import ExerciseEntry, Week
 
 CATALOGUE = builtin_catalogue()
 #: Session contents by equipment; each a list of sessions (ids in order).

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from exercise_db.catalogue import Catalogue, builtin_catalogue
-from planner.charts import number
-from planner.profile import Units
-from planner.program import Program
-from planner.render import (
+from tests.program_factory import make_program
+from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
+from thrustplan.planner.output.charts import number
+from thrustplan.planner.output.render import (
     PAPERS,
     Renderer,
     RenderError,
@@ -24,7 +23,8 @@ from planner.render import (
     format_rest,
     set_boxes_png,
 )
-from tests.program_factory import make_program
+from thrustplan.rules.profile import Units
+from thrustplan.rules.program import Program
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "profiles"
 
@@ -257,8 +257,8 @@ def test_html_output_is_one_self_contained_page(renderer: Renderer, catalogue: C
 
 
 def test_a_generated_programme_renders_end_to_end(renderer: Renderer, catalogue: Catalogue) -> None:
-    from planner.generate import generate_program
-    from planner.profile import load_profile
+    from thrustplan.planner.pipeline import generate_program
+    from thrustplan.rules.profile import load_profile
 
     profile = load_profile(EXAMPLES / "full-gym.yaml").model_copy(update={"weeks": 4})
     program = generate_program(profile, catalogue)
@@ -299,7 +299,7 @@ def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
     catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """templates/user-agent.css holds the stock rules of every element the templates use."""
-    from planner import render
+    from thrustplan.planner.output import render
 
     logo = tmp_path / "logo.png"
     logo.write_bytes(set_boxes_png(1, 2))

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from exercise_db.catalogue import Catalogue, builtin_catalogue
-from planner.profile import Units, load_profile
-from planner.program import Program
-from planner.render import PAPERS, Renderer, build_view
 from tests.program_factory import make_program
+from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
+from thrustplan.planner.output.render import PAPERS, Renderer, build_view
+from thrustplan.rules.profile import Units, load_profile
+from thrustplan.rules.program import Program
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "profiles"
 PX_PER_MM = 96 / 25.4
@@ -30,7 +30,7 @@ def catalogue() -> Catalogue:
 @pytest.fixture(scope="module")
 def generated(catalogue: Catalogue) -> Program:
     """A real plan with the generator's long notes and a seven-exercise session."""
-    from planner.generate import generate_program
+    from thrustplan.planner.pipeline import generate_program
 
     profile = load_profile(EXAMPLES / "full-gym.yaml").model_copy(update={"weeks": 5})
     return generate_program(profile, catalogue)
@@ -186,7 +186,7 @@ def test_the_overflow_check_catches_a_table_wider_than_the_page(
 def test_the_cover_stays_one_page_with_the_longest_name_and_every_kit(
     catalogue: Catalogue, paper: str
 ) -> None:
-    from exercise_db.vocabulary import VOCABULARY
+    from thrustplan.exercise_db.vocabulary import VOCABULARY
 
     name = ("Maximiliana Alexandra Konstantinopoulou-Vanderbilt de la Fuente " * 2)[:120]
     program = make_program(weeks=2, days=4, name=name, trainer_name="North Street " * 9)

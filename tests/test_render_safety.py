@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from exercise_db.catalogue import Catalogue, builtin_catalogue
-from planner.render import (
+from tests.program_factory import make_program
+from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
+from thrustplan.planner.output.render import (
     TEMPLATE_DIR,
     Renderer,
     RenderError,
@@ -19,7 +20,6 @@ from planner.render import (
     package_fetcher,
     set_boxes_png,
 )
-from tests.program_factory import make_program
 
 PASSWD = Path("/etc/passwd")
 
@@ -187,7 +187,7 @@ def test_the_fetcher_serves_templates_the_logo_and_data_only(tmp_path: Path) -> 
         "http://example.com/logo.png",
         "https://example.com/logo.png",
         "ftp://example.com/logo.png",
-        (TEMPLATE_DIR / ".." / "planner" / "render.py").as_uri(),
+        (TEMPLATE_DIR / ".." / "planner" / "output" / "render.py").as_uri(),
     ]
     for url in refused:
         with pytest.raises(RenderError, match="refused to fetch"):

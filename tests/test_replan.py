@@ -9,12 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from exercise_db.catalogue import builtin_catalogue
-from planner.profile import ClientProfile
-from planner.program import Program
-from planner.replan import LOG_COLUMNS, LogError, judge, next_block, next_template, parse_log
-from rules.checker import check_program
 from tests.template_factory import profile, program
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.progression.replan import (
+    LOG_COLUMNS,
+    LogError,
+    judge,
+    next_block,
+    next_template,
+    parse_log,
+)
+from thrustplan.rules.checker import check_program
+from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.program import Program
 
 CATALOGUE = builtin_catalogue()
 NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
@@ -228,7 +235,7 @@ LOGS = Path(__file__).parents[1] / "examples" / "logs"
 
 def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "from planner.cli import main; main()", *args],
+        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
         capture_output=True,
         text=True,
         check=False,
@@ -236,7 +243,7 @@ def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None:
-    pytest.importorskip("planner.render")
+    pytest.importorskip("thrustplan.planner.output.render")
     pdf = tmp_path / "next.pdf"
     made = thrustplan("replan", str(LOGS / "sample-plan.json"), str(LOGS / "sample-log.csv"),
                       "-o", str(pdf))  # fmt: skip
@@ -253,7 +260,7 @@ def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None
 
 
 def test_replan_reports_each_bad_row_and_still_succeeds(tmp_path: Path) -> None:
-    pytest.importorskip("planner.render")
+    pytest.importorskip("thrustplan.planner.output.render")
     made = thrustplan(
         "replan", str(LOGS / "sample-plan.json"), str(LOGS / "bad-rows.csv"),
         "-o", str(tmp_path / "next.pdf"), "--json", str(tmp_path / "n.json"),

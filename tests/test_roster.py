@@ -8,8 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planner.profile import parse_profile
-from planner.roster import (
+from thrustplan.app.roster import (
     Defaults,
     RosterError,
     merge_defaults,
@@ -17,6 +16,7 @@ from planner.roster import (
     read_roster,
     row_fields,
 )
+from thrustplan.rules.profile import parse_profile
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -8,11 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from exercise_db.models import Exercise
-from planner.candidates import make_pair
-from planner.rulebook import HARD_RULES, SOFT_RULES
-from planner.solve import InfeasibleRequest
-from rules.supersets import pairing_problem
 from tests.model_factory import (
     basic_exercises,
     chosen_ids,
@@ -22,6 +17,11 @@ from tests.model_factory import (
     profile,
     solve,
 )
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.planner.model.candidates import make_pair
+from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES
+from thrustplan.planner.model.solve import InfeasibleRequest
+from thrustplan.rules.supersets import pairing_problem
 
 
 def _infeasible_rules(client, exercises) -> list[str]:  # type: ignore[no-untyped-def]

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exercise_db.catalogue import builtin_catalogue
-from exercise_db.models import Level
-from rules.strength import (
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.exercise_db.models import Level
+from thrustplan.rules.strength import (
     MAX_TRUSTED_REPS,
     brzycki,
     epley,

@@ -13,14 +13,14 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from exercise_db.catalogue import builtin_catalogue
-from planner.cli import app
-from planner.generate import generate_program
-from planner.profile import ClientProfile
-from planner.program import Program
-from planner.solve import SolverSettings
-from rules.checker import check_program
-from rules.supersets import pairing_problem
+from thrustplan.app.cli import app
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.model.solve import SolverSettings
+from thrustplan.planner.pipeline import generate_program
+from thrustplan.rules.checker import check_program
+from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.program import Program
+from thrustplan.rules.supersets import pairing_problem
 
 CATALOGUE = builtin_catalogue()
 #: Only the deterministic limit binds, so the plans are the same on any machine.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercise_db.vocabulary import KINDS, VOCABULARY, UnknownWordError, normalise
+from thrustplan.exercise_db.vocabulary import KINDS, VOCABULARY, UnknownWordError, normalise
 
 
 @pytest.mark.parametrize("word", ["db", "DB", "dumbbell", "Dumbbells", "dumbbells", " dbs "])

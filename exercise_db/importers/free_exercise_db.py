@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from exercise_db.importers.inference import (
+from thrustplan.exercise_db.importers.inference import (
     infer_laterality,
     infer_mechanic,
     infer_pattern,
@@ -29,7 +29,7 @@ from exercise_db.importers.inference import (
     infer_timed,
     minutes_per_set,
 )
-from exercise_db.models import EquipmentId, Exercise, Level, LoadKind, Mechanic, MuscleId
+from thrustplan.exercise_db.models import EquipmentId, Exercise, Level, LoadKind, Mechanic, MuscleId
 
 SOURCE = "free-exercise-db"
 #: Every imported id starts with this, so that a trainer merging the import over the

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exercise_db.models import Laterality, LoadKind, Mechanic, MuscleId, PatternId, StressId
+from thrustplan.exercise_db.models import (
+    Laterality,
+    LoadKind,
+    Mechanic,
+    MuscleId,
+    PatternId,
+    StressId,
+)
 
 
 def _words(pattern: str) -> re.Pattern[str]:

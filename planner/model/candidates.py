@@ -2,7 +2,7 @@
 
 Candidates are the exercises a client may do (equipment, limitations, exclusions),
 trimmed to the best few per movement pattern: the model's size, not the catalogue's,
-sets the solve time (PERFORMANCE_NOTES.md: ~10 per pattern kept 800-exercise catalogues
+sets the solve time (docs/solver-design.md: ~10 per pattern kept 800-exercise catalogues
 provable in 1-2 s). Superset pairs, for clients who ask for them, are trimmed the same
 way: a few partners per candidate and day.
 """
@@ -13,16 +13,16 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from exercise_db.catalogue import Catalogue
-from exercise_db.models import Exercise, ExerciseId, MuscleId
-from planner.profile import ClientProfile
-from planner.split import Split, choose_split
-from rules.eligibility import exclusion_reason, is_heavy
-from rules.goals import Goal
-from rules.prescription import Prescription, is_main_lift, prescribe
-from rules.supersets import pairing_problem
-from rules.timing import WARM_UP_MINUTES, exercise_seconds, superset_seconds
-from rules.volume import MAX_WEEKLY_SETS, PRIORITY_MUSCLES, weekly_targets
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise, ExerciseId, MuscleId
+from thrustplan.rules.eligibility import exclusion_reason, is_heavy
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.prescription import Prescription, is_main_lift, prescribe
+from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.split import Split, choose_split
+from thrustplan.rules.supersets import pairing_problem
+from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds, superset_seconds
+from thrustplan.rules.volume import MAX_WEEKLY_SETS, PRIORITY_MUSCLES, weekly_targets
 
 #: How many exercises of one movement pattern the model may choose between.
 PER_PATTERN = 8
@@ -70,7 +70,7 @@ class Pair:
 
     first: Candidate
     second: Candidate
-    #: Both done apart minus both done as a superset (``rules.timing``).
+    #: Both done apart minus both done as a superset (``thrustplan.rules.timing``).
     saving: int
 
     @property
@@ -97,7 +97,7 @@ class ModelInput:
 def exercise_cost(exercise: Exercise) -> int:
     """Lower for exercises that serve a programme best: compound, with a load that climbs.
 
-    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> exercise_cost(builtin_catalogue()["barbell_hip_thrust"])
     0
     >>> exercise_cost(builtin_catalogue()["glute_bridge"])
@@ -130,7 +130,7 @@ def standard_sets(exercise: Exercise, session_minutes: int) -> int:
     Fixing sets per exercise lets the model choose only which exercises go where, which
     proves optimal plans ten to fifty times faster than choosing set counts too.
 
-    >>> from exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
     >>> standard_sets(thrust, 60), standard_sets(thrust, 30)
     (4, 3)
@@ -177,7 +177,7 @@ def _shortlist(allowed: list[Exercise], profile: ClientProfile) -> list[Exercise
 def make_pair(a: Candidate, b: Candidate) -> Pair | None:
     """``a`` and ``b`` as a superset the model may choose, or None when they may not pair.
 
-    Besides the training rule (``rules.supersets.pairing_problem``), a pair holds two
+    Besides the training rule (``thrustplan.rules.supersets.pairing_problem``), a pair holds two
     compounds or two isolation exercises, so that the session can still run compounds
     before isolation with a pair as one step, and two exercises of the same number of
     sets, so that the shared rest is honest for every set.

@@ -10,14 +10,14 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 
-from exercise_db.catalogue import Catalogue, CatalogueError, load_catalogue
-from exercise_db.models import Level
-from exercise_db.vocabulary import UnknownWordError
-from planner.cli.app import Exit, app, err_console, fail, out_console
-from planner.files import write_atomically
-from planner.profile import ClientProfile, ProfileError, Units, load_profile, parse_profile
-from planner.program import Program
-from rules.goals import Goal
+from thrustplan.app.cli.app import Exit, app, err_console, fail, out_console
+from thrustplan.exercise_db.catalogue import Catalogue, CatalogueError, load_catalogue
+from thrustplan.exercise_db.models import Level
+from thrustplan.exercise_db.vocabulary import UnknownWordError
+from thrustplan.planner.output.files import write_atomically
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.profile import ClientProfile, ProfileError, Units, load_profile, parse_profile
+from thrustplan.rules.program import Program
 
 
 class Paper(StrEnum):
@@ -110,9 +110,9 @@ def plan(
     ] = None,
 ) -> None:
     """Build a programme from a profile (or flags) and print it as a PDF."""
-    from planner.generate import generate_program
-    from planner.render import Renderer, RenderError
-    from planner.solve import InfeasibleRequest
+    from thrustplan.planner.model.solve import InfeasibleRequest
+    from thrustplan.planner.output.render import Renderer, RenderError
+    from thrustplan.planner.pipeline import generate_program
 
     overrides = {
         "name": name,
@@ -148,11 +148,11 @@ def plan(
     if json_out:
         write_atomically(json_out, program.model_dump_json(indent=2).encode())
     if csv_out:
-        from planner.exports import program_csv
+        from thrustplan.planner.output.exports import program_csv
 
         write_atomically(csv_out, program_csv(program).encode())
     if ics_out:
-        from planner.exports import program_ics
+        from thrustplan.planner.output.exports import program_ics
 
         try:
             write_atomically(ics_out, program_ics(program))
@@ -191,7 +191,7 @@ def check(
 
     Exit status 0 when it passes, 1 listing each violation.
     """
-    from rules.checker import check_program
+    from thrustplan.rules.checker import check_program
 
     program = read_program(program_file)
     catalogue = open_catalogue(catalogue_file, catalogue_only)

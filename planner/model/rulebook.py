@@ -3,7 +3,7 @@
 A hard rule adds constraints; a soft rule returns a penalty the objective minimises.
 Four hard rules need no constraint because the model's shape, the prepared data or the
 ordering step meets them exactly; they are listed so that the whole rule book reads in
-one screen, and the independent checker (``rules.checker``) recomputes every hard rule
+one screen, and the independent checker (``thrustplan.rules.checker``) recomputes every hard rule
 from the finished plan.
 """
 
@@ -14,17 +14,17 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from planner.candidates import (
+from thrustplan.planner.model.candidates import (
     MAX_EXERCISES_PER_SESSION,
     MAX_SETS,
     MIN_EXERCISES_PER_SESSION,
     ModelInput,
     minimum_hip_thrust_sessions,
 )
-from planner.variables import WeekVariables
-from rules.goals import Goal
-from rules.timing import WARM_UP_MINUTES, exercise_seconds
-from rules.volume import BAND_TOP
+from thrustplan.planner.model.variables import WeekVariables
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds
+from thrustplan.rules.volume import BAND_TOP
 
 #: Movement groups a balanced full-body week covers (general and hypertrophy goals).
 BALANCE_GROUPS: dict[str, frozenset[str]] = {
@@ -108,8 +108,9 @@ def link_pairs(m: RuleModel) -> None:
 def session_seconds(m: RuleModel, d: int) -> cp_model.LinearExpr:
     """Seconds of day ``d``'s session after the warm-up: work, rest between sets, changeovers.
 
-    Each chosen exercise costs ``rules.timing.exercise_seconds`` for its standard sets; each
-    superset pair takes off what sharing its rest saves (``rules.timing.superset_seconds``).
+    Each chosen exercise costs ``rules.timing.exercise_seconds`` for its standard sets;
+    each superset pair takes off what sharing its rest saves
+    (``rules.timing.superset_seconds``).
     """
     v = m.vars
     pairs = v.pairs(d)

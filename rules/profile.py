@@ -18,9 +18,9 @@ from pydantic import (
     model_validator,
 )
 
-from exercise_db.models import EquipmentId, ExerciseId, Level
-from exercise_db.vocabulary import VOCABULARY
-from rules.goals import Goal
+from thrustplan.exercise_db.models import EquipmentId, ExerciseId, Level
+from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.rules.goals import Goal
 
 
 class Units(StrEnum):

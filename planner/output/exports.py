@@ -1,6 +1,6 @@
 """The programme as a spreadsheet of sets (CSV) and as a calendar of sessions (iCalendar).
 
-Both read only the :class:`~planner.program.Program`; neither needs the catalogue.
+Both read only the :class:`~thrustplan.rules.program.Program`; neither needs the catalogue.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import io
 import re
 from typing import Any
 
-from planner.profile import Weekday
-from planner.program import ExerciseEntry, Program, Session, Week
+from thrustplan.rules.profile import Weekday
+from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
 
 #: The replan log's columns, in its order; a CSV export starts with exactly these.
 LOG_COLUMNS = ("week", "day", "exercise_id", "set", "load", "reps", "rir")

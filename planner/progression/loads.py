@@ -1,6 +1,6 @@
 """Loads that exist: what a client's bar and plates, dumbbell rack, machines and bands make.
 
-A load on paper must be one the client can set up (``shared/TRAINING_RULES.md``, "Loads
+A load on paper must be one the client can set up (``docs/training-rules.md``, "Loads
 that exist"): the bar plus *pairs* of plates from their inventory, a dumbbell in their
 rack, a step of a machine's stack, a band colour. Everything here is a pure function of
 the kit; progression rounds its targets onto the ladders built here, never to an
@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from exercise_db.models import Exercise, LoadKind
-from planner.profile import BarbellKit, ClientProfile, Units
-from planner.program import PlateLoad
+from thrustplan.exercise_db.models import Exercise, LoadKind
+from thrustplan.rules.profile import BarbellKit, ClientProfile, Units
+from thrustplan.rules.program import PlateLoad
 
 #: Exact by definition (international yard and pound agreement, 1959).
 KG_PER_LB = 0.45359237
@@ -261,8 +261,8 @@ def ladder_for(exercise: Exercise, profile: ClientProfile) -> LoadLadder | None:
     """The loads ``exercise`` can use with this client's kit; None when it is not loaded
     by a number (bodyweight and band work).
 
-    >>> from exercise_db.catalogue import builtin_catalogue
-    >>> from planner.profile import ClientProfile
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.rules.profile import ClientProfile
     >>> c = builtin_catalogue()
     >>> client = ClientProfile(name="A", goal="glutes", level="beginner", days_per_week=2,
     ...     session_minutes=45, equipment=["dumbbells"], dumbbells=[4, 8, 12])

@@ -11,8 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from exercise_db.models import ExerciseId
-from planner.profile import ClientProfile, Units, Weekday
+from thrustplan.exercise_db.models import ExerciseId
+from thrustplan.rules.profile import ClientProfile, Units, Weekday
 
 #: Bumped when the meaning of a program changes; part of the batch resume key.
 PROGRAM_VERSION = "1"

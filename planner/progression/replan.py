@@ -6,7 +6,7 @@ filled in, and the PDF's log cells follow the same order). Rows that are missing
 impossible (negative load, 500 reps) or about an exercise the plan does not hold are
 reported with their line number and skipped; every other row is used.
 
-How a lift moves on (``shared/TRAINING_RULES.md``, "Progression"): ACSM 2009 adds load
+How a lift moves on (``docs/training-rules.md``, "Progression"): ACSM 2009 adds load
 when the client beats the target; double progression climbs reps before load; a lift
 that fell short repeats its load, and one that fell well short, or short twice running,
 backs off about 10 %.
@@ -21,21 +21,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from exercise_db.catalogue import Catalogue
-from exercise_db.models import ExerciseId
-from planner.loads import TOLERANCE, LoadLadder, ladder_for
-from planner.profile import ClientProfile, ProgressionScheme, Weekday
-from planner.program import ExerciseEntry, Program, SolveReport, Week
-from planner.progression import (
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import ExerciseId
+from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder, ladder_for
+from thrustplan.planner.progression.weeks import (
     LiftStart,
     ProgressionResult,
     build_weeks,
     choose_scheme,
     rep_ladder,
 )
-from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
-from rules.prescription import prescribe
-from rules.volume import weekly_sets, weekly_targets
+from thrustplan.planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
+from thrustplan.rules.prescription import prescribe
+from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
+from thrustplan.rules.program import ExerciseEntry, Program, SolveReport, Week
+from thrustplan.rules.volume import weekly_sets, weekly_targets
 
 #: The log's columns, in the order the PDF's log cells and the CSV export use.
 LOG_COLUMNS = ("week", "day", "exercise_id", "set", "load", "reps", "rir")
@@ -288,7 +288,7 @@ def _next_working_set(
     """Where a lift goes after doing ``load`` x ``reps``: up one position (reps first for
     double progression, else one real load step), the same, or about 10 % lighter.
 
-    >>> from planner.profile import Units
+    >>> from thrustplan.rules.profile import Units
     >>> ladder = LoadLadder((40.0, 45.0, 50.0, 55.0), Units.KG, "total")
     >>> _next_working_set("up", 45, 9, 8, 10, ladder, ProgressionScheme.DOUBLE)
     (45, 10)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from exercise_db.catalogue import Catalogue
-from planner.profile import ClientProfile
-from planner.program import Program
-from planner.progression import build_weeks
-from planner.solve import SolverSettings, solve_week
-from rules.volume import weekly_sets, weekly_targets
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.planner.model.solve import SolverSettings, solve_week
+from thrustplan.planner.progression.weeks import build_weeks
+from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.program import Program
+from thrustplan.rules.volume import weekly_sets, weekly_targets
 
 
 def generate_program(
@@ -21,7 +21,7 @@ def generate_program(
 ) -> Program:
     """Solve the weekly template, progress it over the weeks, and return the programme.
 
-    Raises ``planner.solve.InfeasibleRequest`` when no plan meets the hard rules.
+    Raises ``thrustplan.planner.model.solve.InfeasibleRequest`` when no plan meets the hard rules.
     The same profile, catalogue and settings give the same programme; only
     ``generated_at`` (``now``, by default the current time) differs between runs.
     """

@@ -1,7 +1,7 @@
 """Reading a roster: one client per row, from CSV, XLSX, YAML or JSON Lines.
 
 A roster row holds the profile fields as columns. Cells are text, so they are turned into
-profile values here, before :func:`planner.profile.parse_profile` validates them:
+profile values here, before :func:`thrustplan.rules.profile.parse_profile` validates them:
 
 - an empty cell means "not given" (the defaults file or the profile default applies);
 - list fields (``equipment``, ``days``, ``limitations``, ``exclude``, ``favourites``,
@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from planner.profile import resolve_logo
+from thrustplan.rules.profile import resolve_logo
 
 #: Profile fields that hold a list; in a cell they are ``;``-separated.
 LIST_FIELDS = frozenset(

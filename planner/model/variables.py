@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ortools.sat.python import cp_model
 
-from planner.candidates import Candidate, ModelInput, Pair
+from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair
 
 Day = int  # index into the split's days
 
@@ -18,7 +18,7 @@ class WeekVariables:
 
     The order inside a session is not a variable: it is fixed afterwards by rule (hip
     thrust first, compounds, then isolation), which meets the ordering rules exactly and
-    keeps the model small (PERFORMANCE_NOTES.md, "day-indexed").
+    keeps the model small (docs/solver-design.md, "Day-indexed").
     """
 
     def __init__(self, model: cp_model.CpModel, data: ModelInput) -> None:

@@ -11,9 +11,9 @@ from typing import Annotated, Any
 
 import typer
 
-from planner.cli.app import Exit, app, err_console, fail, out_console
-from planner.cli.plan import Paper
-from planner.roster import Defaults, RosterError, read_defaults, read_roster
+from thrustplan.app.cli.app import Exit, app, err_console, fail, out_console
+from thrustplan.app.cli.plan import Paper
+from thrustplan.app.roster import Defaults, RosterError, read_defaults, read_roster
 
 
 def _parse_now(text: str | None) -> dt.datetime:
@@ -66,7 +66,7 @@ class _Progress:
             self._task = self._bar.add_task("batch", total=to_run, failed=0)
 
     def update(self, result: object) -> None:
-        from planner.batch import ClientResult, Status
+        from thrustplan.app.batch import ClientResult, Status
 
         assert isinstance(result, ClientResult)
         self.done += 1
@@ -149,8 +149,8 @@ def batch(
     Exit status 0 when every row succeeded, 1 when some failed (see summary.csv),
     2 when the roster or the defaults cannot be read.
     """
-    from exercise_db.catalogue import CatalogueError
-    from planner.batch import BatchError, BatchOptions, Format, run_batch
+    from thrustplan.app.batch import BatchError, BatchOptions, Format, run_batch
+    from thrustplan.exercise_db.catalogue import CatalogueError
 
     try:
         defaults = read_defaults(defaults_file) if defaults_file else Defaults(profile={})

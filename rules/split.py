@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exercise_db.models import PatternId
-from planner.profile import ClientProfile, Weekday
-from rules.goals import Goal
+from thrustplan.exercise_db.models import PatternId
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.profile import ClientProfile, Weekday
 
 _LOWER: frozenset[PatternId] = frozenset(
     {
@@ -77,7 +77,7 @@ class Split:
 def choose_split(profile: ClientProfile) -> Split:
     """Pick the split from the number of days and the goal.
 
-    >>> from planner.profile import ClientProfile
+    >>> from thrustplan.rules.profile import ClientProfile
     >>> p = ClientProfile(name="A", goal="glutes", level="beginner", days_per_week=4,
     ...                   session_minutes=60)
     >>> [d.focus for d in choose_split(p).days]

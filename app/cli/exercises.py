@@ -12,11 +12,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from exercise_db.catalogue import Catalogue, CatalogueError, load_catalogue, load_catalogue_file
-from exercise_db.checks import check_catalogue
-from exercise_db.models import Exercise
-from exercise_db.vocabulary import VOCABULARY, Kind, UnknownWordError
-from planner.cli.app import Exit, app, err_console, fail, out_console
+from thrustplan.app.cli.app import Exit, app, err_console, fail, out_console
+from thrustplan.exercise_db.catalogue import (
+    Catalogue,
+    CatalogueError,
+    load_catalogue,
+    load_catalogue_file,
+)
+from thrustplan.exercise_db.checks import check_catalogue
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.exercise_db.vocabulary import VOCABULARY, Kind, UnknownWordError
 
 exercises_app = typer.Typer(
     name="exercises",
@@ -246,7 +251,7 @@ def import_free_exercise_db(
     ] = None,
 ) -> None:
     """Convert free-exercise-db (public domain) into a catalogue, reporting what is left out."""
-    from exercise_db.importers.free_exercise_db import SourceError, import_file
+    from thrustplan.exercise_db.importers.free_exercise_db import SourceError, import_file
 
     started = time.perf_counter()
     try:

@@ -52,10 +52,10 @@ from xml.etree import ElementTree
 import jinja2
 from markupsafe import Markup
 
-from exercise_db.catalogue import Catalogue
-from exercise_db.models import Exercise
-from exercise_db.vocabulary import VOCABULARY
-from planner.charts import (
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise
+from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.planner.output.charts import (
     LiftSeries,
     VolumeRow,
     lift_change,
@@ -64,14 +64,14 @@ from planner.charts import (
     volume_chart,
     volume_value,
 )
-from planner.exports import session_date
-from planner.files import write_atomically
-from planner.profile import ClientProfile, Units, Weekday
-from planner.program import ExerciseEntry, Program, Session, Week
-from rules.prescription import is_main_lift
-from rules.volume import MAX_WEEKLY_SETS
+from thrustplan.planner.output.exports import session_date
+from thrustplan.planner.output.files import write_atomically
+from thrustplan.rules.prescription import is_main_lift
+from thrustplan.rules.profile import ClientProfile, Units, Weekday
+from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
+from thrustplan.rules.volume import MAX_WEEKLY_SETS
 
-TEMPLATE_DIR = Path(str(resources.files("templates")))
+TEMPLATE_DIR = Path(str(resources.files("thrustplan.templates")))
 THEME_DIR = TEMPLATE_DIR / "themes"
 LOGO_SUFFIXES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 LOGO_SUFFIXES[".svg"] = "image/svg+xml"
@@ -401,7 +401,7 @@ def format_rest(seconds: int) -> str:
 def format_plates(entry: ExerciseEntry) -> str:
     """The plate breakdown of a barbell load, per side, with the bar.
 
-    >>> from planner.program import PlateLoad
+    >>> from thrustplan.rules.program import PlateLoad
     >>> entry = ExerciseEntry(order=1, label="1", exercise_id="back_squat", name="Squat",
     ...     sets=3, reps_min=5, reps_max=8, target_reps=5, load=85, load_unit="kg",
     ...     plates=PlateLoad(bar=20, per_side=[25, 5, 2.5]), rest_seconds=120, rir=2)

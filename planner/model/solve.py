@@ -9,15 +9,20 @@ from dataclasses import replace
 from ortools.sat.python import cp_model
 from pydantic import BaseModel, Field
 
-from exercise_db.catalogue import Catalogue
-from exercise_db.vocabulary import VOCABULARY
-from planner.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
-from planner.profile import ClientProfile
-from planner.program import SolveReport
-from planner.rulebook import HARD_RULES, RuleModel, build
-from planner.split import choose_split
-from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
-from rules.timing import session_minutes, superset_seconds
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
+from thrustplan.planner.model.rulebook import HARD_RULES, RuleModel, build
+from thrustplan.planner.template import (
+    PlannedExercise,
+    PlannedSession,
+    WeeklyTemplate,
+    pairing_note,
+)
+from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.program import SolveReport
+from thrustplan.rules.split import choose_split
+from thrustplan.rules.timing import session_minutes, superset_seconds
 
 
 class SolverSettings(BaseModel):

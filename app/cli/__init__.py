@@ -1,9 +1,9 @@
 """Command-line interface: ``thrustplan plan | check | schema | exercises | replan | batch``."""
 
-from planner.cli.app import app
+from thrustplan.app.cli.app import app
 
 # Each module registers its commands on ``app`` when imported.
-from planner.cli import batch, exercises, plan, replan  # noqa: F401  isort: skip
+from thrustplan.app.cli import batch, exercises, plan, replan  # noqa: F401  isort: skip
 
 
 def main() -> None:

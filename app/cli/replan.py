@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.app import Exit, app, err_console, fail, out_console
-from planner.cli.plan import Paper, open_catalogue, read_program
-from planner.files import write_atomically
+from thrustplan.app.cli.app import Exit, app, err_console, fail, out_console
+from thrustplan.app.cli.plan import Paper, open_catalogue, read_program
+from thrustplan.planner.output.files import write_atomically
 
 
 @app.command()
@@ -38,9 +38,9 @@ def replan(
 
     The programme JSON is written beside the PDF (or to --json) for check and replan.
     """
-    from planner.render import Renderer, RenderError
-    from planner.replan import LogError, next_block, parse_log
-    from rules.checker import check_program
+    from thrustplan.planner.output.render import Renderer, RenderError
+    from thrustplan.planner.progression.replan import LogError, next_block, parse_log
+    from thrustplan.rules.checker import check_program
 
     program = read_program(plan_file)
     catalogue = open_catalogue(catalogue_file, catalogue_only)

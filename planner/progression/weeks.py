@@ -4,7 +4,7 @@ The solver answers "which exercises, how many sets"; this module answers "how mu
 many reps, which week is lighter". It is pure: the same profile, template and catalogue
 always give the same weeks.
 
-Sources (``shared/TRAINING_RULES.md``, "Progression" and "Load and effort"):
+Sources (``docs/training-rules.md``, "Progression" and "Load and effort"):
 
 - Linear (practitioner novice progression): about +2.5 kg a session for lower-body
   barbell lifts and +1.25 kg for upper-body ones; with a lift trained about twice a week
@@ -19,7 +19,7 @@ Sources (``shared/TRAINING_RULES.md``, "Progression" and "Load and effort"):
   (Rogerson et al. 2024).
 - A beginner's glute programme progresses the movement itself in 4-week phases
   (glute bridge -> bodyweight hip thrust -> barbell hip thrust).
-- Loads by reps and reps in reserve: :mod:`rules.strength`.
+- Loads by reps and reps in reserve: :mod:`thrustplan.rules.strength`.
 """
 
 from __future__ import annotations
@@ -30,16 +30,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from exercise_db.catalogue import Catalogue
-from exercise_db.models import Exercise, ExerciseId, Level, LoadKind
-from planner.loads import KG_PER_LB, LoadLadder, band_colours, ladder_for
-from planner.profile import ClientProfile, ProgressionScheme, Units, Weekday
-from planner.program import ExerciseEntry, Session, Week
-from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
-from rules.eligibility import exclusion_reason, is_heavy
-from rules.goals import Goal
-from rules.prescription import Prescription, prescribe
-from rules.strength import (
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
+from thrustplan.planner.progression.loads import KG_PER_LB, LoadLadder, band_colours, ladder_for
+from thrustplan.planner.template import (
+    PlannedExercise,
+    PlannedSession,
+    WeeklyTemplate,
+    pairing_note,
+)
+from thrustplan.rules.eligibility import exclusion_reason, is_heavy
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.prescription import Prescription, prescribe
+from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Units, Weekday
+from thrustplan.rules.program import ExerciseEntry, Session, Week
+from thrustplan.rules.strength import (
     estimate_max,
     hip_thrust_max_estimate,
     implements_held,
@@ -47,9 +52,9 @@ from rules.strength import (
     max_from_set,
     transfer_ratio,
 )
-from rules.supersets import pairing_problem
-from rules.timing import WARM_UP_MINUTES, superset_seconds
-from rules.volume import MAX_WEEKLY_SETS, weekly_sets
+from thrustplan.rules.supersets import pairing_problem
+from thrustplan.rules.timing import WARM_UP_MINUTES, superset_seconds
+from thrustplan.rules.volume import MAX_WEEKLY_SETS, weekly_sets
 
 # --------------------------------------------------------------------------------------
 # Schemes and the calendar
@@ -80,7 +85,7 @@ def choose_scheme(profile: ClientProfile) -> ProgressionScheme:
     Double progression for glutes and hypertrophy at any level; linear for other
     beginners; block periodization for strength, daily undulating for general fitness.
 
-    >>> from planner.profile import ClientProfile
+    >>> from thrustplan.rules.profile import ClientProfile
     >>> def client(goal, level):
     ...     return ClientProfile(name="A", goal=goal, level=level, days_per_week=3,
     ...                          session_minutes=60)
@@ -726,7 +731,7 @@ class Choice:
 
 def _seconds(items: Sequence[tuple[Exercise, int, int, str | None]]) -> int:
     """Working seconds of a session: (exercise, sets, rest, superset) in order; a superset
-    pair shares one rest (``rules.timing.superset_seconds``, as in the checker)."""
+    pair shares one rest (``thrustplan.rules.timing.superset_seconds``, as in the checker)."""
     total, index = 0, 0
     while index < len(items):
         letter = items[index][3]
@@ -921,7 +926,7 @@ def session_date(start: dt.date, day: Weekday, week: int) -> dt.date:
     """The date of ``day``'s session in ``week``: the first such weekday on or after
     ``start``, then every 7 days.
 
-    >>> from planner.profile import Weekday
+    >>> from thrustplan.rules.profile import Weekday
     >>> session_date(dt.date(2025, 1, 1), Weekday.WED, 1)  # a Wednesday
     datetime.date(2025, 1, 1)
     >>> session_date(dt.date(2025, 1, 1), Weekday.MON, 2)

@@ -1,6 +1,6 @@
 """Planning a whole roster: one task per client, run in a process pool or on a Dask cluster.
 
-The flow, for each client row of a roster (:mod:`planner.roster`):
+The flow, for each client row of a roster (:mod:`thrustplan.app.roster`):
 
 1. In the calling process: validate the profile (an invalid row is reported, not run),
    give the client a unique folder name (its *slug*) and hash its input (the profile,
@@ -8,7 +8,7 @@ The flow, for each client row of a roster (:mod:`planner.roster`):
    ``resume``, a client whose folder holds every output and the same hash is not run again.
 2. In a worker (:func:`plan_client`): solve, check the programme with the independent
    checker, render the PDF and the other formats. Each worker keeps its catalogue and its
-   :class:`~planner.render.Renderer` across clients, so WeasyPrint is set up once.
+   :class:`~thrustplan.planner.output.render.Renderer` across clients, so WeasyPrint is set up once.
 3. Every file is written to a temporary name and renamed into place; the input record
    (``.thrustplan-input.json``, holding the hash and the client's result) is written last,
    so a folder with a record is a finished client.
@@ -38,18 +38,19 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from exercise_db.catalogue import Catalogue, load_catalogue
-from exercise_db.vocabulary import UnknownWordError
-from planner.files import write_atomically
-from planner.profile import ClientProfile, ProfileError, parse_profile
-from planner.program import PROGRAM_VERSION
-from planner.roster import RosterRow
-from planner.solve import SolverSettings
+from thrustplan.app.roster import RosterRow
+from thrustplan.exercise_db.catalogue import Catalogue, load_catalogue
+from thrustplan.exercise_db.vocabulary import UnknownWordError
+from thrustplan.planner.model.solve import SolverSettings
+from thrustplan.planner.output.files import write_atomically
+from thrustplan.rules.profile import ClientProfile, ProfileError, parse_profile
+from thrustplan.rules.program import PROGRAM_VERSION
 
 #: Written last in a client's folder: the input hash and the result, for ``resume``.
 RECORD_NAME = ".thrustplan-input.json"
@@ -64,7 +65,7 @@ SUMMARY_COLUMNS = (
     "pages",
     "pdf",
 )
-_TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+_TEMPLATE_DIR = Path(str(resources.files("thrustplan.templates")))
 
 
 class Status(StrEnum):
@@ -97,8 +98,8 @@ class BatchOptions:
     theme: str | None = None
     catalogue_path: Path | None = None
     catalogue_only: bool = False
-    #: Folders a trainer's logo may come from (``planner.render.check_logo``); empty for
-    #: the renderer's default, the current folder.
+    #: Folders a trainer's logo may come from (see the logo check); empty for the
+    #: renderer's default, the current folder.
     logo_folders: tuple[Path, ...] = ()
     settings: SolverSettings = field(default_factory=SolverSettings)
     #: Workers write the files themselves (a local pool, or a cluster sharing ``out``);
@@ -227,7 +228,7 @@ def _catalogue(options: BatchOptions) -> Catalogue:
 def _renderer(options: BatchOptions) -> Any:
     key = ("renderer", options.paper, options.theme, options.logo_folders)
     if key not in _WARM:
-        from planner.render import Renderer
+        from thrustplan.planner.output.render import Renderer
 
         _WARM[key] = Renderer(
             paper=options.paper, theme=options.theme, logo_folders=options.logo_folders or None
@@ -239,8 +240,8 @@ def warm_worker(options: BatchOptions) -> None:
     """Load the catalogue, the renderer and the solver once, when a worker starts."""
     _catalogue(options)
     _renderer(options)
-    import planner.generate  # noqa: F401  the solver and its imports
-    import rules.checker  # noqa: F401
+    import thrustplan.planner.pipeline
+    import thrustplan.rules.checker  # noqa: F401
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -276,11 +277,11 @@ def _memory() -> tuple[float, float]:
 
 def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
     """Solve, check and print one client; never raises, the result says what went wrong."""
-    from planner.exports import ExportError, program_csv, program_ics
-    from planner.generate import generate_program
-    from planner.render import RenderError
-    from planner.solve import InfeasibleRequest
-    from rules.checker import check_program
+    from thrustplan.planner.model.solve import InfeasibleRequest
+    from thrustplan.planner.output.exports import ExportError, program_csv, program_ics
+    from thrustplan.planner.output.render import RenderError
+    from thrustplan.planner.pipeline import generate_program
+    from thrustplan.rules.checker import check_program
 
     result = ClientResult(task.row, task.name, task.slug, Status.OK)
     try:

@@ -1,0 +1,1 @@
+"""The application: the command line, the roster batch runner and its inputs."""

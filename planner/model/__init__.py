@@ -1,0 +1,1 @@
+"""The weekly model: candidates, decision variables, the rule book and the solver."""
