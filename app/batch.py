@@ -44,11 +44,14 @@ from typing import Any
 
 import jinja2
 
+from thrustplan.app.inputs import InputError, profile_logo
 from thrustplan.app.roster import RosterRow
 from thrustplan.exercise_db.catalogue import Catalogue, load_catalogue
 from thrustplan.exercise_db.vocabulary import UnknownWordError
 from thrustplan.planner.model.solve import SolverSettings
 from thrustplan.planner.output.files import write_atomically
+from thrustplan.planner.output.formats import Format, OutputOptions
+from thrustplan.planner.pipeline import CheckFailed, Pipeline
 from thrustplan.rules.profile import ClientProfile, ProfileError, parse_profile
 from thrustplan.rules.program import PROGRAM_VERSION
 
@@ -75,14 +78,6 @@ class Status(StrEnum):
     FAILED = "failed"
 
 
-class Format(StrEnum):
-    """Output files besides ``program.pdf`` and ``program.json``, which are always written."""
-
-    CSV = "csv"
-    ICS = "ics"
-    HTML = "html"
-
-
 class BatchError(RuntimeError):
     """The batch cannot run at all (for example, a missing optional dependency)."""
 
@@ -93,6 +88,7 @@ class BatchOptions:
 
     out: Path
     now: dt.datetime
+    #: Files besides ``program.pdf`` and ``program.json``, which are always written.
     formats: frozenset[Format] = frozenset()
     paper: str = "a4"
     theme: str | None = None
@@ -191,9 +187,15 @@ def unique_slugs(labels: Iterable[str]) -> list[str]:
     return slugs
 
 
+def output_formats(formats: Iterable[Format]) -> frozenset[Format]:
+    """Every format a client gets: the PDF and the JSON, and the extras asked for."""
+    return frozenset({Format.PDF, Format.JSON, *formats})
+
+
 def output_names(formats: Iterable[Format]) -> list[str]:
     """The files a finished client's folder holds, the record excluded."""
-    return ["program.pdf", "program.json", *(f"program.{f.value}" for f in sorted(formats))]
+    extras = sorted(output_formats(formats) - {Format.PDF, Format.JSON})
+    return ["program.pdf", "program.json", *(f"program.{f.value}" for f in extras)]
 
 
 def input_hash(profile: ClientProfile, catalogue: Catalogue, options: BatchOptions) -> str:
@@ -226,14 +228,18 @@ def _catalogue(options: BatchOptions) -> Catalogue:
 
 
 def _renderer(options: BatchOptions) -> Any:
-    key = ("renderer", options.paper, options.theme, options.logo_folders)
+    key = ("renderer", options.paper, options.theme)
     if key not in _WARM:
         from thrustplan.planner.output.render import Renderer
 
-        _WARM[key] = Renderer(
-            paper=options.paper, theme=options.theme, logo_folders=options.logo_folders or None
-        )
+        _WARM[key] = Renderer(paper=options.paper, theme=options.theme)
     return _WARM[key]
+
+
+def _pipeline(options: BatchOptions) -> Pipeline:
+    """The worker's pipeline: its catalogue and renderer stay warm across clients."""
+    wanted = OutputOptions(output_formats(options.formats), options.paper, options.theme)
+    return Pipeline(_catalogue(options), wanted, options.settings, renderer=_renderer(options))
 
 
 def warm_worker(options: BatchOptions) -> None:
@@ -278,52 +284,26 @@ def _memory() -> tuple[float, float]:
 def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
     """Solve, check and print one client; never raises, the result says what went wrong."""
     from thrustplan.planner.model.solve import InfeasibleRequest
-    from thrustplan.planner.output.exports import ExportError, program_csv, program_ics
-    from thrustplan.planner.output.render import RenderError
-    from thrustplan.planner.pipeline import generate_program
-    from thrustplan.rules.checker import check_program
+    from thrustplan.planner.output.exports import ExportError
 
     result = ClientResult(task.row, task.name, task.slug, Status.OK)
     try:
-        catalogue = _catalogue(options)
-        renderer = _renderer(options)
-        try:
-            renderer.logo_file(task.profile)
-        except RenderError as error:  # the row's logo: refused before the solve
-            result.status, result.reason = Status.INVALID, str(error)
-            return result
-        started = time.perf_counter()
-        try:
-            program = generate_program(task.profile, catalogue, options.settings, now=options.now)
-        except InfeasibleRequest as error:
-            result.status, result.reason = Status.INFEASIBLE, str(error)
-            return result
-        violations = check_program(program, catalogue)
-        result.solve_seconds = time.perf_counter() - started
-        if violations:
-            result.status = Status.FAILED
-            result.reason = "checker: " + "; ".join(str(v) for v in violations)
-            return result
-        started = time.perf_counter()
-        rendered = renderer.render(program, catalogue)
-        files = {
-            "program.pdf": rendered.pdf,
-            "program.json": program.model_dump_json(indent=2).encode(),
-        }
-        if Format.CSV in options.formats:
-            files["program.csv"] = program_csv(program).encode()
-        if Format.ICS in options.formats:
-            files["program.ics"] = program_ics(program)
-        if Format.HTML in options.formats:
-            files["program.html"] = renderer.render_html(program, catalogue).encode()
-        result.render_seconds = time.perf_counter() - started
-        result.pages = rendered.pages
+        pipeline = _pipeline(options)
+        logo = profile_logo(task.profile, options.logo_folders or (Path.cwd(),))
+        outputs = pipeline.plan(task.profile, logo=logo, now=options.now)
+        files = {f"program.{fmt.value}": data for fmt, data in outputs.files.items()}
+        result.solve_seconds, result.render_seconds = outputs.solve_seconds, outputs.render_seconds
+        result.pages = outputs.pages
         if options.write_on_worker:
             store_client(options.out, task.input_hash, result, files)
         else:
             result.files = files
-    except ExportError as error:  # a field the asked-for format needs, such as start_date
+    except InfeasibleRequest as error:
+        result.status, result.reason = Status.INFEASIBLE, str(error)
+    except (InputError, ExportError) as error:  # the row's logo, or a field a format needs
         result.status, result.reason = Status.INVALID, str(error)
+    except CheckFailed as error:
+        result.status, result.reason = Status.FAILED, f"checker: {error}"
     except Exception as error:  # one client's fault must not stop the others
         result.status = Status.FAILED
         result.reason = f"{type(error).__name__}: {error}".strip()

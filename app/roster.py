@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from thrustplan.rules.profile import resolve_logo
+from thrustplan.app.inputs import resolve_logo
 
 #: Profile fields that hold a list; in a cell they are ``;``-separated.
 LIST_FIELDS = frozenset(

@@ -35,9 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from thrustplan.app.inputs import load_profile  # noqa: E402
 from thrustplan.exercise_db.catalogue import builtin_catalogue  # noqa: E402
 from thrustplan.planner.output.render import PAPERS, Renderer  # noqa: E402
-from thrustplan.rules.profile import load_profile  # noqa: E402
 from thrustplan.rules.program import Program  # noqa: E402
 
 PROFILE = ROOT / "examples" / "profiles" / "full-gym.yaml"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Self
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -222,38 +220,3 @@ def parse_profile(data: Any, source: str = "profile") -> ClientProfile:
         return ClientProfile.model_validate(data)
     except ValidationError as error:
         raise ProfileError(describe_validation_error(error)) from error
-
-
-def resolve_logo(data: Any, folder: Path) -> Any:
-    """``data`` with a relative ``trainer.logo`` taken from ``folder``, the file's own.
-
-    A profile or defaults file names its logo as its author sees it, beside the file;
-    without this, the path would depend on where the command happens to run. Links are
-    left in the path, so that the logo check can say where one leads.
-    """
-    trainer = data.get("trainer") if isinstance(data, dict) else None
-    if isinstance(trainer, dict) and trainer.get("logo"):
-        logo = Path(str(trainer["logo"]))
-        if not logo.is_absolute():
-            path = os.path.normpath(folder.absolute() / logo)
-            return {**data, "trainer": {**trainer, "logo": path}}
-    return data
-
-
-def load_profile(path: Path) -> ClientProfile:
-    """Read a profile from a YAML or JSON file; a relative logo is taken from its folder."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as error:
-        raise ProfileError(f"{path}: no such file; check the path to the profile") from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProfileError(f"{path}: cannot read the profile ({error})") from error
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ProfileError(
-            f"{path}: not valid YAML or JSON{where}; fix the syntax there"
-        ) from error
-    return parse_profile(resolve_logo(data, path.parent), source=str(path))

@@ -47,21 +47,20 @@ class FakeRenderer:
     def __init__(self) -> None:
         self.rendered: list[str] = []
 
-    def render(self, program: Any, catalogue: Any, target: Path | None = None) -> FakeResult:
+    def render(
+        self, program: Any, catalogue: Any, target: Path | None = None, *, logo: Any = None
+    ) -> FakeResult:
         self.rendered.append(program.profile.name)
         return FakeResult(pdf=b"%PDF-fake " + program.profile.name.encode(), pages=3)
 
-    def render_html(self, program: Any, catalogue: Any) -> str:
+    def render_html(self, program: Any, catalogue: Any, *, logo: Any = None) -> str:
         return f"<p>{program.profile.name}</p>"
-
-    def logo_file(self, profile: Any) -> None:
-        return None
 
 
 @pytest.fixture
 def renderer(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRenderer]:
     fake = FakeRenderer()
-    monkeypatch.setitem(batch._WARM, ("renderer", "a4", None, ()), fake)
+    monkeypatch.setitem(batch._WARM, ("renderer", "a4", None), fake)
     yield fake
 
 
@@ -76,7 +75,7 @@ def full_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     """Every kind of row, every format, run once for the tests that only read the outputs."""
     out = tmp_path_factory.mktemp("batch")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(batch._WARM, ("renderer", "a4", None, ()), FakeRenderer())
+        patch.setitem(batch._WARM, ("renderer", "a4", None), FakeRenderer())
         yield Run(out, run_batch(rows(), options(out, formats=frozenset(Format))))
 
 
@@ -176,7 +175,7 @@ def test_a_program_failing_the_checker_is_not_written(
     def broken(program: Any, catalogue: Any) -> list[checker.Violation]:
         return [checker.Violation("session_fits_time", "too long", week=1, day="mon")]
 
-    monkeypatch.setattr(checker, "check_program", broken)
+    monkeypatch.setattr("thrustplan.planner.pipeline.check_program", broken)
     report = run_batch(rows()[:1], options(tmp_path))
     (result,) = report.results
     assert result.status is Status.FAILED
@@ -200,7 +199,9 @@ def test_a_render_error_fails_only_that_client(
 ) -> None:
     real = renderer.render
 
-    def picky(program: Any, catalogue: Any, target: Path | None = None) -> FakeResult:
+    def picky(
+        program: Any, catalogue: Any, target: Path | None = None, *, logo: Any = None
+    ) -> FakeResult:
         if program.profile.days_per_week == 3:
             raise ValueError("logo: no such file")
         return real(program, catalogue, target)

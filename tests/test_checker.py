@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import CHECKS, check_program
-from thrustplan.rules.profile import Weekday, load_profile
+from thrustplan.rules.profile import Weekday
 from thrustplan.rules.program import ExerciseEntry, Program
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "profiles"

@@ -257,8 +257,8 @@ def test_html_output_is_one_self_contained_page(renderer: Renderer, catalogue: C
 
 
 def test_a_generated_programme_renders_end_to_end(renderer: Renderer, catalogue: Catalogue) -> None:
+    from thrustplan.app.inputs import load_profile
     from thrustplan.planner.pipeline import generate_program
-    from thrustplan.rules.profile import load_profile
 
     profile = load_profile(EXAMPLES / "full-gym.yaml").model_copy(update={"weeks": 4})
     program = generate_program(profile, catalogue)
@@ -304,9 +304,9 @@ def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
     logo = tmp_path / "logo.png"
     logo.write_bytes(set_boxes_png(1, 2))
     program = make_program(weeks=4, days=3, logo=logo)
-    ours = Renderer(logo_folders=[tmp_path]).render_pdf(program, catalogue)
+    ours = Renderer().render_pdf(program, catalogue, logo=logo)
     monkeypatch.setattr(render, "_html_class", lambda weasyprint: weasyprint.HTML)
-    assert Renderer(logo_folders=[tmp_path]).render_pdf(program, catalogue) == ours
+    assert Renderer().render_pdf(program, catalogue, logo=logo) == ours
 
 
 def test_text_the_xml_parser_refuses_still_prints(renderer: Renderer, catalogue: Catalogue) -> None:

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from tests.program_factory import make_program
+from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
 from thrustplan.planner.output.render import PAPERS, Renderer, build_view
-from thrustplan.rules.profile import Units, load_profile
+from thrustplan.rules.profile import Units
 from thrustplan.rules.program import Program
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "profiles"

@@ -11,12 +11,14 @@ import pytest
 from pypdf import PdfReader
 
 from tests.program_factory import make_program
+from thrustplan.app.inputs import InputError, check_logo
+from thrustplan.app.service import plan_to_files
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
+from thrustplan.planner.output.formats import Format
 from thrustplan.planner.output.render import (
     TEMPLATE_DIR,
     Renderer,
     RenderError,
-    check_logo,
     package_fetcher,
     set_boxes_png,
 )
@@ -36,8 +38,8 @@ def logos(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def renderer(logos: Path) -> Renderer:
-    return Renderer(logo_folders=[logos])
+def renderer() -> Renderer:
+    return Renderer()
 
 
 def images(pdf: bytes) -> set[tuple[int, int]]:
@@ -103,7 +105,7 @@ def test_notes_and_names_with_markup_print_literally_in_html_too(
 
 def test_a_trainer_logo_is_drawn(renderer: Renderer, catalogue: Catalogue, logos: Path) -> None:
     logo = png_file(logos / "logo.png")
-    pdf = renderer.render_pdf(make_program(weeks=1, days=3, logo=logo), catalogue)
+    pdf = renderer.render_pdf(make_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
     assert (40, 4) in images(pdf)
 
 
@@ -118,7 +120,7 @@ def test_an_svg_logo_cannot_pull_in_other_files(
         encoding="utf-8",
     )
     with pytest.raises(RenderError, match=re.escape("refused to fetch 'file:///etc/passwd'")):
-        renderer.render_pdf(make_program(weeks=1, days=3, logo=logo), catalogue)
+        renderer.render_pdf(make_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
 
 
 @pytest.mark.parametrize(
@@ -151,7 +153,7 @@ def test_a_logo_outside_the_allowed_place_is_refused_naming_the_field(
 ) -> None:
     assert callable(make)
     allowed = _mkdir(tmp_path / "allowed")
-    with pytest.raises(RenderError, match=rf"^trainer\.logo: .*{message}"):
+    with pytest.raises(InputError, match=rf"^trainer\.logo: .*{message}"):
         check_logo(make(allowed), [allowed])
 
 
@@ -159,20 +161,21 @@ def test_a_logo_inside_an_allowed_folder_is_taken(tmp_path: Path) -> None:
     logo = png_file(_mkdir(tmp_path / "brand" / "2026") / "logo.png")
     assert check_logo(logo, [tmp_path / "clients", tmp_path / "brand"]) == logo.resolve()
     message = rf"^trainer\.logo: {logo} lies outside .*--logo-folder$"
-    with pytest.raises(RenderError, match=message):
+    with pytest.raises(InputError, match=message):
         check_logo(logo, [tmp_path / "clients"])
 
 
-def test_a_refused_logo_stops_the_render_before_anything_is_written(
-    renderer: Renderer, catalogue: Catalogue, tmp_path: Path
-) -> None:
-    target = tmp_path / "plan.pdf"
-    program = make_program(weeks=1, days=3, logo=PASSWD)
-    with pytest.raises(RenderError, match=r"^trainer\.logo: /etc/passwd"):
-        renderer.render_pdf(program, catalogue, target)
-    with pytest.raises(RenderError, match=r"^trainer\.logo"):
-        renderer.render_html(program, catalogue)
-    assert not target.exists()
+def test_a_refused_logo_stops_the_plan_before_anything_is_written(tmp_path: Path) -> None:
+    profile = tmp_path / "client.yaml"
+    profile.write_text(
+        "name: Ann\ngoal: glutes\nlevel: beginner\ndays_per_week: 3\nsession_minutes: 45\n"
+        "trainer: {logo: /etc/passwd}\n",
+        encoding="utf-8",
+    )
+    targets = {Format.PDF: tmp_path / "plan.pdf", Format.HTML: tmp_path / "plan.html"}
+    with pytest.raises(InputError, match=r"^trainer\.logo: /etc/passwd"):
+        plan_to_files(profile, {}, targets)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["client.yaml"]
 
 
 def test_the_fetcher_serves_templates_the_logo_and_data_only(tmp_path: Path) -> None:

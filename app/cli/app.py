@@ -6,9 +6,13 @@ Every command is a thin adapter over one library call; commands register themsel
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 from typing import NoReturn
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -47,6 +51,53 @@ def fail(message: str, status: Exit = Exit.BAD_INPUT) -> NoReturn:
     # The message quotes what the user gave ("theme '[/x]'"): print it as written.
     err_console.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(int(status))
+
+
+#: Errors a user can cause, by the module that raises them and the status they exit with.
+#: Looked up in ``sys.modules`` so that the command line loads no solver or renderer just
+#: to name their errors: an error can only come from a module already imported.
+_KNOWN_ERRORS = (
+    ("thrustplan.planner.model.solve", "InfeasibleRequest", Exit.INFEASIBLE),
+    ("thrustplan.app.inputs", "InputError", Exit.BAD_INPUT),
+    ("thrustplan.app.roster", "RosterError", Exit.BAD_INPUT),
+    ("thrustplan.app.batch", "BatchError", Exit.BAD_INPUT),
+    ("thrustplan.rules.profile", "ProfileError", Exit.BAD_INPUT),
+    ("thrustplan.exercise_db.vocabulary", "UnknownWordError", Exit.BAD_INPUT),
+    ("thrustplan.exercise_db.catalogue", "CatalogueError", Exit.BAD_INPUT),
+    ("thrustplan.planner.output.render", "RenderError", Exit.BAD_INPUT),
+    ("thrustplan.planner.output.exports", "ExportError", Exit.BAD_INPUT),
+    ("thrustplan.planner.progression.replan", "LogError", Exit.BAD_INPUT),
+)
+
+
+def _status_of(error: Exception) -> Exit | None:
+    for module_name, class_name, status in _KNOWN_ERRORS:
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(error, getattr(module, class_name)):
+            return status
+    return None
+
+
+@contextmanager
+def exits() -> Iterator[None]:
+    """Turn what the library raises into a message and a documented exit status.
+
+    A user's mistake exits 2, an impossible request 3; anything else is our fault and
+    exits 1 with a short message and a plea to report it, never a traceback.
+    """
+    try:
+        yield
+    except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+        raise
+    except Exception as error:
+        status = _status_of(error)
+        if status is None:
+            fail(
+                f"unexpected {type(error).__name__}: {error}; nothing was written. "
+                "Please report this with the command and its input files.",
+                Exit.FAILED,
+            )
+        fail(str(error), status)
 
 
 @app.callback()

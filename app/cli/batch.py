@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from thrustplan.app.cli.app import Exit, app, err_console, fail, out_console
-from thrustplan.app.cli.plan import Paper
-from thrustplan.app.roster import Defaults, RosterError, read_defaults, read_roster
+from thrustplan.app.cli.app import Exit, app, err_console, exits, out_console
+from thrustplan.app.cli.options import CatalogueFile, CatalogueOnly, LogoFolders, Paper, Theme
+from thrustplan.app.service import CatalogueChoice, RosterRequest, RosterRun, run_roster
+from thrustplan.planner.output.formats import Format
 
-
-def _parse_now(text: str | None) -> dt.datetime:
-    if text is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        fail(f"--now {text!r}: give an ISO date-time such as 2027-01-04T09:00:00+00:00")
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+if TYPE_CHECKING:
+    from thrustplan.app.batch import BatchReport
 
 
 class _Progress:
@@ -66,11 +60,11 @@ class _Progress:
             self._task = self._bar.add_task("batch", total=to_run, failed=0)
 
     def update(self, result: object) -> None:
-        from thrustplan.app.batch import ClientResult, Status
+        from thrustplan.app.batch import ClientResult
 
         assert isinstance(result, ClientResult)
         self.done += 1
-        if result.status is not Status.OK:
+        if result.status.value != "ok":
             self.failed += 1
         if self._bar is not None and self._task is not None:
             self._bar.update(self._task, advance=1, failed=self.failed)
@@ -89,116 +83,87 @@ class _Progress:
         if self._bar is not None:
             self._bar.stop()
 
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        # Stop the bar before any error is printed, so the message gets its own line.
+        self.stop()
+
+
+Roster = Annotated[Path, typer.Argument(help="Clients, one a row: CSV, XLSX, YAML or JSON Lines.")]
+Out = Annotated[Path, typer.Option("--out", help="Folder to write the programmes to.")]
+DefaultsFile = Annotated[
+    Path | None,
+    typer.Option("--defaults", help="YAML of shared values: trainer, units, weeks, paper."),
+]
+WantCsv = Annotated[bool, typer.Option("--csv", help="Also write program.csv.")]
+WantIcs = Annotated[bool, typer.Option("--ics", help="Also write program.ics.")]
+WantHtml = Annotated[bool, typer.Option("--html", help="Also write program.html.")]
+PaperOrDefault = Annotated[
+    Paper | None, typer.Option(help="Paper size (default: the defaults file, else a4).")
+]
+Workers = Annotated[
+    int | None, typer.Option(min=1, help="Worker processes (default: the core count).")
+]
+MaxTasks = Annotated[
+    int | None,
+    typer.Option(min=1, help="Replace a worker after this many clients (bounds memory)."),
+]
+Resume = Annotated[
+    bool, typer.Option("--resume", help="Skip clients already done for the same input.")
+]
+Dask = Annotated[
+    str | None, typer.Option("--dask", help="Run on the Dask scheduler at this address.")
+]
+SharedOut = Annotated[
+    bool, typer.Option("--shared-out", help="With --dask: workers write to --out themselves.")
+]
+Now = Annotated[
+    str | None, typer.Option(help="Time stamped in every programme (ISO); default: now, once.")
+]
+
 
 @app.command()
 def batch(
-    roster: Annotated[
-        Path, typer.Argument(help="Clients, one a row: CSV, XLSX, YAML or JSON Lines.")
-    ],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the programmes to.")],
-    defaults_file: Annotated[
-        Path | None,
-        typer.Option("--defaults", help="YAML of shared values: trainer, units, weeks, paper."),
-    ] = None,
-    csv_out: Annotated[bool, typer.Option("--csv", help="Also write program.csv.")] = False,
-    ics_out: Annotated[bool, typer.Option("--ics", help="Also write program.ics.")] = False,
-    html_out: Annotated[bool, typer.Option("--html", help="Also write program.html.")] = False,
-    paper: Annotated[
-        Paper | None, typer.Option(help="Paper size (default: the defaults file, else a4).")
-    ] = None,
-    theme: Annotated[str | None, typer.Option(help="Theme name or stylesheet.")] = None,
-    logo_folders: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--logo-folder",
-            help="Another folder a trainer logo may come from (repeatable); the roster's and "
-            "the defaults file's folders and the current one always may.",
-        ),
-    ] = None,
-    catalogue_file: Annotated[
-        Path | None, typer.Option("--catalogue", help="Catalogue merged over the built-in one.")
-    ] = None,
-    catalogue_only: Annotated[
-        bool, typer.Option("--catalogue-only", help="Plan from --catalogue alone.")
-    ] = False,
-    workers: Annotated[
-        int | None, typer.Option(min=1, help="Worker processes (default: the core count).")
-    ] = None,
-    max_tasks_per_worker: Annotated[
-        int | None,
-        typer.Option(min=1, help="Replace a worker after this many clients (bounds memory)."),
-    ] = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Skip clients already done for the same input.")
-    ] = False,
-    dask: Annotated[
-        str | None,
-        typer.Option("--dask", help="Run on the Dask scheduler at this address."),
-    ] = None,
-    shared_out: Annotated[
-        bool,
-        typer.Option("--shared-out", help="With --dask: workers write to --out themselves."),
-    ] = False,
-    now: Annotated[
-        str | None,
-        typer.Option(help="Time stamped in every programme (ISO); default: now, once."),
-    ] = None,
+    roster: Roster,
+    out: Out,
+    defaults_file: DefaultsFile = None,
+    csv_out: WantCsv = False,
+    ics_out: WantIcs = False,
+    html_out: WantHtml = False,
+    paper: PaperOrDefault = None,
+    theme: Theme = None,
+    logo_folders: LogoFolders = None,
+    catalogue_file: CatalogueFile = None,
+    catalogue_only: CatalogueOnly = False,
+    workers: Workers = None,
+    max_tasks_per_worker: MaxTasks = None,
+    resume: Resume = False,
+    dask: Dask = None,
+    shared_out: SharedOut = False,
+    now: Now = None,
 ) -> None:
     """Plan and print a programme for every client of a roster.
 
     Exit status 0 when every row succeeded, 1 when some failed (see summary.csv),
     2 when the roster or the defaults cannot be read.
     """
-    from thrustplan.app.batch import BatchError, BatchOptions, Format, run_batch
-    from thrustplan.exercise_db.catalogue import CatalogueError
-
-    try:
-        defaults = read_defaults(defaults_file) if defaults_file else Defaults(profile={})
-        rows = read_roster(roster, defaults)
-    except RosterError as error:
-        fail(str(error))
-    formats = frozenset(
-        f for f, wanted in ((Format.CSV, csv_out), (Format.ICS, ics_out), (Format.HTML, html_out))
-        if wanted
-    )  # fmt: skip
-    options = BatchOptions(
-        out=out,
-        now=_parse_now(now),
-        formats=formats,
-        paper=(paper.value if paper else defaults.paper or "a4").lower(),
-        theme=theme or defaults.theme,
-        catalogue_path=catalogue_file,
-        catalogue_only=catalogue_only,
-        logo_folders=(
-            roster.parent,
-            *([defaults_file.parent] if defaults_file else []),
-            Path.cwd(),
-            *(logo_folders or []),
-        ),
-        write_on_worker=dask is None or shared_out,
-    )
+    wanted = ((Format.CSV, csv_out), (Format.ICS, ics_out), (Format.HTML, html_out))
+    extras = frozenset(fmt for fmt, asked in wanted if asked)
+    catalogue = CatalogueChoice(catalogue_file, catalogue_only)
+    request = RosterRequest(roster, out, defaults_file, extras, catalogue)
+    request = replace(request, paper=paper, theme=theme, logo_folders=logo_folders or [], now=now)
+    run = RosterRun(workers or os.cpu_count() or 1, resume, dask, shared_out, max_tasks_per_worker)
     progress = _Progress()
-    try:
-        report = run_batch(
-            rows,
-            options,
-            workers=workers or os.cpu_count() or 1,
-            resume=resume,
-            dask_address=dask,
-            max_tasks_per_worker=max_tasks_per_worker,
-            on_start=progress.start,
-            on_result=progress.update,
-        )
-    except CatalogueError as error:
-        progress.stop()
-        fail(f"--catalogue: {error}")
-    except BatchError as error:
-        progress.stop()
-        fail(str(error))
-    progress.stop()
-    total = len(report.results)
-    ok = sum(1 for r in report.results if r.status.value == "ok")
-    out_console.print(f"{ok} of {total} clients planned -> {out / 'summary.csv'}")
+    with exits(), progress:
+        report = run_roster(request, run, on_start=progress.start, on_result=progress.update)
+    _print_report(report, out)
+
+
+def _print_report(report: BatchReport, out: Path) -> None:
+    ok = sum(1 for result in report.results if result.status.value == "ok")
+    out_console.print(f"{ok} of {len(report.results)} clients planned -> {out / 'summary.csv'}")
     for result in report.results:
         if result.status.value != "ok":
             first = result.reason.splitlines()[0] if result.reason else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 #: Outputs are shared (a trainer's folder, a web server): readable by all, like ``open()``.
@@ -24,3 +25,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_all(files: Mapping[Path, bytes]) -> None:
+    """Write every file, each atomically, once all of them have been produced.
+
+    The caller builds every output before calling: a run that fails half-way writes none.
+    """
+    for path, data in files.items():
+        write_atomically(path, data)

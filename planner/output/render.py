@@ -38,7 +38,6 @@ import itertools
 import math
 import mimetypes
 import re
-import stat
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
@@ -67,18 +66,12 @@ from thrustplan.planner.output.charts import (
 from thrustplan.planner.output.exports import session_date
 from thrustplan.planner.output.files import write_atomically
 from thrustplan.rules.prescription import is_main_lift
-from thrustplan.rules.profile import ClientProfile, Units, Weekday
+from thrustplan.rules.profile import Units, Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
 from thrustplan.rules.volume import MAX_WEEKLY_SETS
 
 TEMPLATE_DIR = Path(str(resources.files("thrustplan.templates")))
 THEME_DIR = TEMPLATE_DIR / "themes"
-LOGO_SUFFIXES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
-LOGO_SUFFIXES[".svg"] = "image/svg+xml"
-#: A logo larger than this is almost surely not a logo, and slows every page it is on.
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-#: Places a logo may never come from, even through a link: kernel and device files.
-_SPECIAL_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"), Path("/run"))
 _ACCENT = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 DAY_NAMES = {
@@ -1018,66 +1011,6 @@ def set_boxes_css(columns: int) -> Markup:
 # --- resources ----------------------------------------------------------------------
 
 
-def check_logo(path: Path, folders: Sequence[Path]) -> Path:
-    """The resolved logo file, or a :class:`RenderError` naming ``trainer.logo``.
-
-    A logo must be an existing regular file named ``.png``, ``.jpg``, ``.jpeg`` or
-    ``.svg`` whose content matches its name, no larger than 2 MiB, inside one of
-    ``folders`` once links are followed (the places the person running the render has
-    put their images in: a profile naming ``/home/ann/.ssh/id.png`` prints nothing of
-    it). Never a file under ``/proc``, ``/sys``, ``/dev`` or ``/run``, whatever the
-    folders. Only this one file becomes fetchable.
-    """
-    hint = "give the path of a PNG, JPEG or SVG file"
-    if path.suffix.lower() not in LOGO_SUFFIXES:
-        raise RenderError(f"trainer.logo: {path} is not a .png, .jpg, .jpeg or .svg file; {hint}")
-    try:
-        resolved = path.resolve(strict=True)
-        info = resolved.stat()
-    except (OSError, RuntimeError) as error:
-        raise RenderError(f"trainer.logo: {path} does not exist or cannot be read; {hint}") from (
-            error
-        )
-    if any(resolved.is_relative_to(root) for root in _SPECIAL_ROOTS):
-        raise RenderError(f"trainer.logo: {path} leads to {resolved}, a system file; {hint}")
-    places = [folder.resolve() for folder in folders]
-    if not any(resolved.is_relative_to(place) for place in places):
-        where = ", ".join(str(place) for place in places) or "no folder at all"
-        raise RenderError(
-            f"trainer.logo: {path} lies outside the folders a logo may come from ({where}); "
-            "put the logo beside the profile, or allow its folder with --logo-folder"
-        )
-    if not stat.S_ISREG(info.st_mode):
-        raise RenderError(f"trainer.logo: {path} is not a regular file; {hint}")
-    if resolved.suffix.lower() != path.suffix.lower():
-        raise RenderError(
-            f"trainer.logo: {path} links to {resolved}, which is not an image file; {hint}"
-        )
-    if info.st_size > LOGO_MAX_BYTES:
-        raise RenderError(
-            f"trainer.logo: {path} is {info.st_size // 1024} KiB; use an image under 2 MiB"
-        )
-    try:
-        with resolved.open("rb") as handle:
-            head = handle.read(2048)
-    except OSError as error:
-        raise RenderError(f"trainer.logo: cannot read {path} ({error.strerror}); {hint}") from (
-            error
-        )
-    kind = LOGO_SUFFIXES[resolved.suffix.lower()]
-    looks_right = {
-        "image/png": head.startswith(b"\x89PNG\r\n\x1a\n"),
-        "image/jpeg": head.startswith(b"\xff\xd8\xff"),
-        "image/svg+xml": b"<svg" in head,
-    }[kind]
-    if not looks_right:
-        raise RenderError(
-            f"trainer.logo: {path} is named like a {kind.split('/')[1].upper()} image but its "
-            f"content is not one; {hint}"
-        )
-    return resolved
-
-
 def _load_weasyprint() -> Any:
     import weasyprint
 
@@ -1241,17 +1174,12 @@ class Renderer:
     (``templates/themes/<name>.css``) or the path of a stylesheet applied last. A
     renderer keeps per-document state while it works: use one per thread or process.
 
-    ``logo_folders`` are the folders a trainer's logo may be read from
-    (:func:`check_logo`); by default only the current folder and those below it.
+    A trainer's ``logo`` is printed as given: the application checks it first (where it
+    may come from, what it holds), and it is the one file outside the package that the
+    renderer will read.
     """
 
-    def __init__(
-        self,
-        paper: str = "a4",
-        theme: str | None = None,
-        logo_folders: Sequence[Path] | None = None,
-    ) -> None:
-        self.logo_folders = tuple(folder.resolve() for folder in (logo_folders or (Path.cwd(),)))
+    def __init__(self, paper: str = "a4", theme: str | None = None) -> None:
         if paper.lower() not in PAPERS:
             raise RenderError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
         self.paper = PAPERS[paper.lower()]
@@ -1300,7 +1228,7 @@ class Renderer:
         logo_url = None
         if logo is not None:
             if screen:
-                kind = LOGO_SUFFIXES[logo.suffix.lower()]
+                kind = mimetypes.guess_type(logo.name)[0] or "application/octet-stream"
                 encoded = base64.b64encode(logo.read_bytes()).decode("ascii")
                 logo_url = f"data:{kind};base64,{encoded}"
             else:
@@ -1319,11 +1247,13 @@ class Renderer:
             set_boxes=set_boxes_css(view.max_sets),
         )
 
-    def render_html(self, program: Program, catalogue: Catalogue) -> str:
+    def render_html(
+        self, program: Program, catalogue: Catalogue, *, logo: Path | None = None
+    ) -> str:
         """The programme as one self-contained HTML page for a screen (styles and logo inline)."""
-        return self._html(program, catalogue, screen=True, logo=self.logo_file(program.profile))
+        return self._html(program, catalogue, screen=True, logo=logo)
 
-    def layout(self, program: Program, catalogue: Catalogue) -> Any:
+    def layout(self, program: Program, catalogue: Catalogue, *, logo: Path | None = None) -> Any:
         """The laid-out WeasyPrint document (pages and their boxes), not yet a PDF.
 
         For tests and tools that inspect where things landed; :meth:`render` writes it.
@@ -1331,7 +1261,6 @@ class Renderer:
         html_class, font_config, fetcher, stylesheets, base_url = self._setup()
         from weasyprint.urls import FatalURLFetchingError
 
-        logo = self.logo_file(program.profile)
         html = self._html(program, catalogue, screen=False, logo=logo)
         fetcher.logo = logo
         fetcher.refused.clear()
@@ -1349,7 +1278,12 @@ class Renderer:
         return document
 
     def render(
-        self, program: Program, catalogue: Catalogue, target: Path | None = None
+        self,
+        program: Program,
+        catalogue: Catalogue,
+        target: Path | None = None,
+        *,
+        logo: Path | None = None,
     ) -> RenderResult:
         """Render the PDF, and write it atomically to ``target`` when given."""
         # A render allocates a few hundred thousand objects that all live until the PDF
@@ -1358,7 +1292,7 @@ class Renderer:
         gc.disable()
         fetcher = self._setup()[2]
         try:
-            document = self.layout(program, catalogue)
+            document = self.layout(program, catalogue, logo=logo)
             pdf = document.write_pdf()
             if fetcher.refused:
                 # Images inside an SVG logo are fetched while drawing, and WeasyPrint
@@ -1377,15 +1311,12 @@ class Renderer:
         return RenderResult(pdf=pdf, pages=pages, bookmarks=bookmarks)
 
     def render_pdf(
-        self, program: Program, catalogue: Catalogue, target: Path | None = None
+        self,
+        program: Program,
+        catalogue: Catalogue,
+        target: Path | None = None,
+        *,
+        logo: Path | None = None,
     ) -> bytes:
         """The PDF's bytes; written atomically to ``target`` too when given."""
-        return self.render(program, catalogue, target).pdf
-
-    def logo_file(self, profile: ClientProfile) -> Path | None:
-        """The checked logo of ``profile``'s trainer, if it names one; a
-        :class:`RenderError` naming ``trainer.logo`` if it may not be printed."""
-        trainer = profile.trainer
-        if trainer is None or trainer.logo is None:
-            return None
-        return check_logo(trainer.logo, self.logo_folders)
+        return self.render(program, catalogue, target, logo=logo).pdf
