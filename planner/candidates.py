@@ -19,6 +19,7 @@ from planner.profile import ClientProfile
 from planner.split import Split, choose_split
 from rules.eligibility import exclusion_reason, is_heavy
 from rules.goals import Goal
+from rules.populations import preferred_for
 from rules.prescription import Prescription, is_main_lift, prescribe
 from rules.supersets import pairing_problem
 from rules.timing import WARM_UP_MINUTES, exercise_seconds, superset_seconds
@@ -110,7 +111,7 @@ def exercise_cost(exercise: Exercise) -> int:
 
 
 def _preference(exercise: Exercise, profile: ClientProfile) -> int:
-    if exercise.id in profile.favourites:
+    if exercise.id in profile.favourites or preferred_for(exercise.id, profile.limitations):
         return 1
     if exercise.id in profile.dislikes:
         return -1

@@ -9,6 +9,7 @@ from planner.profile import ClientProfile
 from planner.program import Program
 from planner.progression import build_weeks
 from planner.solve import SolverSettings, solve_week
+from rules.populations import cautions
 from rules.volume import weekly_sets, weekly_targets
 
 
@@ -39,4 +40,5 @@ def generate_program(
         weekly_targets=weekly_targets(profile.goal, profile.level),
         solve=[template.report],
         weeks=progression.weeks,
+        cautions=cautions(profile.limitations, profile.pregnancy_week),
     )

@@ -36,9 +36,11 @@ from planner.loads import KG_PER_LB, LoadLadder, band_colours, ladder_for
 from planner.profile import ClientProfile, ProgressionScheme, Units, Weekday
 from planner.program import ExerciseEntry, Session, Week
 from planner.template import PlannedExercise, PlannedSession, WeeklyTemplate, pairing_note
+from rules.bodyweight import below_ability, is_assisted
 from rules.eligibility import exclusion_reason, is_heavy
 from rules.goals import Goal
-from rules.prescription import Prescription, prescribe
+from rules.populations import gentle_start_note, max_tests_allowed
+from rules.prescription import Prescription, prescribe_for
 from rules.strength import (
     estimate_max,
     hip_thrust_max_estimate,
@@ -540,6 +542,9 @@ class LoadedLift:
     units: Units
     start: Start
     first_step: int
+    #: False where no rep-max test may be asked for (pregnancy): an unknown load starts
+    #: light instead.
+    tests_allowed: bool = True
 
     def _one_rep_max(self) -> float:
         if self.start.anchor is not None:
@@ -616,11 +621,17 @@ class LoadedLift:
         if self.scheme is ProgressionScheme.UNDULATING:
             notes.append(f"{day} day")
         if not self.start.known:
+            if step == 0 and not self.tests_allowed:
+                notes.append(gentle_start_note(reps, rir))
+                return Dose(self.sets, reps, rir, notes=tuple(notes))
             if step == 0:
                 test_reps = min(max(10, p.reps_min), p.reps_max)
                 notes.extend(n for n in (find_max_note(test_reps), self.start.note) if n)
                 return Dose(self.sets, test_reps, rir, notes=tuple(notes))
-            notes.append(unknown_load_note(p.reps_max))
+            if self.tests_allowed:
+                notes.append(unknown_load_note(p.reps_max))
+            else:
+                notes.append(f"load: keep every set {rir} or more reps short of failure")
             return Dose(self.sets, reps, rir, notes=tuple(notes))
         target = self.target(step, shape, day)
         load = self.ladder.floor(target)
@@ -751,7 +762,9 @@ class _VariationPlanner:
     choices: list[list[list[Choice]]] = field(default_factory=list)
 
     def rest(self, exercise: Exercise) -> int:
-        return prescribe(exercise, self.profile.goal, self.profile.level).rest_seconds
+        profile = self.profile
+        prescription = prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
+        return prescription.rest_seconds
 
     def session_fits(self, session: int, current: list[Exercise]) -> bool:
         planned = self.template.sessions[session]
@@ -862,11 +875,23 @@ class _VariationPlanner:
                                     f"before {template_x.name.lower()}",
                                     eased=True,
                                 )
+                        elif below_ability(template_x, profile.level):
+                            easier = self.first_allowed(template_x.easier, s, i, week)
+                            if easier is not None:
+                                choice = Choice(
+                                    easier,
+                                    f"block 1: {easier.name.lower()} to build up to "
+                                    f"{template_x.name.lower()}",
+                                    eased=True,
+                                )
                     elif before.eased:
                         if self.allowed(template_x, s, i, week):
-                            choice = Choice(
-                                template_x, f"block {block}: loaded variation, the movement learnt"
+                            done = (
+                                "loaded variation, the movement learnt"
+                                if template_x.load_kind.external
+                                else f"{template_x.name.lower()} itself"
                             )
+                            choice = Choice(template_x, f"block {block}: {done}")
                     elif not before.exercise.load_kind.external:
                         harder = self.first_allowed(before.exercise.harder, s, i, week)
                         if harder is not None:
@@ -941,15 +966,16 @@ def _make_lift(
     starts: Mapping[ExerciseId, LiftStart],
     technique: int,
 ) -> Lift:
-    prescription = prescribe(exercise, profile.goal, profile.level)
+    prescription = prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
     ladder = ladder_for(exercise, profile)
     if ladder is not None:
         start = resolve_start(exercise, profile, catalogue, starts)
         return LoadedLift(
             exercise, prescription, planned.sets, ladder, scheme, profile.level,
-            profile.units, start, first_step,
+            profile.units, start, first_step, max_tests_allowed(profile.limitations),
         )  # fmt: skip
-    if exercise.load_kind is LoadKind.BAND:
+    # An assisting band gets lighter as the client gets stronger: it is not band resistance.
+    if exercise.load_kind is LoadKind.BAND and not is_assisted(exercise):
         colours = band_colours(profile)
         first = 0 if profile.level is Level.BEGINNER else min(1, len(colours) - 1)
         return BandLift(exercise, prescription, planned.sets, colours, first, first_step)
@@ -1089,7 +1115,7 @@ def build_weeks(
             {
                 f"{lift.exercise.name}: first week is a rep-max test"
                 for lift in lifts.values()
-                if isinstance(lift, LoadedLift) and not lift.start.known
+                if isinstance(lift, LoadedLift) and not lift.start.known and lift.tests_allowed
             }
         )
     )

@@ -68,6 +68,7 @@ from planner.exports import session_date
 from planner.files import write_atomically
 from planner.profile import ClientProfile, Units, Weekday
 from planner.program import ExerciseEntry, Program, Session, Week
+from rules.populations import Caution
 from rules.prescription import is_main_lift
 from rules.volume import MAX_WEEKLY_SETS
 
@@ -376,6 +377,8 @@ class View:
     weeks: list[WeekView]
     guide: list[GuideEntry]
     total_weeks: int
+    #: Safety pages for the client's limitations (pregnancy warning signs and the like).
+    cautions: list[Caution] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -968,6 +971,7 @@ def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: s
         weeks=_week_views(program, catalogue, paper),
         guide=_guide(program, catalogue),
         total_weeks=weeks,
+        cautions=list(program.cautions),
     )
 
 
