@@ -159,7 +159,7 @@ def max_tests_allowed(limitations: Collection[str]) -> bool:
 def gentle_start_note(reps: int, rir: int) -> str:
     """How to find a first load where no rep-max test may be done (pregnancy).
 
-    >>> gentle_start_note(10, 3)[:58]
+    >>> gentle_start_note(10, 3)[:60]
     'no max test: start with a load you could lift about 15 times'
     """
     return (
