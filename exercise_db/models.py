@@ -89,6 +89,14 @@ class Exercise(BaseModel):
     stresses: tuple[StressId, ...] = Field(
         default=(), description="Stress flags used to honour a client's limitations."
     )
+    range_limit: str = Field(
+        default="",
+        description=(
+            "How to do it in a shorter, joint-friendly range (to a high box, a machine "
+            "stop); with it, a stress the vocabulary marks as eased by a limited range "
+            "no longer rules the exercise out, and the note is printed instead."
+        ),
+    )
     easier: tuple[ExerciseId, ...] = Field(default=(), description="Easier sibling variations.")
     harder: tuple[ExerciseId, ...] = Field(default=(), description="Harder sibling variations.")
     similar: tuple[ExerciseId, ...] = Field(default=(), description="Related exercises.")

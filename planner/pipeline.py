@@ -18,6 +18,7 @@ from thrustplan.planner.model.solve import SolverSettings, solve_week
 from thrustplan.planner.output.formats import Format, OutputOptions
 from thrustplan.planner.progression.weeks import build_weeks
 from thrustplan.rules.checker import Violation, check_program
+from thrustplan.rules.populations import cautions
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import Program
 from thrustplan.rules.volume import weekly_sets, weekly_targets
@@ -53,6 +54,7 @@ def generate_program(
         weekly_targets=weekly_targets(profile.goal, profile.level),
         solve=[template.report],
         weeks=progression.weeks,
+        cautions=cautions(profile.limitations, profile.pregnancy_week),
     )
 
 

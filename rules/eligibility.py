@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.models import Exercise
 from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.rules.populations import limitation_clash, past_first_trimester
 from thrustplan.rules.prescription import is_main_lift
 
 if TYPE_CHECKING:
@@ -16,7 +17,10 @@ def exclusion_reason(exercise: Exercise, profile: ClientProfile) -> str | None:
     """Why ``exercise`` is not for this client, or None when it is allowed.
 
     The hard rule "only the equipment the client has; limitations and excluded exercises
-    honoured" as one function, shared by the model and the checker.
+    honoured" as one function, shared by the model and the checker. A limitation's
+    stresses come from the vocabulary (:func:`thrustplan.rules.populations.limitation_clash`); in
+    pregnancy, lying flat on the back or the belly is ruled out once the plan reaches
+    the second trimester.
     """
     missing = sorted(set(exercise.equipment) - profile.available_equipment)
     if missing:
@@ -24,11 +28,14 @@ def exclusion_reason(exercise: Exercise, profile: ClientProfile) -> str | None:
         return f"needs {names}, which the client does not have"
     if exercise.id in profile.exclude:
         return "excluded in the profile"
-    for limitation in profile.limitations:
-        avoids = VOCABULARY.term("limitations", limitation).attributes.get("avoids", ())
-        clash = sorted(set(exercise.stresses) & set(avoids))  # type: ignore[call-overload]
-        if clash:
-            return f"stresses {', '.join(clash)}, which the limitation {limitation!r} rules out"
+    clash = limitation_clash(
+        exercise,
+        profile.limitations,
+        after_first_trimester=past_first_trimester(profile.pregnancy_week, profile.weeks),
+    )
+    if clash:
+        limitation, stresses = clash
+        return f"stresses {', '.join(stresses)}, which the limitation {limitation!r} rules out"
     return None
 
 

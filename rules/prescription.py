@@ -8,10 +8,13 @@ thrust's 8-10 reps with a short pause at the top (source article); RIR = 10 - RP
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 from thrustplan.exercise_db.models import Exercise, Level
+from thrustplan.rules.bodyweight import bodyweight_note, bodyweight_reps
 from thrustplan.rules.goals import Goal
+from thrustplan.rules.populations import limitation_notes, limitation_rep_ceiling, minimum_rir
 
 
 @dataclass(frozen=True)
@@ -72,3 +75,43 @@ def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
     if goal is Goal.HYPERTROPHY:
         return Prescription(6, 10, 120, rir, note=note)
     return Prescription(8, 12, 90, rir, note=note)
+
+
+def prescribe_for(
+    exercise: Exercise, goal: Goal, level: Level, limitations: Collection[str] = ()
+) -> Prescription:
+    """:func:`prescribe`, then made real for this client.
+
+    Unloaded upper-body work keeps to reps people can do (:mod:`thrustplan.rules.bodyweight`); a
+    limitation caps reps, raises the reps in reserve and adds its notes
+    (:mod:`thrustplan.rules.populations`).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> p = prescribe_for(c["chin_up"], Goal.GENERAL, Level.INTERMEDIATE)
+    >>> p.reps_min, p.reps_max, p.rir
+    (5, 10, 2)
+    >>> p = prescribe_for(c["barbell_hip_thrust"], Goal.GLUTES, Level.ADVANCED, ["pregnancy"])
+    >>> p.reps_min, p.reps_max, p.rir
+    (8, 10, 3)
+    >>> prescribe_for(c["walking_lunge"], Goal.GLUTES, Level.BEGINNER, ["knees"]).reps_max
+    12
+    """
+    p = prescribe(exercise, goal, level)
+    low, high = p.reps_min, p.reps_max
+    notes = [p.note]
+    if not p.timed:
+        low, high = bodyweight_reps(exercise, level, low, high)
+        notes.append(bodyweight_note(exercise, level))
+        ceiling = limitation_rep_ceiling(exercise, limitations)
+        if ceiling is not None and high > ceiling:
+            high = ceiling
+            low = min(low, high)
+    notes.extend(limitation_notes(exercise, limitations))
+    return replace(
+        p,
+        reps_min=low,
+        reps_max=high,
+        rir=max(p.rir, minimum_rir(limitations)),
+        note="; ".join(n for n in notes if n),
+    )

@@ -148,6 +148,15 @@ class ClientProfile(BaseModel):
     limitations: list[str] = Field(
         default_factory=list, description="lower_back, knees, shoulders, wrists, pregnancy."
     )
+    pregnancy_week: int | None = Field(
+        default=None,
+        ge=1,
+        le=42,
+        description=(
+            "Week of pregnancy at the programme's start, with the pregnancy limitation; "
+            "unknown means the plan is treated as past the first trimester throughout."
+        ),
+    )
     exclude: list[ExerciseId] = Field(
         default_factory=list, description="Exercises never to prescribe."
     )
@@ -185,6 +194,15 @@ class ClientProfile(BaseModel):
                     f"days: {len(self.days)} days listed but days_per_week is "
                     f"{self.days_per_week}; make them agree"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _pregnancy_week_needs_pregnancy(self) -> Self:
+        if self.pregnancy_week is not None and "pregnancy" not in self.limitations:
+            raise ValueError(
+                f"pregnancy_week is {self.pregnancy_week} but limitations does not list "
+                "pregnancy; add 'pregnancy' to limitations or remove pregnancy_week"
+            )
         return self
 
     @property

@@ -12,10 +12,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from thrustplan.exercise_db.models import ExerciseId
+from thrustplan.rules.populations import Caution
 from thrustplan.rules.profile import ClientProfile, Units, Weekday
 
 #: Bumped when the meaning of a program changes; part of the batch resume key.
-PROGRAM_VERSION = "1"
+PROGRAM_VERSION = "2"
 
 
 class PlateLoad(BaseModel):
@@ -97,3 +98,7 @@ class Program(BaseModel):
     weekly_targets: dict[str, int] = Field(description="Target sets per muscle.")
     solve: list[SolveReport] = Field(description="One report per solved weekly template.")
     weeks: list[Week]
+    cautions: list[Caution] = Field(
+        default_factory=list,
+        description="Safety pages for the client's limitations, printed after the cover.",
+    )

@@ -17,6 +17,7 @@ from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, MuscleId
 from thrustplan.rules.eligibility import exclusion_reason, is_heavy
 from thrustplan.rules.goals import Goal
+from thrustplan.rules.populations import preferred_for
 from thrustplan.rules.prescription import Prescription, is_main_lift, prescribe
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.split import Split, choose_split
@@ -110,7 +111,7 @@ def exercise_cost(exercise: Exercise) -> int:
 
 
 def _preference(exercise: Exercise, profile: ClientProfile) -> int:
-    if exercise.id in profile.favourites:
+    if exercise.id in profile.favourites or preferred_for(exercise.id, profile.limitations):
         return 1
     if exercise.id in profile.dislikes:
         return -1

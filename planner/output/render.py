@@ -65,6 +65,7 @@ from thrustplan.planner.output.charts import (
 )
 from thrustplan.planner.output.exports import session_date
 from thrustplan.planner.output.files import write_atomically
+from thrustplan.rules.populations import Caution
 from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import Units, Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
@@ -369,6 +370,8 @@ class View:
     weeks: list[WeekView]
     guide: list[GuideEntry]
     total_weeks: int
+    #: Safety pages for the client's limitations (pregnancy warning signs and the like).
+    cautions: list[Caution] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -961,6 +964,7 @@ def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: s
         weeks=_week_views(program, catalogue, paper),
         guide=_guide(program, catalogue),
         total_weeks=weeks,
+        cautions=list(program.cautions),
     )
 
 

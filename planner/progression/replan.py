@@ -32,7 +32,7 @@ from thrustplan.planner.progression.weeks import (
     rep_ladder,
 )
 from thrustplan.planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
-from thrustplan.rules.prescription import prescribe
+from thrustplan.rules.prescription import prescribe_for
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, SolveReport, Week
 from thrustplan.rules.volume import weekly_sets, weekly_targets
@@ -249,7 +249,9 @@ def next_template(program: Program, catalogue: Catalogue) -> WeeklyTemplate:
             PlannedExercise(
                 exercise=catalogue[e.exercise_id],
                 sets=e.sets,
-                prescription=prescribe(catalogue[e.exercise_id], profile.goal, profile.level),
+                prescription=prescribe_for(
+                    catalogue[e.exercise_id], profile.goal, profile.level, profile.limitations
+                ),
                 reason=e.reason.split("; block ")[0],
                 superset=e.superset,
             )
@@ -324,7 +326,7 @@ def judge(
     profile = program.profile
     exercise = catalogue[exercise_id]
     ladder = ladder_for(exercise, profile)
-    prescription = prescribe(exercise, profile.goal, profile.level)
+    prescription = prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
     scheme = choose_scheme(profile)
     if ladder is None:
         return Verdict(exercise_id, "by reps", "progresses by reps, tempo and variations", None)

@@ -39,9 +39,11 @@ from thrustplan.planner.template import (
     WeeklyTemplate,
     pairing_note,
 )
+from thrustplan.rules.bodyweight import below_ability, is_assisted
 from thrustplan.rules.eligibility import exclusion_reason, is_heavy
 from thrustplan.rules.goals import Goal
-from thrustplan.rules.prescription import Prescription, prescribe
+from thrustplan.rules.populations import gentle_start_note, max_tests_allowed
+from thrustplan.rules.prescription import Prescription, prescribe_for
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Units, Weekday
 from thrustplan.rules.program import ExerciseEntry, Session, Week
 from thrustplan.rules.strength import (
@@ -545,6 +547,9 @@ class LoadedLift:
     units: Units
     start: Start
     first_step: int
+    #: False where no rep-max test may be asked for (pregnancy): an unknown load starts
+    #: light instead.
+    tests_allowed: bool = True
 
     def _one_rep_max(self) -> float:
         if self.start.anchor is not None:
@@ -621,11 +626,17 @@ class LoadedLift:
         if self.scheme is ProgressionScheme.UNDULATING:
             notes.append(f"{day} day")
         if not self.start.known:
+            if step == 0 and not self.tests_allowed:
+                notes.append(gentle_start_note(reps, rir))
+                return Dose(self.sets, reps, rir, notes=tuple(notes))
             if step == 0:
                 test_reps = min(max(10, p.reps_min), p.reps_max)
                 notes.extend(n for n in (find_max_note(test_reps), self.start.note) if n)
                 return Dose(self.sets, test_reps, rir, notes=tuple(notes))
-            notes.append(unknown_load_note(p.reps_max))
+            if self.tests_allowed:
+                notes.append(unknown_load_note(p.reps_max))
+            else:
+                notes.append(f"load: keep every set {rir} or more reps short of failure")
             return Dose(self.sets, reps, rir, notes=tuple(notes))
         target = self.target(step, shape, day)
         load = self.ladder.floor(target)
@@ -756,7 +767,9 @@ class _VariationPlanner:
     choices: list[list[list[Choice]]] = field(default_factory=list)
 
     def rest(self, exercise: Exercise) -> int:
-        return prescribe(exercise, self.profile.goal, self.profile.level).rest_seconds
+        profile = self.profile
+        prescription = prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
+        return prescription.rest_seconds
 
     def session_fits(self, session: int, current: list[Exercise]) -> bool:
         planned = self.template.sessions[session]
@@ -867,11 +880,23 @@ class _VariationPlanner:
                                     f"before {template_x.name.lower()}",
                                     eased=True,
                                 )
+                        elif below_ability(template_x, profile.level):
+                            easier = self.first_allowed(template_x.easier, s, i, week)
+                            if easier is not None:
+                                choice = Choice(
+                                    easier,
+                                    f"block 1: {easier.name.lower()} to build up to "
+                                    f"{template_x.name.lower()}",
+                                    eased=True,
+                                )
                     elif before.eased:
                         if self.allowed(template_x, s, i, week):
-                            choice = Choice(
-                                template_x, f"block {block}: loaded variation, the movement learnt"
+                            done = (
+                                "loaded variation, the movement learnt"
+                                if template_x.load_kind.external
+                                else f"{template_x.name.lower()} itself"
                             )
+                            choice = Choice(template_x, f"block {block}: {done}")
                     elif not before.exercise.load_kind.external:
                         harder = self.first_allowed(before.exercise.harder, s, i, week)
                         if harder is not None:
@@ -946,15 +971,16 @@ def _make_lift(
     starts: Mapping[ExerciseId, LiftStart],
     technique: int,
 ) -> Lift:
-    prescription = prescribe(exercise, profile.goal, profile.level)
+    prescription = prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
     ladder = ladder_for(exercise, profile)
     if ladder is not None:
         start = resolve_start(exercise, profile, catalogue, starts)
         return LoadedLift(
             exercise, prescription, planned.sets, ladder, scheme, profile.level,
-            profile.units, start, first_step,
+            profile.units, start, first_step, max_tests_allowed(profile.limitations),
         )  # fmt: skip
-    if exercise.load_kind is LoadKind.BAND:
+    # An assisting band gets lighter as the client gets stronger: it is not band resistance.
+    if exercise.load_kind is LoadKind.BAND and not is_assisted(exercise):
         colours = band_colours(profile)
         first = 0 if profile.level is Level.BEGINNER else min(1, len(colours) - 1)
         return BandLift(exercise, prescription, planned.sets, colours, first, first_step)
@@ -1094,7 +1120,7 @@ def build_weeks(
             {
                 f"{lift.exercise.name}: first week is a rep-max test"
                 for lift in lifts.values()
-                if isinstance(lift, LoadedLift) and not lift.start.known
+                if isinstance(lift, LoadedLift) and not lift.start.known and lift.tests_allowed
             }
         )
     )
