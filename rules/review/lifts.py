@@ -33,9 +33,9 @@ def review_lifts_that_matter(program: Program, catalogue: Catalogue) -> list[Fin
     """Every lift the client names, with a rep max or as a favourite, is in most weeks of
     the plan, and a lift with a known rep max is loaded from it, not tested again.
 
-    A rep max is the client telling the coach which lifts they care about (the GZCLP and
-    5/3/1 habit of building the week around the lifts with known maxes). Lifts the kit,
-    a limitation or an exclusion rules out are not expected.
+    Source: GZCLP and 5/3/1 build the week around the lifts with known maxes and load
+    them from those maxes; a rep max is the client saying which lifts matter. Lifts the
+    kit, a limitation or an exclusion rules out are not expected.
     """
     profile = program.profile
     findings: list[Finding] = []

@@ -36,8 +36,8 @@ def review_time_use(program: Program, catalogue: Catalogue) -> list[Finding]:
     minutes, unless the plan states the real length and why.
 
     A client who books 75 minutes and is sent home after 30 has been short-changed, or
-    told a length that is not true. Practitioner figure: 12-16 working sets fill about 45
-    minutes; session times are recomputed with the planner's own timing rules.
+    told a length that is not true. Source: the practitioner figure of 12-16 working sets
+    in about 45 minutes, as ``rules.timing`` encodes it; times are recomputed from it.
     """
     lengths = [session_minutes(s, catalogue) for w in normal_weeks(program) for s in w.sessions]
     if not lengths:
