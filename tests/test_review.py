@@ -567,3 +567,11 @@ def test_cli_review_exits_2_on_a_file_it_cannot_read(
     result = run("review", str(path))
     assert result.exit_code == 2
     assert says in result.output
+
+
+def test_cli_review_exits_2_on_a_catalogue_it_cannot_read(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.json"
+    plan.write_text(build().model_dump_json())
+    result = run("review", str(plan), "--catalogue", str(tmp_path / "missing.yaml"))
+    assert result.exit_code == 2
+    assert "--catalogue" in result.output

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 
-from planner.cli.app import Exit, app, fail, out_console
+from planner.cli.app import Exit, app, err_console, fail, out_console
 from planner.cli.plan import open_catalogue
 from planner.program import Program
 
@@ -63,6 +63,13 @@ def review(
 
     program = load_program(program_file)
     catalogue = open_catalogue(catalogue_file, alone=False)
+    if program.catalogue_fingerprint != catalogue.fingerprint:
+        # Findings read exercise data; a different catalogue may read it differently.
+        err_console.print(
+            f"note: {program_file} was planned from catalogue {program.catalogue!r} "
+            f"({program.catalogue_fingerprint}); reviewing against {catalogue.name!r}",
+            markup=False,
+        )
     found = {rule: check(program, catalogue) for rule, check in REVIEWS.items()}
     found = {rule: findings for rule, findings in found.items() if findings}
     for rule, findings in found.items():
