@@ -174,15 +174,15 @@ def test_strength_main_lifts_flags_each_missing_lift_each_week() -> None:
     found = findings("strength_main_lifts", build(goal="strength"))
     assert len(found) == 8  # four lifts, two weeks
     assert {f.week for f in found} == {1, 2}
-    assert "the squat in 0 sessions; a strength week needs it in 2" in found[0].message
+    assert "the squat in 0 of 3 sessions; a strength week needs it in 2" in found[0].message
 
 
 def test_strength_main_lifts_flags_a_squat_once_a_week_and_four_times() -> None:
     once = (STRENGTH[0], STRENGTH[1], replace(STRENGTH[2], "back_squat", "goblet_squat"))
     found = findings("strength_main_lifts", build(once, goal="strength"))
     assert [(f.week, f.message) for f in found] == [
-        (1, "the squat in 1 sessions; a strength week needs it in 2"),
-        (2, "the squat in 1 sessions; a strength week needs it in 2"),
+        (1, "the squat in 1 of 3 sessions; a strength week needs it in 2"),
+        (2, "the squat in 1 of 3 sessions; a strength week needs it in 2"),
     ]
     four = (
         STRENGTH[0],
@@ -192,8 +192,8 @@ def test_strength_main_lifts_flags_a_squat_once_a_week_and_four_times() -> None:
     )
     found = findings("strength_main_lifts", build(four, days=4, goal="strength"))
     assert [(f.week, f.message) for f in found] == [
-        (1, "the squat in 4 sessions; 3 is the most"),
-        (2, "the squat in 4 sessions; 3 is the most"),
+        (1, "the squat in 4 of 4 sessions; 3 is the most"),
+        (2, "the squat in 4 of 4 sessions; 3 is the most"),
     ]
 
 

@@ -95,7 +95,8 @@ def review_strength_main_lifts(program: Program, catalogue: Catalogue) -> list[F
                 findings.append(
                     Finding(
                         "strength_main_lifts",
-                        f"the {lift} in {count} sessions; a strength week needs it in {least}",
+                        f"the {lift} in {count} of {len(week.sessions)} sessions; a strength "
+                        f"week needs it in {least}",
                         week.number,
                     )
                 )
@@ -103,7 +104,8 @@ def review_strength_main_lifts(program: Program, catalogue: Catalogue) -> list[F
                 findings.append(
                     Finding(
                         "strength_main_lifts",
-                        f"the {lift} in {count} sessions; {MOST_SESSIONS_A_WEEK} is the most",
+                        f"the {lift} in {count} of {len(week.sessions)} sessions; "
+                        f"{MOST_SESSIONS_A_WEEK} is the most",
                         week.number,
                     )
                 )
