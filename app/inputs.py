@@ -9,6 +9,7 @@ row.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
@@ -115,22 +116,29 @@ def open_catalogue(path: Path | None, alone: bool = False) -> Catalogue:
         raise InputError(f"--catalogue: {error}") from error
 
 
+#: How to make a file that commands reading a programme accept, quoted when one is refused.
+MAKE_PROGRAM = "write one with `thrustplan plan PROFILE --json PLAN.json`"
+
+
 def read_program(path: Path) -> Program:
-    """A programme saved by ``plan --json``, or an :class:`InputError` naming what is wrong."""
+    """A programme saved by ``plan --json``, or an :class:`InputError` naming the file, the
+    JSON position or the field, and how to fix it."""
+    text = read_text(path, f"programme JSON ({MAKE_PROGRAM})")
     try:
-        return Program.model_validate_json(path.read_bytes())
-    except FileNotFoundError as error:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as error:
         raise InputError(
-            f"{path}: no such file; give the path of a programme JSON (plan --json)"
+            f"{path}: not valid JSON at line {error.lineno}, column {error.colno} "
+            f"({error.msg}); fix the syntax there or {MAKE_PROGRAM}"
         ) from error
-    except OSError as error:
-        raise InputError(f"{path}: cannot read the programme ({error.strerror})") from error
+    try:
+        return Program.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "file"
-        raise InputError(f"{path}: not a thrustplan programme ({where}: {first['msg']})") from (
-            error
-        )
+        where = ".".join(str(part) for part in first["loc"]) or "the top level"
+        raise InputError(
+            f"{path}: not a thrustplan programme (field {where}: {first['msg']}); {MAKE_PROGRAM}"
+        ) from error
 
 
 def check_catalogue_covers(program: Program, catalogue: Catalogue, source: Path) -> None:

@@ -1,0 +1,112 @@
+"""The lifts that matter: the client's own lifts and a strength plan's barbell lifts."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.review.finding import Finding
+from thrustplan.rules.review.named import NAMED
+from thrustplan.rules.review.reading import allowed, most, normal_weeks, sessions, weeks_holding
+
+if TYPE_CHECKING:
+    from thrustplan.rules.program import Program
+
+#: How a plan words a first week spent finding a load (``find your 8-rep max: ...``).
+REP_MAX_TEST = re.compile(r"\bfind your \d+-rep max\b|\brep-max test\b", re.IGNORECASE)
+
+#: The strength plan's barbell lifts and how many sessions of a normal week each needs:
+#: GZCLP trains the squat and the bench press twice in four days, 5/3/1 the deadlift and
+#: the press once; three times a week is Starting Strength's ceiling for the squat.
+STRENGTH_LIFTS: dict[str, int] = {
+    "squat": 2,
+    "bench press": 2,
+    "deadlift": 1,
+    "overhead press": 1,
+}
+MOST_SESSIONS_A_WEEK = 3
+
+
+def review_lifts_that_matter(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """Every lift the client names, with a rep max or as a favourite, is in most weeks of
+    the plan, and a lift with a known rep max is loaded from it, not tested again.
+
+    Source: GZCLP and 5/3/1 build the week around the lifts with known maxes and load
+    them from those maxes; a rep max is the client saying which lifts matter. Lifts the
+    kit, a limitation or an exclusion rules out are not expected.
+    """
+    profile = program.profile
+    findings: list[Finding] = []
+    total = len(program.weeks)
+    for lift in dict.fromkeys([*profile.rep_maxes, *profile.favourites]):
+        exercise = catalogue.get(lift)
+        if exercise is None or not allowed(exercise, program):
+            continue
+        why = "has a rep max" if lift in profile.rep_maxes else "is a favourite"
+        held = len(weeks_holding(program, frozenset({lift})))
+        if not most(held, total):
+            findings.append(
+                Finding(
+                    "lifts_that_matter",
+                    f"in {held} of {total} weeks; the client's lift ({why}) belongs in most",
+                    exercise_id=lift,
+                )
+            )
+    for week, session in sessions(program):
+        for entry in session.exercises:
+            if entry.exercise_id in profile.rep_maxes and REP_MAX_TEST.search(entry.notes):
+                findings.append(
+                    Finding(
+                        "lifts_that_matter",
+                        "a rep-max test, though the client gave a rep max to load it from",
+                        week.number,
+                        session.day,
+                        entry.exercise_id,
+                    )
+                )
+    return findings
+
+
+def review_strength_main_lifts(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """A strength plan is built on the barbell squat, bench press, deadlift and overhead
+    press that the kit and the client's limitations allow: in every normal week, the
+    squat and the bench press twice when there are three days or more, the deadlift and
+    the press at least once, none more than three times.
+
+    Sources: GZCLP (four days pairing the four lifts), Wendler's 5/3/1 (a day for each),
+    Rippetoe's Starting Strength (the squat every session, three a week).
+    """
+    if program.profile.goal is not Goal.STRENGTH:
+        return []
+    findings: list[Finding] = []
+    days = program.profile.days_per_week
+    for lift, needed in STRENGTH_LIFTS.items():
+        ids = NAMED[lift]
+        if not any(
+            (x := catalogue.get(i)) is not None and allowed(x, program) for i in sorted(ids)
+        ):
+            continue
+        least = needed if days >= 3 else 1
+        for week in normal_weeks(program):
+            count = sum(1 for s in week.sessions if any(e.exercise_id in ids for e in s.exercises))
+            if count < least:
+                findings.append(
+                    Finding(
+                        "strength_main_lifts",
+                        f"the {lift} in {count} of {len(week.sessions)} sessions; a strength "
+                        f"week needs it in {least}",
+                        week.number,
+                    )
+                )
+            elif count > MOST_SESSIONS_A_WEEK:
+                findings.append(
+                    Finding(
+                        "strength_main_lifts",
+                        f"the {lift} in {count} of {len(week.sessions)} sessions; "
+                        f"{MOST_SESSIONS_A_WEEK} is the most",
+                        week.number,
+                    )
+                )
+    return findings

@@ -1,0 +1,122 @@
+"""Reading a finished programme for the review: its sessions, exercises and timing.
+
+The programme is read as data only. Its classes live in the planner today, so they are
+named for the type checker alone and never imported at run time: the review depends on
+the shape of a programme, not on the package that builds one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise, PatternId
+from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.rules.eligibility import exclusion_reason
+from thrustplan.rules.timing import WARM_UP_MINUTES, superset_seconds
+
+if TYPE_CHECKING:
+    from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
+
+#: Seconds of work assumed for a set of an exercise the catalogue does not hold.
+UNKNOWN_WORK_SECONDS = 60
+
+
+def sessions(program: Program) -> Iterator[tuple[Week, Session]]:
+    """Every session of the programme with its week, in order."""
+    for week in program.weeks:
+        for session in week.sessions:
+            yield week, session
+
+
+def normal_weeks(program: Program) -> list[Week]:
+    """The weeks that are not deloads; every week when all of them are."""
+    return [w for w in program.weeks if not w.deload] or list(program.weeks)
+
+
+def known(session: Session, catalogue: Catalogue) -> list[tuple[ExerciseEntry, Exercise]]:
+    """The session's entries in order, each with its catalogue record; unknown ids are
+    left out (``check`` reports them)."""
+    ordered = sorted(session.exercises, key=lambda e: e.order)
+    return [(e, x) for e in ordered if (x := catalogue.get(e.exercise_id)) is not None]
+
+
+def groups(session: Session) -> list[list[ExerciseEntry]]:
+    """The session's exercises in order, a superset pair forming one step."""
+    steps: list[list[ExerciseEntry]] = []
+    for entry in sorted(session.exercises, key=lambda e: e.order):
+        if steps and entry.superset and steps[-1][0].superset == entry.superset:
+            steps[-1].append(entry)
+        else:
+            steps.append([entry])
+    return steps
+
+
+def session_minutes(session: Session, catalogue: Catalogue) -> float:
+    """How long the session takes, warm-up included, recomputed from its entries with
+    the same timing rules the planner and the checker use (``thrustplan.rules.timing``)."""
+    seconds = 0
+    for step in groups(session):
+        works = [
+            x.work_seconds if (x := catalogue.get(e.exercise_id)) else UNKNOWN_WORK_SECONDS
+            for e in step
+        ]
+        rests = [e.rest_seconds for e in step]
+        seconds += superset_seconds(max(e.sets for e in step), works, rests)
+    return WARM_UP_MINUTES + seconds / 60
+
+
+def allowed(exercise: Exercise, program: Program) -> bool:
+    """The client has the kit for ``exercise`` and no limitation or exclusion rules it out."""
+    return exclusion_reason(exercise, program.profile) is None
+
+
+def has_limitation(program: Program, limitation: str) -> bool:
+    return limitation in program.profile.limitations
+
+
+def pattern_group(pattern: PatternId) -> str:
+    """The pattern's group in the vocabulary: push, pull, squat_or_lunge, core...
+
+    >>> pattern_group("vertical_push"), pattern_group("horizontal_pull")
+    ('push', 'pull')
+    """
+    if pattern not in VOCABULARY.ids("patterns"):
+        return ""
+    return str(VOCABULARY.term("patterns", pattern).attributes.get("group", ""))
+
+
+def most(count: int, total: int) -> bool:
+    """More than half: ``count`` of ``total`` weeks is "most weeks".
+
+    >>> most(7, 12), most(6, 12), most(1, 1)
+    (True, False, True)
+    """
+    return count * 2 > total
+
+
+def weeks_holding(program: Program, ids: frozenset[str]) -> list[int]:
+    """Numbers of the weeks in which any of ``ids`` is done at least once."""
+    return [
+        week.number
+        for week in program.weeks
+        if any(e.exercise_id in ids for s in week.sessions for e in s.exercises)
+    ]
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def program_texts(program: Program) -> list[str]:
+    """Every piece of text the plan itself holds (notes, reasons, names, remarks), the
+    client's profile left out, so that words the client wrote do not count as advice."""
+    return list(_texts(program.model_dump(mode="json", exclude={"profile"})))

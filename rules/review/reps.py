@@ -1,0 +1,108 @@
+"""Reps that make sense: by the exercise's role, and for body-weight work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
+from thrustplan.rules.review.finding import Finding
+from thrustplan.rules.review.named import NAMED
+from thrustplan.rules.review.reading import pattern_group, sessions
+
+if TYPE_CHECKING:
+    from thrustplan.rules.program import Program
+
+#: Fewest reps for an accessory: isolation work and the pullover sit at 6 and up.
+ACCESSORY_LEAST_REPS = 6
+#: Most reps of unloaded pull-ups and chin-ups, and of hard push-up variations, before
+#: the next harder variation or an added load is due.
+PULL_UP_CEILING = 12
+PUSH_UP_CEILING = 15
+
+
+def review_rep_range_by_role(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """No isolation exercise or pullover is prescribed below 6 reps: accessories are for
+    moderate and high reps, heavy low-rep sets belong to the main lifts.
+
+    Sources: GZCLP's tiers (T3 accessories at 15 and more), 5/3/1's assistance work at
+    50-100 reps a movement, ACSM 2009 (6-12 reps for hypertrophy).
+    """
+    findings: list[Finding] = []
+    for week, session in sessions(program):
+        for entry in session.exercises:
+            exercise = catalogue.get(entry.exercise_id)
+            if exercise is None or entry.timed:
+                continue
+            accessory = not exercise.is_compound or exercise.id in NAMED["pullover"]
+            if accessory and entry.reps_min < ACCESSORY_LEAST_REPS:
+                role = "a pullover" if exercise.is_compound else "an isolation exercise"
+                findings.append(
+                    Finding(
+                        "rep_range_by_role",
+                        f"{entry.reps_min}-{entry.reps_max} reps; {role} works at "
+                        f"{ACCESSORY_LEAST_REPS} or more",
+                        week.number,
+                        session.day,
+                        entry.exercise_id,
+                    )
+                )
+    return findings
+
+
+def hard_push_ups(catalogue: Catalogue) -> frozenset[ExerciseId]:
+    """The floor push-up and every variation reachable from it by ``harder`` links."""
+    found: set[ExerciseId] = set()
+    todo = [i for i in NAMED["floor push-up"] if i in catalogue]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(i for i in catalogue[current].harder if i in catalogue)
+    return frozenset(found)
+
+
+def rep_ceiling(exercise: Exercise, hard: frozenset[ExerciseId]) -> int | None:
+    """The most reps an unloaded set of ``exercise`` should ask for, or None for no ceiling.
+
+    Pull-ups and chin-ups: a body-weight vertical pull on a bar. Hard push-ups: the floor
+    push-up, its harder links, and any other body-weight press rated above beginner
+    (pike push-ups, dips).
+    """
+    if exercise.load_kind is not LoadKind.BODYWEIGHT:
+        return None
+    group = pattern_group(exercise.pattern)
+    if group == "pull" and exercise.pattern == "vertical_pull":
+        return PULL_UP_CEILING if "pull_up_bar" in exercise.equipment else None
+    if group == "push" and (exercise.id in hard or exercise.level is not Level.BEGINNER):
+        return PUSH_UP_CEILING
+    return None
+
+
+def review_bodyweight_rep_ceiling(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """Unloaded pull-ups and chin-ups stop at 12 reps a set and hard push-up variations at
+    15; past that the client moves to a harder variation or adds load.
+
+    Sources: Strong Curves (chin-ups at 3-5 reps once unassisted); the push-up ladder from
+    incline to floor to deficit or weighted, moving up past about 15-20 reps.
+    """
+    hard = hard_push_ups(catalogue)
+    findings: list[Finding] = []
+    for week, session in sessions(program):
+        for entry in session.exercises:
+            exercise = catalogue.get(entry.exercise_id)
+            if exercise is None or entry.timed or entry.load is not None:
+                continue
+            ceiling = rep_ceiling(exercise, hard)
+            if ceiling is not None and entry.reps_max > ceiling:
+                findings.append(
+                    Finding(
+                        "bodyweight_rep_ceiling",
+                        f"up to {entry.reps_max} unloaded reps; past {ceiling} move to a "
+                        "harder variation or add load",
+                        week.number,
+                        session.day,
+                        entry.exercise_id,
+                    )
+                )
+    return findings

@@ -1,0 +1,95 @@
+"""The review panel: realistic clients that every plan must serve.
+
+Each profile in ``tests/panel`` parses, is planned and passes the independent checker.
+The panel itself is tested for breadth, so that it keeps covering every goal and level,
+each kind of kit and limitation, both units, supersets, 2 to 6 days and 20 to 90
+minutes. ``benchmarks/quality.py`` runs the coach's review over the same panel.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from thrustplan.app.inputs import load_profile
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.exercise_db.models import Level
+from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.planner.pipeline import generate_program
+from thrustplan.rules.checker import check_program
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.profile import ClientProfile, Units
+
+PANEL = Path(__file__).parent / "panel"
+FILES = sorted(PANEL.glob("*.yaml"))
+CATALOGUE = builtin_catalogue()
+
+
+@cache
+def profile(path: Path) -> ClientProfile:
+    return load_profile(path)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
+def test_panel_profile_is_planned_and_passes_check(path: Path) -> None:
+    client = profile(path)
+    program = generate_program(client, CATALOGUE)
+    assert len(program.weeks) == client.weeks
+    assert check_program(program, CATALOGUE) == []
+
+
+def test_panel_holds_at_least_24_realistic_profiles() -> None:
+    assert len(FILES) >= 24
+    names = [profile(f).name for f in FILES]
+    assert len(set(names)) == len(names), "each panel client is a different person"
+
+
+def test_panel_covers_every_goal_at_every_level() -> None:
+    pairs = {(profile(f).goal, profile(f).level) for f in FILES}
+    assert pairs == {(goal, level) for goal in Goal for level in Level}
+
+
+def test_panel_covers_each_limitation_units_supersets_days_and_minutes() -> None:
+    clients = [profile(f) for f in FILES]
+    limitations = {word for c in clients for word in c.limitations}
+    assert limitations == VOCABULARY.ids("limitations")
+    assert {c.units for c in clients} == set(Units)
+    assert any(c.supersets for c in clients)
+    assert {c.days_per_week for c in clients} == {2, 3, 4, 5, 6}
+    minutes = [c.session_minutes for c in clients]
+    assert min(minutes) == 20
+    assert max(minutes) == 90
+
+
+def test_panel_covers_the_kits_coaches_meet() -> None:
+    kits = {frozenset(profile(f).equipment) for f in FILES}
+    assert frozenset() in kits or frozenset({"bodyweight"}) in kits, "bodyweight only"
+    assert frozenset({"kettlebells"}) in kits, "kettlebells only"
+    assert any({"barbell", "squat_rack"} <= kit and "machine_stack" not in kit for kit in kits)
+    assert any({"barbell", "cable", "leg_press", "leg_curl_machine"} <= kit for kit in kits)
+    assert any("dumbbells" in kit and "barbell" not in kit for kit in kits), "home"
+
+
+def test_panel_holds_the_clients_the_issue_names() -> None:
+    clients = [profile(f) for f in FILES]
+    big_four = {"back_squat", "bench_press", "deadlift", "overhead_press"}
+    assert any(
+        c.goal is Goal.STRENGTH
+        and c.level is Level.ADVANCED
+        and big_four <= set(c.rep_maxes)
+        and (c.days_per_week, c.session_minutes) == (5, 75)
+        for c in clients
+    )
+    assert any(
+        set(c.equipment) == {"kettlebells"} and (c.days_per_week, c.session_minutes) == (2, 20)
+        for c in clients
+    )
+    assert any(
+        c.goal is Goal.HYPERTROPHY and c.days_per_week == 6 and c.units is Units.LB for c in clients
+    )
+    assert any(
+        c.goal is Goal.GLUTES and c.level is Level.BEGINNER and "hip_thrust_machine" in c.equipment
+        for c in clients
+    )
