@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from enum import IntEnum
 from typing import NoReturn
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -87,7 +86,7 @@ def exits() -> Iterator[None]:
     """
     try:
         yield
-    except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+    except (typer.Exit, typer.Abort):
         raise
     except Exception as error:
         status = _status_of(error)
