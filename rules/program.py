@@ -61,6 +61,16 @@ class Session(BaseModel):
     estimated_minutes: int = Field(ge=0)
     exercises: list[ExerciseEntry]
 
+    def steps(self) -> list[list[ExerciseEntry]]:
+        """The exercises in order, a superset pair forming one step (done back to back)."""
+        steps: list[list[ExerciseEntry]] = []
+        for entry in sorted(self.exercises, key=lambda e: e.order):
+            if steps and entry.superset and steps[-1][0].superset == entry.superset:
+                steps[-1].append(entry)
+            else:
+                steps.append([entry])
+        return steps
+
 
 class Week(BaseModel):
     number: int = Field(ge=1, description="1-based week number.")

@@ -9,7 +9,7 @@ from thrustplan.exercise_db.models import EquipmentId, Exercise
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
-from thrustplan.rules.review.reading import allowed, groups, known, most, sessions, weeks_holding
+from thrustplan.rules.review.reading import allowed, known, most, sessions, weeks_holding
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import Program
@@ -68,7 +68,7 @@ def review_thrust_or_bridge_first(program: Program, catalogue: Catalogue) -> lis
     for week in program.weeks:
         opened = 0
         for session in week.sessions:
-            first = groups(session)[:1]
+            first = session.steps()[:1]
             if any(
                 (x := catalogue.get(e.exercise_id)) is not None and x.is_hip_thrust_family
                 for step in first

@@ -42,22 +42,11 @@ def known(session: Session, catalogue: Catalogue) -> list[tuple[ExerciseEntry, E
     return [(e, x) for e in ordered if (x := catalogue.get(e.exercise_id)) is not None]
 
 
-def groups(session: Session) -> list[list[ExerciseEntry]]:
-    """The session's exercises in order, a superset pair forming one step."""
-    steps: list[list[ExerciseEntry]] = []
-    for entry in sorted(session.exercises, key=lambda e: e.order):
-        if steps and entry.superset and steps[-1][0].superset == entry.superset:
-            steps[-1].append(entry)
-        else:
-            steps.append([entry])
-    return steps
-
-
 def session_minutes(session: Session, catalogue: Catalogue) -> float:
     """How long the session takes, warm-up included, recomputed from its entries with
     the same timing rules the planner and the checker use (``thrustplan.rules.timing``)."""
     seconds = 0
-    for step in groups(session):
+    for step in session.steps():
         works = [
             x.work_seconds if (x := catalogue.get(e.exercise_id)) else UNKNOWN_WORK_SECONDS
             for e in step
