@@ -941,7 +941,12 @@ def _make_lift(
     starts: Mapping[ExerciseId, LiftStart],
     technique: int,
 ) -> Lift:
-    prescription = prescribe(exercise, profile.goal, profile.level)
+    # The template's prescription follows the exercise's role; a swapped variation's
+    # follows the goal alone.
+    same = exercise.id == planned.exercise.id
+    prescription = (
+        planned.prescription if same else prescribe(exercise, profile.goal, profile.level)
+    )
     ladder = ladder_for(exercise, profile)
     if ladder is not None:
         start = resolve_start(exercise, profile, catalogue, starts)
