@@ -83,7 +83,7 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
         now = done.get(muscle, 0.0)
         return max(0.0, now + half_sets - top) - max(0.0, now - top)
 
-    thrusts_needed = minimum_hip_thrust_sessions(data.profile.goal)
+    thrusts_needed = minimum_hip_thrust_sessions(data.profile.goal, len(data.split.days))
     for day in data.split.days:
         used: set[str] = set()
         seconds, has_thrust, no_thrust_fits = 0, False, False

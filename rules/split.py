@@ -25,8 +25,9 @@ _UPPER: frozenset[PatternId] = frozenset(
         "shoulder_isolation", "arms", "core",
     }
 )  # fmt: skip
-#: Glute-focused clients keep a little glute isolation on upper days.
-_UPPER_PLUS_GLUTES = _UPPER | {"hip_abduction", "glute_kickback"}
+#: Glute-focused clients keep glute work on upper days: a bridge or thrust to open, a
+#: little isolation after.
+_UPPER_PLUS_GLUTES = _UPPER | {"hip_thrust", "hip_abduction", "glute_kickback"}
 _GLUTES: frozenset[PatternId] = frozenset(
     {"hip_thrust", "hinge", "lunge", "knee_flexion", "hip_abduction", "glute_kickback", "core"}
 )
@@ -43,11 +44,19 @@ FOCUS_PATTERNS: dict[str, frozenset[PatternId]] = {
     "glutes": _GLUTES,
 }
 
-#: Day foci by number of days, for glute-focused clients and for everyone else.
+#: Day foci by number of days, for glute-focused clients and for everyone else. A glute
+#: client's upper days keep a glute move: Strong Curves trains the glutes every session.
 _GLUTE_WEEKS: dict[int, tuple[str, ...]] = {
-    4: ("glutes and lower", "upper", "glutes and lower", "upper and glutes"),
+    4: ("glutes and lower", "upper and glutes", "glutes and lower", "upper and glutes"),
     5: ("glutes and lower", "upper and glutes", "glutes", "upper and glutes", "glutes and lower"),
-    6: ("glutes", "upper and glutes", "glutes and lower", "glutes", "upper", "glutes and lower"),
+    6: (
+        "glutes",
+        "upper and glutes",
+        "glutes and lower",
+        "glutes",
+        "upper and glutes",
+        "glutes and lower",
+    ),
 }
 _LOWER_UPPER_WEEKS: dict[int, tuple[str, ...]] = {
     4: ("lower", "upper", "lower", "upper"),
@@ -81,7 +90,7 @@ def choose_split(profile: ClientProfile) -> Split:
     >>> p = ClientProfile(name="A", goal="glutes", level="beginner", days_per_week=4,
     ...                   session_minutes=60)
     >>> [d.focus for d in choose_split(p).days]
-    ['glutes and lower', 'upper', 'glutes and lower', 'upper and glutes']
+    ['glutes and lower', 'upper and glutes', 'glutes and lower', 'upper and glutes']
     """
     days = profile.training_days
     if len(days) <= 3:

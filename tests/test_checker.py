@@ -11,10 +11,13 @@ import pytest
 from tests.test_populations import POPULATION_BREAKERS
 from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.exercise_db.models import Exercise
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import CHECKS, check_program
+from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import Weekday
-from thrustplan.rules.program import ExerciseEntry, Program
+from thrustplan.rules.program import ExerciseEntry, Program, Week
+from thrustplan.rules.sessions import GLUTE_MUSCLES
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "profiles"
 CATALOGUE = builtin_catalogue()
@@ -98,11 +101,52 @@ BREAKERS: dict[str, Callable[[Program], None]] = {
     # The full-gym profile does not ask for supersets, so even a sound pair breaks it.
     "supersets_non_competing": _append_pair("goblet_squat", "dumbbell_row"),
     "prescriptions": lambda p: setattr(_first(p)[0], "target_reps", 99),
+    "session_skeleton": lambda p: [_first(p).pop(0) for _ in range(len(_thrusts(_first(p))))],
+    "no_duplicate_variants": lambda p: [_append("reverse_lunge")(p), _append("walking_lunge")(p)],
+    "glute_move_every_session": lambda p: _drop(
+        p, lambda x: bool(set(x.primary_muscles) & GLUTE_MUSCLES), sessions=1
+    ),
+    "abduction_every_week": lambda p: _drop(p, lambda x: x.pattern == "hip_abduction"),
+    "pull_push_balance": lambda p: [
+        setattr(e, "sets", 1)
+        for s in p.weeks[0].sessions
+        for e in s.exercises
+        if CATALOGUE[e.exercise_id].pattern in ("horizontal_pull", "vertical_pull")
+    ],
+    "lifts_that_matter": lambda p: [_drop_week(w, lambda x: x.id == "back_squat") for w in p.weeks],
+    # The glute plan as a strength plan: its lower and upper days hold no bench press.
+    "strength_lifts_weekly": lambda p: [
+        setattr(p.profile, "goal", Goal.STRENGTH),
+        *(setattr(s, "focus", s.focus.split()[0]) for s in p.weeks[0].sessions),
+    ],
 }
 
 
 # Rules held by the prescription (pregnancy, rep ceilings) break the same way on any plan.
 BREAKERS.update(POPULATION_BREAKERS)
+
+
+def _thrusts(entries: list[ExerciseEntry]) -> list[ExerciseEntry]:
+    return [e for e in entries[:1] if CATALOGUE[e.exercise_id].is_hip_thrust_family]
+
+
+def _drop_week(week: Week, unwanted: Callable[[Exercise], bool]) -> None:
+    for session in week.sessions:
+        session.exercises[:] = [
+            e for e in session.exercises if not unwanted(CATALOGUE[e.exercise_id])
+        ]
+
+
+def _drop(p: Program, unwanted: Callable[[Exercise], bool], sessions: int | None = None) -> None:
+    """Remove ``unwanted`` exercises from week 1 (only its first ``sessions``, if given)."""
+    week = p.weeks[0]
+    if sessions is None:
+        _drop_week(week, unwanted)
+        return
+    for session in week.sessions[:sessions]:
+        session.exercises[:] = [
+            e for e in session.exercises if not unwanted(CATALOGUE[e.exercise_id])
+        ]
 
 
 def del_tail(entries: list[ExerciseEntry], keep: int) -> None:
@@ -124,8 +168,12 @@ def test_each_broken_rule_is_reported(program: Program, rule: str) -> None:
     assert found == {rule}
     violation = next(iter(CHECKS[rule](broken, CATALOGUE)))
     assert violation.message
-    whole_plan = ("hip_thrust_every_week", "weekly_sets_ceiling", "full_body_balance")
-    if rule not in (*whole_plan, "pregnancy_warning_signs"):
+    weekly = (
+        "hip_thrust_every_week", "weekly_sets_ceiling", "full_body_balance",
+        "abduction_every_week", "pull_push_balance", "lifts_that_matter", "strength_lifts_weekly",
+        "pregnancy_warning_signs",
+    )  # fmt: skip
+    if rule not in weekly:
         assert violation.week == 1 and violation.day is not None
 
 

@@ -18,8 +18,19 @@ from thrustplan.exercise_db.models import Exercise, ExerciseId, MuscleId
 from thrustplan.rules.eligibility import exclusion_reason, is_heavy
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import preferred_for
-from thrustplan.rules.prescription import Prescription, is_main_lift, prescribe
+from thrustplan.rules.prescription import Prescription, is_main_lift
 from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.sessions import (
+    STRENGTH_MAIN_LIFTS,
+    Role,
+    Slot,
+    day_patterns,
+    is_staple,
+    role_of,
+    skeleton,
+    thrust_sessions_needed,
+)
+from thrustplan.rules.slot_prescription import role_prescription, role_sets
 from thrustplan.rules.split import Split, choose_split
 from thrustplan.rules.supersets import pairing_problem
 from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds, superset_seconds
@@ -59,6 +70,8 @@ class Candidate:
     excluded: str | None = None
     #: Working sets whenever it is chosen (see :func:`standard_sets`).
     sets: int = 3
+    #: Its role in a session (``thrustplan.rules.sessions.role_of``), which sets its reps and sets.
+    role: Role = Role.ACCESSORY
 
     @property
     def id(self) -> ExerciseId:
@@ -93,6 +106,17 @@ class ModelInput:
     #: The superset pairs each day (by index into the split) may use; days without any
     #: are left out, so this is empty unless the client asked for supersets and they help.
     pairs: Mapping[int, tuple[Pair, ...]] = field(default_factory=dict)
+    #: Each day's skeleton (``thrustplan.rules.sessions.skeleton``), by index into the split; a day
+    #: holds only what its slots admit.
+    slots: Mapping[int, tuple[Slot, ...]] = field(default_factory=dict)
+
+    def day_allows(self, day: int, candidate: Candidate) -> bool:
+        """Whether day ``day``'s focus and skeleton admit ``candidate`` at all."""
+        pattern = candidate.exercise.pattern
+        if pattern not in self.split.days[day].patterns:
+            return False
+        slots = self.slots.get(day)
+        return slots is None or any(pattern in s.patterns for s in slots)
 
 
 def exercise_cost(exercise: Exercise) -> int:
@@ -123,11 +147,12 @@ def _rank_key(exercise: Exercise, profile: ClientProfile) -> tuple[int, int, int
     return (-_preference(exercise, profile), level_gap, exercise_cost(exercise), exercise.id)
 
 
-def standard_sets(exercise: Exercise, session_minutes: int) -> int:
-    """Working sets for an exercise whenever it is prescribed.
+def standard_sets(
+    exercise: Exercise, session_minutes: int, role: Role = Role.ACCESSORY, goal: Goal = Goal.GLUTES
+) -> int:
+    """Working sets for an exercise whenever it is prescribed: those of its role
+    (``thrustplan.rules.slot_prescription.role_sets``), a main lift's for any hip thrust.
 
-    Three sets, four for the session's hip thrust (its main lift); one fewer when
-    sessions are 30 minutes or less so that short sessions still hold three exercises.
     Fixing sets per exercise lets the model choose only which exercises go where, which
     proves optimal plans ten to fifty times faster than choosing set counts too.
 
@@ -136,12 +161,21 @@ def standard_sets(exercise: Exercise, session_minutes: int) -> int:
     >>> standard_sets(thrust, 60), standard_sets(thrust, 30)
     (4, 3)
     """
-    sets = 4 if exercise.is_hip_thrust_family else 3
-    return sets - 1 if session_minutes <= 30 else sets
+    if exercise.is_hip_thrust_family:
+        role = Role.MAIN
+    return role_sets(role, goal, session_minutes)
+
+
+def key_lifts(profile: ClientProfile) -> frozenset[ExerciseId]:
+    """The lifts the client named: those with a rep max, and favourites."""
+    return frozenset({*profile.rep_maxes, *profile.favourites})
 
 
 def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
-    prescription = prescribe(exercise, profile.goal, profile.level)
+    role = role_of(exercise, profile.goal, profile.rep_maxes)
+    prescription = role_prescription(
+        exercise, profile.goal, profile.level, role, profile.limitations
+    )
     half_sets: dict[MuscleId, int] = {}
     for muscle in exercise.secondary_muscles:
         half_sets[muscle] = 1
@@ -158,12 +192,15 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
         level_gap=max(exercise.level.rank - profile.level.rank, 0),
         preference=_preference(exercise, profile),
         excluded=exclusion_reason(exercise, profile),
-        sets=standard_sets(exercise, profile.session_minutes),
+        sets=standard_sets(exercise, profile.session_minutes, role, profile.goal),
+        role=role,
     )
 
 
 def _shortlist(allowed: list[Exercise], profile: ClientProfile) -> list[Exercise]:
-    """The best :data:`PER_PATTERN` per pattern, favourites always kept."""
+    """The best :data:`PER_PATTERN` per pattern; the client's named lifts, the strength
+    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept."""
+    keep = {*key_lifts(profile), *STRENGTH_MAIN_LIFTS, *(e.id for e in allowed if is_staple(e))}
     by_pattern: dict[str, list[Exercise]] = defaultdict(list)
     for exercise in allowed:
         by_pattern[exercise.pattern].append(exercise)
@@ -171,7 +208,7 @@ def _shortlist(allowed: list[Exercise], profile: ClientProfile) -> list[Exercise
     for exercises in by_pattern.values():
         ranked = sorted(exercises, key=lambda e: _rank_key(e, profile))
         kept.extend(ranked[:PER_PATTERN])
-        kept.extend(e for e in ranked[PER_PATTERN:] if e.id in profile.favourites)
+        kept.extend(e for e in ranked[PER_PATTERN:] if e.id in keep)
     return sorted(kept, key=lambda e: e.id)
 
 
@@ -232,13 +269,14 @@ def superset_pairs(
     for day in split.days:
         if day.focus in by_focus:
             continue
-        here = [c for c in candidates if c.exercise.pattern in day.patterns]
+        patterns = day.patterns & day_patterns(profile.goal, day.focus)
+        here = [c for c in candidates if c.exercise.pattern in patterns]
         if not _time_can_bind(here, profile):
             by_focus[day.focus] = ()
             continue
         kept: dict[str, Pair] = {}
         for a in here:
-            options = [(b, p) for b, p in partners[a.id] if b.exercise.pattern in day.patterns]
+            options = [(b, p) for b, p in partners[a.id] if b.exercise.pattern in patterns]
             options.sort(
                 key=lambda option: (
                     -option[1].saving,
@@ -259,6 +297,7 @@ def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
     weights.update(PRIORITY_MUSCLES[profile.goal])
     split = choose_split(profile)
     candidates = tuple(make_candidate(e, profile) for e in chosen)
+    slots = {d: skeleton(profile.goal, day.focus) for d, day in enumerate(split.days)}
     return ModelInput(
         profile=profile,
         split=split,
@@ -267,13 +306,15 @@ def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
         max_weekly_sets=MAX_WEEKLY_SETS[profile.level],
         muscle_weights=weights,
         pairs=superset_pairs(candidates, split, profile) if profile.supersets else {},
+        slots={d: day_slots for d, day_slots in slots.items() if day_slots},
     )
 
 
-def minimum_hip_thrust_sessions(goal: Goal) -> int:
-    """Sessions a week that must hold a hip-thrust-family exercise.
+def minimum_hip_thrust_sessions(goal: Goal, sessions: int = 2) -> int:
+    """Sessions a week that must hold a hip-thrust-family exercise
+    (``thrustplan.rules.sessions.thrust_sessions_needed``): most of them for the glutes goal.
 
-    >>> minimum_hip_thrust_sessions(Goal.GLUTES), minimum_hip_thrust_sessions(Goal.GENERAL)
-    (2, 1)
+    >>> minimum_hip_thrust_sessions(Goal.GLUTES, 4), minimum_hip_thrust_sessions(Goal.GENERAL)
+    (3, 1)
     """
-    return 2 if goal is Goal.GLUTES else 1
+    return thrust_sessions_needed(goal, sessions)

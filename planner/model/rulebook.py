@@ -23,6 +23,19 @@ from thrustplan.planner.model.candidates import (
 )
 from thrustplan.planner.model.variables import WeekVariables
 from thrustplan.rules.goals import Goal
+from thrustplan.rules.sessions import (
+    BALANCE_SLACK_SETS,
+    GLUTE_MUSCLES,
+    PULL,
+    PULL_PUSH_BOUNDS,
+    PUSH,
+    STAPLES,
+    STRENGTH_MAIN_LIFTS,
+    Role,
+    leads_with_main_lift,
+    slot_fillers,
+    variant_key,
+)
 from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds
 from thrustplan.rules.volume import BAND_TOP
 
@@ -80,6 +93,11 @@ VOLUME_FIRST = 100
 #: Points per half-set of a target band left unused: enough to buy productive sets with
 #: spare minutes, too little to trade against anything a trainer would notice.
 BAND_POINTS = 1
+#: Points per half-set beyond the band: little, since the weekly ceiling is the hard
+#: limit and a coach would rather fill the client's hour than send them home early.
+OVER_BAND_POINTS = 2
+#: Share of the client's minutes, warm-up included, a session should use (percent).
+TIME_USED_PERCENT = 75
 #: Sessions within this many minutes of each other count as even.
 EVEN_ENOUGH_MINUTES = 5
 
@@ -108,9 +126,9 @@ def link_pairs(m: RuleModel) -> None:
 def session_seconds(m: RuleModel, d: int) -> cp_model.LinearExpr:
     """Seconds of day ``d``'s session after the warm-up: work, rest between sets, changeovers.
 
-    Each chosen exercise costs ``rules.timing.exercise_seconds`` for its standard sets;
+    Each chosen exercise costs ``thrustplan.rules.timing.exercise_seconds`` for its standard sets;
     each superset pair takes off what sharing its rest saves
-    (``rules.timing.superset_seconds``).
+    (``thrustplan.rules.timing.superset_seconds``).
     """
     v = m.vars
     pairs = v.pairs(d)
@@ -143,6 +161,134 @@ def add_split_focus(m: RuleModel) -> None:
                 m.require(m.vars.is_assigned(d, c) == 0)
 
 
+def add_session_skeleton(m: RuleModel) -> None:
+    """Every slot a coach insists on is filled whenever the client can do an exercise
+    that fits it: the day's main lift (a loaded compound when the kit has one), and the
+    upper pull of an upper or full-body day (``thrustplan.rules.sessions.SKELETONS``)."""
+    v = m.vars
+    for d in v.days:
+        options = {c.id: c for c in v.options(d)}
+        for slot in m.data.slots.get(d, ()):
+            if slot.insisted:
+                fits = slot_fillers(slot, (c.exercise for c in options.values()))
+                if fits:
+                    m.require(sum(v.is_assigned(d, options[e.id]) for e in fits) >= 1)
+
+
+def add_no_duplicate_variants(m: RuleModel) -> None:
+    """Never two variants of one movement in a session (a barbell and a dumbbell reverse
+    lunge back to back): one exercise per movement (``thrustplan.rules.sessions.variant_key``)."""
+    v = m.vars
+    for d in v.days:
+        by_key: dict[str, list[cp_model.IntVar]] = {}
+        for c in v.options(d):
+            by_key.setdefault(variant_key(c.exercise), []).append(v.is_assigned(d, c))
+        for uses in by_key.values():
+            if len(uses) > 1:
+                m.require(sum(uses) <= 1)
+
+
+def add_glute_move_every_session(m: RuleModel) -> None:
+    """For the glutes goal, every session holds an exercise that trains the glutes as a
+    prime mover (Strong Curves trains them in every workout)."""
+    if m.data.profile.goal is not Goal.GLUTES:
+        return
+    v = m.vars
+    for d in v.days:
+        glute = [c for c in v.options(d) if set(c.exercise.primary_muscles) & GLUTE_MUSCLES]
+        if glute:
+            m.require(sum(v.is_assigned(d, c) for c in glute) >= 1)
+
+
+def add_abduction_every_week(m: RuleModel) -> None:
+    """For the glutes goal, hip abduction every week whenever the client can do any."""
+    if m.data.profile.goal is not Goal.GLUTES:
+        return
+    v = m.vars
+    uses = [
+        v.is_assigned(d, c)
+        for d in v.days
+        for c in v.options(d)
+        if c.exercise.pattern == "hip_abduction"
+    ]
+    if uses:
+        m.require(sum(uses) >= 1)
+
+
+def _weekly_sets(m: RuleModel, patterns: frozenset[str]) -> cp_model.LinearExpr:
+    v = m.vars
+    return cp_model.LinearExpr.weighted_sum(
+        [
+            v.is_assigned(d, c)
+            for d in v.days
+            for c in v.options(d)
+            if c.exercise.pattern in patterns
+        ],
+        [c.sets for d in v.days for c in v.options(d) if c.exercise.pattern in patterns],
+    )
+
+
+def add_pull_push_balance(m: RuleModel) -> None:
+    """Pulling keeps up with pushing: weekly pull sets at least push sets for the glutes
+    and general goals, each within 25 % of the other (give or take one exercise's three
+    sets) for hypertrophy and strength."""
+    push, pull = _weekly_sets(m, PUSH), _weekly_sets(m, PULL)
+    (low_num, low_den), high = PULL_PUSH_BOUNDS[m.data.profile.goal]
+    if high is None:
+        m.require(low_den * pull >= low_num * push)
+    else:
+        high_num, high_den = high
+        m.require(low_den * (pull + BALANCE_SLACK_SETS) >= low_num * push)
+        m.require(high_den * pull <= high_num * (push + BALANCE_SLACK_SETS))
+
+
+def add_lifts_that_matter(m: RuleModel) -> None:
+    """Every lift the client gave a rep max for or named a favourite is in the week,
+    whenever they may do it and some day's slots admit it."""
+    v = m.vars
+    named = {*m.data.profile.rep_maxes, *m.data.profile.favourites}
+    for c in v.candidates():
+        if c.id in named:
+            uses = [v.is_assigned(d, c) for d in v.days if c in v.options(d)]
+            if uses:
+                m.require(sum(uses) >= 1)
+
+
+def add_strength_lifts_weekly(m: RuleModel) -> None:
+    """A strength plan centres on the barbell lifts the kit allows: back squat and bench
+    press twice a week, deadlift and overhead press at least once (fewer only when fewer
+    days can hold them). Beginners learn them first, so the rule starts at intermediate."""
+    profile = m.data.profile
+    if profile.goal is not Goal.STRENGTH or profile.level.rank == 0:
+        return
+    v = m.vars
+    for c in v.candidates():
+        if c.id in STRENGTH_MAIN_LIFTS:
+            uses = [v.is_assigned(d, c) for d in v.days if c in v.options(d)]
+            if uses:
+                m.require(sum(uses) >= min(STRENGTH_MAIN_LIFTS[c.id], len(uses)))
+
+
+def add_hip_thrust_early(m: RuleModel) -> None:
+    """A hip-thrust-family exercise comes first or second, while the client is fresh: the
+    ordering step puts it first, or second after a strength plan's main lift, so a session
+    with a hip thrust holds at most one other main lift."""
+    if not leads_with_main_lift(m.data.profile.goal):
+        return
+    v = m.vars
+    for d in v.days:
+        options = v.options(d)
+        thrusts = [v.is_assigned(d, c) for c in options if c.exercise.is_hip_thrust_family]
+        mains = [
+            v.is_assigned(d, c)
+            for c in options
+            if c.role is Role.MAIN and not c.exercise.is_hip_thrust_family
+        ]
+        if thrusts and len(mains) > 1:
+            # With a thrust (at most one a session) the other main lifts number one at most.
+            m.require(sum(mains) + (len(mains) - 1) * sum(thrusts) <= len(mains))
+
+
 def add_one_hip_thrust_per_session(m: RuleModel) -> None:
     """At most one hip-thrust-family exercise in a session: it is the session's main lift."""
     thrusts = [c for c in m.vars.candidates() if c.exercise.is_hip_thrust_family]
@@ -151,10 +297,10 @@ def add_one_hip_thrust_per_session(m: RuleModel) -> None:
 
 
 def add_hip_thrust_every_week(m: RuleModel) -> None:
-    """A hip-thrust-family exercise in at least two sessions a week for the glutes goal,
-    and in at least one for every other goal."""
+    """A hip-thrust-family exercise in most sessions of the week for the glutes goal
+    (Strong Curves opens every workout with one), and in at least one for every other goal."""
     thrusts = [c for c in m.vars.candidates() if c.exercise.is_hip_thrust_family]
-    needed = minimum_hip_thrust_sessions(m.data.profile.goal)
+    needed = minimum_hip_thrust_sessions(m.data.profile.goal, len(m.data.split.days))
     m.require(sum(m.vars.is_assigned(d, c) for d in m.vars.days for c in thrusts) >= needed)
 
 
@@ -226,21 +372,24 @@ Penalty = tuple[int, cp_model.LinearExprT]
 
 def penalise_volume_error(m: RuleModel) -> Penalty:
     """Weekly sets per muscle on target, first among the soft goals: every half-set below
-    the target, or above the productive band (the target and half as much again), costs
-    a hundred points; on top of that a shortfall weighs twice an excess and the goal's priority
-    muscles weigh more. Inside the band, each half-set left unused costs one point: where
-    time allows, more sets still bring a little more growth (Schoenfeld, Ogborn & Krieger
-    2017). Penalty in half-sets."""
+    the target costs a hundred points and twice the muscle's priority weight; every
+    half-set above the productive band (the target and half as much again) two points.
+    Sets count where the muscle is a prime mover; a synergist's half-sets count only up
+    to the prime-mover sets, so they never fill a target alone (Schoenfeld, Ogborn &
+    Krieger 2017 counted direct sets). Inside the band, each half-set left unused costs
+    one point: where time allows, more sets still bring a little more growth. Penalty in
+    half-sets."""
     v = m.vars
     terms: list[cp_model.LinearExprT] = []
     bound = 2 * MAX_SETS * MAX_EXERCISES_PER_SESSION * len(v.days)
     for muscle, target in sorted(m.data.targets.items()):
-        volume = sum(
-            v.sets_of(d, c) * c.half_sets[muscle]
-            for d in v.days
-            for c in v.candidates()
-            if muscle in c.half_sets
-        )
+        work = [(d, c) for d in v.days for c in v.options(d) if muscle in c.half_sets]
+        prime = sum(v.sets_of(d, c) * 2 for d, c in work if c.half_sets[muscle] == 2)
+        helper = sum(v.sets_of(d, c) for d, c in work if c.half_sets[muscle] == 1)
+        credit = m.model.new_int_var(0, bound, f"synergist_credit[{muscle}]")
+        m.model.add(credit <= helper)
+        m.model.add(credit <= prime)
+        volume = prime + credit
         under = m.model.new_int_var(0, 2 * target, f"under[{muscle}]")
         over = m.model.new_int_var(0, bound, f"over[{muscle}]")
         # Sets up to the band's top are within the productive range: no cost.
@@ -248,7 +397,7 @@ def penalise_volume_error(m: RuleModel) -> Penalty:
         headroom = m.model.new_int_var(0, band, f"headroom[{muscle}]")
         m.model.add(volume + under - over - headroom == 2 * target)
         weight = m.data.muscle_weights.get(muscle, 1)
-        terms.append(VOLUME_FIRST * (under + over) + weight * (2 * under + over))
+        terms.append((VOLUME_FIRST + 2 * weight) * under + OVER_BAND_POINTS * over)
         terms.append(BAND_POINTS * (band - headroom))
     return 30, sum(terms)
 
@@ -340,6 +489,53 @@ def penalise_uneven_sessions(m: RuleModel) -> Penalty:
     return 10, excess
 
 
+def penalise_unfilled_slots(m: RuleModel) -> Penalty:
+    """The rest of the skeleton, as taste: each slot a coach would write that the client
+    could fill (abduction, core, a leg curl, arms...) but the session leaves empty costs a
+    point."""
+    v = m.vars
+    empty: list[cp_model.LinearExprT] = []
+    for d in v.days:
+        options = v.options(d)
+        for i, slot in enumerate(m.data.slots.get(d, ())):
+            fits = [v.is_assigned(d, c) for c in options if slot.admits(c.exercise)]
+            if fits and not slot.insisted:
+                filled = m.model.new_bool_var(f"filled[{d},{i}]")
+                m.model.add(filled <= sum(fits))
+                empty.append(1 - filled)
+    return 100, sum(empty)
+
+
+def penalise_unused_time(m: RuleModel) -> Penalty:
+    """Use the client's time: each whole minute a session falls short of three quarters
+    of the client's minutes, warm-up included, costs a point."""
+    minutes = m.data.profile.session_minutes
+    goal_seconds = 60 * (minutes * TIME_USED_PERCENT // 100 - WARM_UP_MINUTES)
+    short: list[cp_model.IntVar] = []
+    for d in m.vars.days:
+        missing = m.model.new_int_var(0, minutes, f"short_minutes[{d}]")
+        m.model.add(60 * missing >= goal_seconds - session_seconds(m, d))
+        short.append(missing)
+    return 150, sum(short)
+
+
+def penalise_missing_staples(m: RuleModel) -> Penalty:
+    """For the glutes goal, the kit's staples are used: the back-extension bench, the
+    leg-curl machine, the kettlebell swing and the abduction machine (``rules.sessions``);
+    a point for each the client has and the week leaves out."""
+    if m.data.profile.goal is not Goal.GLUTES:
+        return 0, 0
+    v = m.vars
+    missing: list[cp_model.LinearExprT] = []
+    for name, ids in STAPLES.items():
+        uses = [v.is_assigned(d, c) for d in v.days for c in v.options(d) if c.id in ids]
+        if uses:
+            used = m.model.new_bool_var(f"staple_used[{name}]")
+            m.model.add(used <= sum(uses))
+            missing.append(1 - used)
+    return 200, sum(missing)
+
+
 # ---------------------------------------------------------------------------- registry
 
 
@@ -376,17 +572,19 @@ HARD_RULES: tuple[HardRule, ...] = (
     HardRule("heavy_sessions_apart", add_heavy_sessions_apart),
     HardRule("weekly_sets_ceiling", add_weekly_sets_ceiling),
     HardRule("full_body_balance", add_full_body_balance),
+    HardRule("session_skeleton", add_session_skeleton),
+    HardRule("no_duplicate_variants", add_no_duplicate_variants),
+    HardRule("glute_move_every_session", add_glute_move_every_session),
+    HardRule("abduction_every_week", add_abduction_every_week),
+    HardRule("pull_push_balance", add_pull_push_balance),
+    HardRule("lifts_that_matter", add_lifts_that_matter),
+    HardRule("strength_lifts_weekly", add_strength_lifts_weekly),
     HardRule(
         "no_exercise_twice_in_session",
         None,
         "No exercise appears twice in a session: one variable per day and exercise.",
     ),
-    HardRule(
-        "hip_thrust_early",
-        None,
-        "A hip-thrust-family exercise comes first or second, while the client is fresh: "
-        "the ordering step puts it first.",
-    ),
+    HardRule("hip_thrust_early", add_hip_thrust_early),
     HardRule(
         "compound_before_isolation",
         None,
@@ -412,6 +610,9 @@ SOFT_RULES: tuple[SoftRule, ...] = (
     SoftRule("preferences", penalise_preferences),
     SoftRule("supersets_only_when_useful", penalise_supersets),
     SoftRule("even_sessions", penalise_uneven_sessions),
+    SoftRule("skeleton_slots_filled", penalise_unfilled_slots),
+    SoftRule("use_the_time", penalise_unused_time),
+    SoftRule("kit_staples", penalise_missing_staples),
 )
 
 

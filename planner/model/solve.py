@@ -21,6 +21,7 @@ from thrustplan.planner.template import (
 )
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import SolveReport
+from thrustplan.rules.sessions import Role, leads_with_main_lift
 from thrustplan.rules.split import choose_split
 from thrustplan.rules.timing import session_minutes, superset_seconds
 
@@ -56,10 +57,17 @@ _PATTERN_ORDER = (
 )  # fmt: skip
 
 
-def order_key(candidate: Candidate) -> tuple[int, int, str]:
-    """Hip-thrust family first while the client is fresh, then compounds, then isolation."""
+def order_key(candidate: Candidate, lead_with_main: bool = False) -> tuple[int, int, str]:
+    """Hip-thrust family first while the client is fresh, then compounds, then isolation;
+    with ``lead_with_main`` (a strength plan, ``rules.sessions.leads_with_main_lift``) the
+    day's main barbell lift comes before the hip thrust."""
     exercise = candidate.exercise
-    tier = 0 if exercise.is_hip_thrust_family else 1 if exercise.is_compound else 2
+    if lead_with_main and candidate.role is Role.MAIN and not exercise.is_hip_thrust_family:
+        tier = 0
+    elif exercise.is_hip_thrust_family:
+        tier = 1
+    else:
+        tier = 2 if exercise.is_compound else 3
     pattern = (
         _PATTERN_ORDER.index(exercise.pattern)
         if exercise.pattern in _PATTERN_ORDER
@@ -113,7 +121,7 @@ def _parameters(
 
 
 def session_steps(
-    chosen: Sequence[Candidate], pairs: Sequence[Pair]
+    chosen: Sequence[Candidate], pairs: Sequence[Pair], lead_with_main: bool = False
 ) -> list[tuple[Candidate, ...]]:
     """A session's exercises as the steps they are done in: a superset pair is one step.
 
@@ -122,9 +130,12 @@ def session_steps(
     and compounds still come before isolation work.
     """
     paired = {c.id for p in pairs for c in (p.first, p.second)}
-    steps = [tuple(sorted((p.first, p.second), key=order_key)) for p in pairs]
+    steps = [
+        tuple(sorted((p.first, p.second), key=lambda c: order_key(c, lead_with_main)))
+        for p in pairs
+    ]
     steps += [(c,) for c in chosen if c.id not in paired]
-    return sorted(steps, key=lambda step: order_key(step[0]))
+    return sorted(steps, key=lambda step: order_key(step[0], lead_with_main))
 
 
 def _planned(steps: list[tuple[Candidate, ...]]) -> tuple[PlannedExercise, ...]:
@@ -158,7 +169,7 @@ def _template(
 ) -> WeeklyTemplate:
     sessions = []
     for d, day in enumerate(data.split.days):
-        steps = session_steps(chosen[d], pairs[d])
+        steps = session_steps(chosen[d], pairs[d], leads_with_main_lift(data.profile.goal))
         seconds = sum(
             superset_seconds(
                 step[0].sets, [c.work_seconds for c in step], [c.rest_seconds for c in step]

@@ -26,9 +26,13 @@ class WeekVariables:
         self.data = data
         self.days = range(len(data.split.days))
         self._use: dict[tuple[Day, str], cp_model.IntVar] = {}
+        # An exercise the client may not do, or that no slot of the day admits, gets no
+        # variable at all: the model holds only real choices, which keeps it small.
+        never = model.new_constant(0)
         for d in self.days:
             for c in data.candidates:
-                self._use[d, c.id] = model.new_bool_var(f"use[{d},{c.id}]")
+                possible = c.excluded is None and data.day_allows(d, c)
+                self._use[d, c.id] = model.new_bool_var(f"use[{d},{c.id}]") if possible else never
         self._pair: dict[tuple[Day, str], cp_model.IntVar] = {}
         for d in self.days:
             for p in data.pairs.get(d, ()):
@@ -36,6 +40,12 @@ class WeekVariables:
 
     def candidates(self) -> Iterator[Candidate]:
         return iter(self.data.candidates)
+
+    def options(self, day: Day) -> list[Candidate]:
+        """The candidates day ``day`` may hold: allowed to the client and by the day's slots."""
+        return [
+            c for c in self.data.candidates if c.excluded is None and self.data.day_allows(day, c)
+        ]
 
     def is_assigned(self, day: Day, candidate: Candidate) -> cp_model.IntVar:
         return self._use[day, candidate.id]

@@ -971,7 +971,14 @@ def _make_lift(
     starts: Mapping[ExerciseId, LiftStart],
     technique: int,
 ) -> Lift:
-    prescription = prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
+    # The template's prescription follows the exercise's role; a swapped variation's
+    # follows the goal alone, within the client's limits.
+    same = exercise.id == planned.exercise.id
+    prescription = (
+        planned.prescription
+        if same
+        else prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
+    )
     ladder = ladder_for(exercise, profile)
     if ladder is not None:
         start = resolve_start(exercise, profile, catalogue, starts)

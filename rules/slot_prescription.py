@@ -1,0 +1,74 @@
+"""Reps, rest and sets that follow an exercise's role in the session as well as the goal.
+
+``rules.prescription.prescribe_for`` gives the client's rep range for an exercise; this
+module adjusts it for the exercise's role (``rules.sessions.Role``), as GZCLP does with its
+tiers: the main lift heavy (T1, 3-6 reps for strength), the second lift at moderate load
+(T2, around 10 reps), accessories light (T3, 10-20 reps). No accessory goes below six
+reps: heavy triples belong to the lifts a programme is built on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+
+from thrustplan.exercise_db.models import Exercise, Level, LoadKind
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.prescription import Prescription, prescribe_for
+from thrustplan.rules.sessions import Role
+
+#: Fewest reps an accessory is prescribed (isolation, pullovers, bodyweight work).
+ACCESSORY_MIN_REPS = 6
+#: A strength plan's second lift: GZCLP's T2 sits at 3 x 10, 5/3/1's assistance higher.
+SECONDARY_STRENGTH_REPS = (6, 10)
+
+
+def role_prescription(
+    exercise: Exercise, goal: Goal, level: Level, role: Role, limitations: Collection[str] = ()
+) -> Prescription:
+    """The client's prescription for ``exercise`` (``prescribe_for``: the goal's, within
+    the bodyweight and limitation rules), adjusted to its role.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> p = role_prescription(c["back_squat"], Goal.STRENGTH, Level.ADVANCED, Role.MAIN)
+    >>> p.reps_min, p.reps_max
+    (3, 6)
+    >>> p = role_prescription(c["dumbbell_row"], Goal.STRENGTH, Level.ADVANCED, Role.SECONDARY)
+    >>> p.reps_min, p.reps_max
+    (6, 10)
+    >>> role_prescription(c["dumbbell_pullover"], Goal.STRENGTH, Level.ADVANCED,
+    ...                   Role.ACCESSORY).reps_min >= 6
+    True
+    """
+    base = prescribe_for(exercise, goal, level, limitations)
+    if base.timed:
+        return base
+    if role is Role.SECONDARY and goal is Goal.STRENGTH and base.reps_min < 6:
+        low, high = SECONDARY_STRENGTH_REPS
+        # The rest stays the goal's: block swaps and the timing of a session rely on it.
+        return replace(base, reps_min=low, reps_max=high)
+    # Bodyweight reps follow what the client can do (a beginner's chin-ups at 3-5), not a
+    # choice of load: the accessory floor is for loaded work.
+    loaded = exercise.load_kind is not LoadKind.BODYWEIGHT
+    if role is Role.ACCESSORY and loaded and base.reps_min < ACCESSORY_MIN_REPS:
+        return replace(base, reps_min=8, reps_max=max(base.reps_max, 12))
+    return base
+
+
+def role_sets(role: Role, goal: Goal, session_minutes: int) -> int:
+    """Working sets for an exercise of ``role``, each time it is prescribed.
+
+    Three sets; four for a main lift, five for a strength plan's main lift when the
+    session is an hour or more (5 x 3-5 is GZCLP's T1); one fewer when sessions are 30
+    minutes or less, so that short sessions still hold three exercises.
+
+    >>> role_sets(Role.MAIN, Goal.GLUTES, 60), role_sets(Role.MAIN, Goal.STRENGTH, 75)
+    (4, 5)
+    >>> role_sets(Role.ACCESSORY, Goal.GENERAL, 30)
+    2
+    """
+    sets = 3
+    if role is Role.MAIN:
+        sets = 5 if goal is Goal.STRENGTH and session_minutes >= 60 else 4
+    return sets - 1 if session_minutes <= 30 else sets
