@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from thrustplan.app import batch
 from thrustplan.app.batch import RECORD_NAME, BatchOptions, Format, Status, run_batch
-from thrustplan.app.cli import app
+from thrustplan.app.cli.app import app
 from thrustplan.app.roster import RosterRow
 from thrustplan.planner.output.render import set_boxes_png
 

@@ -11,6 +11,7 @@ import pytest
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import CHECKS, check_program
+from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import Weekday, load_profile
 from thrustplan.rules.program import ExerciseEntry, Program
 
@@ -39,7 +40,11 @@ def _entry(program: Program, exercise_id: str, order: int) -> ExerciseEntry:
     )
 
 
-def _break(program: Program, change: Callable[[Program], None]) -> Program:
+#: A change made in place to a copy of the programme; what it returns is ignored.
+Change = Callable[[Program], object]
+
+
+def _break(program: Program, change: Change) -> Program:
     broken = program.model_copy(deep=True)
     change(broken)
     return broken
@@ -64,7 +69,40 @@ def _append_pair(first: str, second: str) -> Callable[[Program], None]:
     return change
 
 
-BREAKERS: dict[str, Callable[[Program], None]] = {
+def _both(*changes: Change) -> Change:
+    """The changes made one after another."""
+
+    def change(p: Program) -> None:
+        for each in changes:
+            each(p)
+
+    return change
+
+
+def _heavy_days_back_to_back(p: Program) -> None:
+    p.weeks[0].sessions[1].day = Weekday.TUE
+    p.weeks[0].sessions[0].exercises[0] = _entry(p, "barbell_hip_thrust", 1)
+    p.weeks[0].sessions[1].exercises[0] = _entry(p, "romanian_deadlift", 1)
+
+
+def _thirty_sets(p: Program) -> None:
+    _first(p)[0].sets = 30
+
+
+def _general_without_upper_days(p: Program) -> None:
+    p.profile.goal = Goal.GENERAL
+    for session in p.weeks[0].sessions:
+        if "upper" in session.focus:
+            session.exercises.clear()
+
+
+def _reversed_order(p: Program) -> None:
+    entries = _first(p)
+    for i, entry in enumerate(entries):
+        entry.order = len(entries) - i
+
+
+BREAKERS: dict[str, Change] = {
     "known_exercises": lambda p: _first(p).__setitem__(
         0, _first(p)[0].model_copy(update={"exercise_id": "no_such_move"})
     ),
@@ -76,22 +114,13 @@ BREAKERS: dict[str, Callable[[Program], None]] = {
     ],
     "session_size": lambda p: del_tail(_first(p), 2),
     "session_fits_time": lambda p: setattr(p.profile, "session_minutes", 20),
-    "heavy_sessions_apart": lambda p: [
-        setattr(p.weeks[0].sessions[1], "day", Weekday.TUE),
-        p.weeks[0].sessions[0].exercises.__setitem__(0, _entry(p, "barbell_hip_thrust", 1)),
-        p.weeks[0].sessions[1].exercises.__setitem__(0, _entry(p, "romanian_deadlift", 1)),
-    ],
-    "weekly_sets_ceiling": lambda p: [setattr(e, "sets", 30) for e in _first(p)[:1]],
-    "full_body_balance": lambda p: (
-        setattr(p.profile, "goal", "general")
-        or [s.exercises.clear() for s in p.weeks[0].sessions if "upper" in s.focus]
-    ),
+    "heavy_sessions_apart": _heavy_days_back_to_back,
+    "weekly_sets_ceiling": _thirty_sets,
+    "full_body_balance": _general_without_upper_days,
     "no_exercise_twice_in_session": lambda p: _first(p).append(
         _first(p)[1].model_copy(update={"order": len(_first(p)) + 1})
     ),
-    "hip_thrust_early": lambda p: [
-        setattr(e, "order", len(_first(p)) - i) for i, e in enumerate(_first(p))
-    ],
+    "hip_thrust_early": _reversed_order,
     "compound_before_isolation": lambda p: _first(p).insert(0, _entry(p, "side_plank", 0)),
     # The full-gym profile does not ask for supersets, so even a sound pair breaks it.
     "supersets_non_competing": _append_pair("goblet_squat", "dumbbell_row"),
@@ -154,9 +183,9 @@ def _lone_member(p: Program) -> None:
     ],
 )
 def test_supersets_non_competing_names_what_is_wrong(
-    program: Program, change: Callable[[Program], None], message: str
+    program: Program, change: Change, message: str
 ) -> None:
-    broken = _break(program, lambda p: (_asks_for_supersets(p), change(p)))
+    broken = _break(program, _both(_asks_for_supersets, change))
     found = list(CHECKS["supersets_non_competing"](broken, CATALOGUE))
     assert [v.rule for v in found] == ["supersets_non_competing"]
     assert message in found[0].message
@@ -164,7 +193,6 @@ def test_supersets_non_competing_names_what_is_wrong(
 
 def test_supersets_non_competing_allows_a_sound_pair_when_asked(program: Program) -> None:
     paired = _break(
-        program,
-        lambda p: (_asks_for_supersets(p), _append_pair("goblet_squat", "dumbbell_row")(p)),
+        program, _both(_asks_for_supersets, _append_pair("goblet_squat", "dumbbell_row"))
     )
     assert list(CHECKS["supersets_non_competing"](paired, CATALOGUE)) == []

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from tests.factories import pdf_images
-from thrustplan.app.cli import app
+from thrustplan.app.cli.app import app
 from thrustplan.planner.output.charts import number
 from thrustplan.planner.output.exports import EXTRA_COLUMNS
 from thrustplan.planner.output.render import set_boxes_png

@@ -14,6 +14,7 @@ from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.replan import (
     LOG_COLUMNS,
     LogError,
+    Verdict,
     judge,
     next_block,
     next_template,
@@ -128,7 +129,7 @@ def test_a_log_without_its_columns_cannot_be_read(text: str) -> None:
 # --- judging ---------------------------------------------------------------------------
 
 
-def _judge(plan: Program, lines: list[str], exercise_id: str = "barbell_hip_thrust"):
+def _judge(plan: Program, lines: list[str], exercise_id: str = "barbell_hip_thrust") -> Verdict:
     log = parse_log("\n".join([HEADER, *lines]), plan, CATALOGUE)
     assert log.problems == []
     return judge(plan, log.rows, CATALOGUE, exercise_id)

@@ -21,10 +21,12 @@ from thrustplan.exercise_db.models import Exercise
 from thrustplan.planner.model.candidates import make_pair
 from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES
 from thrustplan.planner.model.solve import InfeasibleRequest
+from thrustplan.planner.template import PlannedSession
+from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.supersets import pairing_problem
 
 
-def _infeasible_rules(client, exercises) -> list[str]:  # type: ignore[no-untyped-def]
+def _infeasible_rules(client: ClientProfile, exercises: list[Exercise]) -> list[str]:
     with pytest.raises(InfeasibleRequest) as caught:
         solve_template(client, exercises)
     return caught.value.rules
@@ -127,7 +129,7 @@ def test_heavy_sessions_apart_no_heavy_work_on_consecutive_days() -> None:
     assert all("barbell_thrust" in chosen_ids_of(s) for s in apart.sessions)
 
 
-def chosen_ids_of(session) -> list[str]:  # type: ignore[no-untyped-def]
+def chosen_ids_of(session: PlannedSession) -> list[str]:
     return [p.exercise.id for p in session.exercises]
 
 
@@ -379,16 +381,21 @@ def test_even_sessions_counts_minutes_beyond_a_five_minute_spread() -> None:
 # --------------------------------------------------------------------------- registry
 
 
+def _rules() -> list[tuple[str, str]]:
+    """The name and statement of every rule, hard and soft."""
+    return [(r.name, r.statement) for r in HARD_RULES] + [(r.name, r.statement) for r in SOFT_RULES]
+
+
 def test_every_registered_rule_has_a_test() -> None:
     names = {
         name
         for name, obj in inspect.getmembers(sys.modules[__name__], inspect.isfunction)
         if name.startswith("test_")
     }
-    for rule in (*HARD_RULES, *SOFT_RULES):
-        assert any(n.startswith(f"test_{rule.name}") for n in names), f"no test for {rule.name}"
+    for name, _ in _rules():
+        assert any(n.startswith(f"test_{name}") for n in names), f"no test for {name}"
 
 
 def test_every_rule_states_itself() -> None:
-    for rule in (*HARD_RULES, *SOFT_RULES):
-        assert len(rule.statement) > 20, rule.name
+    for name, statement in _rules():
+        assert len(statement) > 20, name

@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from tests.factories import FULL_GYM, profile
-from thrustplan.app.cli import app
+from thrustplan.app.cli.app import app
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.solve import SolverSettings
 from thrustplan.planner.pipeline import generate_program
