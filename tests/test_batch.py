@@ -18,9 +18,10 @@ import pytest
 from typer.testing import CliRunner
 
 from thrustplan.app import batch
-from thrustplan.app.batch import RECORD_NAME, BatchOptions, Format, Status, run_batch
-from thrustplan.app.cli import app
+from thrustplan.app.batch import RECORD_NAME, BatchOptions, Status, run_batch
+from thrustplan.app.cli.app import app
 from thrustplan.app.roster import RosterRow
+from thrustplan.planner.output.formats import Format
 from thrustplan.planner.output.render import set_boxes_png
 
 NOW = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.UTC)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_populations import POPULATION_BREAKERS
+from tests.factories import PROGRAMME_BREAKERS_BY_POPULATION
 from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Exercise
@@ -44,7 +44,11 @@ def _entry(program: Program, exercise_id: str, order: int) -> ExerciseEntry:
     )
 
 
-def _break(program: Program, change: Callable[[Program], None]) -> Program:
+#: A change made in place to a copy of the programme; what it returns is ignored.
+Change = Callable[[Program], object]
+
+
+def _break(program: Program, change: Change) -> Program:
     broken = program.model_copy(deep=True)
     change(broken)
     return broken
@@ -69,61 +73,37 @@ def _append_pair(first: str, second: str) -> Callable[[Program], None]:
     return change
 
 
-BREAKERS: dict[str, Callable[[Program], None]] = {
-    "known_exercises": lambda p: _first(p).__setitem__(
-        0, _first(p)[0].model_copy(update={"exercise_id": "no_such_move"})
-    ),
-    "equipment_and_limitations": lambda p: setattr(p.profile, "equipment", ["bench"]),
-    "split_focus": lambda p: setattr(p.weeks[0].sessions[1], "focus", "glutes"),
-    "one_hip_thrust_per_session": lambda p: _first(p).insert(1, _entry(p, "glute_bridge", 2)),
-    "hip_thrust_every_week": lambda p: [
-        s.exercises.pop(0) for s in p.weeks[0].sessions if s.focus == "glutes and lower"
-    ],
-    "session_size": lambda p: del_tail(_first(p), 2),
-    "session_fits_time": lambda p: setattr(p.profile, "session_minutes", 20),
-    "heavy_sessions_apart": lambda p: [
-        setattr(p.weeks[0].sessions[1], "day", Weekday.TUE),
-        p.weeks[0].sessions[0].exercises.__setitem__(0, _entry(p, "barbell_hip_thrust", 1)),
-        p.weeks[0].sessions[1].exercises.__setitem__(0, _entry(p, "romanian_deadlift", 1)),
-    ],
-    "weekly_sets_ceiling": lambda p: [setattr(e, "sets", 30) for e in _first(p)[:1]],
-    "full_body_balance": lambda p: (
-        setattr(p.profile, "goal", "general")
-        or [s.exercises.clear() for s in p.weeks[0].sessions if "upper" in s.focus]
-    ),
-    "no_exercise_twice_in_session": lambda p: _first(p).append(
-        _first(p)[1].model_copy(update={"order": len(_first(p)) + 1})
-    ),
-    "hip_thrust_early": lambda p: [
-        setattr(e, "order", len(_first(p)) - i) for i, e in enumerate(_first(p))
-    ],
-    "compound_before_isolation": lambda p: _first(p).insert(0, _entry(p, "side_plank", 0)),
-    # The full-gym profile does not ask for supersets, so even a sound pair breaks it.
-    "supersets_non_competing": _append_pair("goblet_squat", "dumbbell_row"),
-    "prescriptions": lambda p: setattr(_first(p)[0], "target_reps", 99),
-    "session_skeleton": lambda p: [_first(p).pop(0) for _ in range(len(_thrusts(_first(p))))],
-    "no_duplicate_variants": lambda p: [_append("reverse_lunge")(p), _append("walking_lunge")(p)],
-    "glute_move_every_session": lambda p: _drop(
-        p, lambda x: bool(set(x.primary_muscles) & GLUTE_MUSCLES), sessions=1
-    ),
-    "abduction_every_week": lambda p: _drop(p, lambda x: x.pattern == "hip_abduction"),
-    "pull_push_balance": lambda p: [
-        setattr(e, "sets", 1)
-        for s in p.weeks[0].sessions
-        for e in s.exercises
-        if CATALOGUE[e.exercise_id].pattern in ("horizontal_pull", "vertical_pull")
-    ],
-    "lifts_that_matter": lambda p: [_drop_week(w, lambda x: x.id == "back_squat") for w in p.weeks],
-    # The glute plan as a strength plan: its lower and upper days hold no bench press.
-    "strength_lifts_weekly": lambda p: [
-        setattr(p.profile, "goal", Goal.STRENGTH),
-        *(setattr(s, "focus", s.focus.split()[0]) for s in p.weeks[0].sessions),
-    ],
-}
+def _both(*changes: Change) -> Change:
+    """The changes made one after another."""
+
+    def change(p: Program) -> None:
+        for each in changes:
+            each(p)
+
+    return change
 
 
-# Rules held by the prescription (pregnancy, rep ceilings) break the same way on any plan.
-BREAKERS.update(POPULATION_BREAKERS)
+def _heavy_days_back_to_back(p: Program) -> None:
+    p.weeks[0].sessions[1].day = Weekday.TUE
+    p.weeks[0].sessions[0].exercises[0] = _entry(p, "barbell_hip_thrust", 1)
+    p.weeks[0].sessions[1].exercises[0] = _entry(p, "romanian_deadlift", 1)
+
+
+def _thirty_sets(p: Program) -> None:
+    _first(p)[0].sets = 30
+
+
+def _general_without_upper_days(p: Program) -> None:
+    p.profile.goal = Goal.GENERAL
+    for session in p.weeks[0].sessions:
+        if "upper" in session.focus:
+            session.exercises.clear()
+
+
+def _reversed_order(p: Program) -> None:
+    entries = _first(p)
+    for i, entry in enumerate(entries):
+        entry.order = len(entries) - i
 
 
 def _thrusts(entries: list[ExerciseEntry]) -> list[ExerciseEntry]:
@@ -147,6 +127,80 @@ def _drop(p: Program, unwanted: Callable[[Exercise], bool], sessions: int | None
         session.exercises[:] = [
             e for e in session.exercises if not unwanted(CATALOGUE[e.exercise_id])
         ]
+
+
+def _without_opening_thrust(p: Program) -> None:
+    for _ in _thrusts(_first(p)):
+        _first(p).pop(0)
+
+
+def _two_lunges(p: Program) -> None:
+    _append("reverse_lunge")(p)
+    _append("walking_lunge")(p)
+
+
+def _first_session_without_glutes(p: Program) -> None:
+    _drop(p, lambda x: bool(set(x.primary_muscles) & GLUTE_MUSCLES), sessions=1)
+
+
+def _without_abduction(p: Program) -> None:
+    _drop(p, lambda x: x.pattern == "hip_abduction")
+
+
+def _one_set_pulls(p: Program) -> None:
+    for session in p.weeks[0].sessions:
+        for entry in session.exercises:
+            if CATALOGUE[entry.exercise_id].pattern in ("horizontal_pull", "vertical_pull"):
+                entry.sets = 1
+
+
+def _without_back_squat(p: Program) -> None:
+    for week in p.weeks:
+        _drop_week(week, lambda x: x.id == "back_squat")
+
+
+def _as_a_strength_plan(p: Program) -> None:
+    """The glute plan as a strength plan: its lower and upper days hold no bench press."""
+    p.profile.goal = Goal.STRENGTH
+    for session in p.weeks[0].sessions:
+        session.focus = session.focus.split()[0]
+
+
+BREAKERS: dict[str, Change] = {
+    "known_exercises": lambda p: _first(p).__setitem__(
+        0, _first(p)[0].model_copy(update={"exercise_id": "no_such_move"})
+    ),
+    "equipment_and_limitations": lambda p: setattr(p.profile, "equipment", ["bench"]),
+    "split_focus": lambda p: setattr(p.weeks[0].sessions[1], "focus", "glutes"),
+    "one_hip_thrust_per_session": lambda p: _first(p).insert(1, _entry(p, "glute_bridge", 2)),
+    "hip_thrust_every_week": lambda p: [
+        s.exercises.pop(0) for s in p.weeks[0].sessions if s.focus == "glutes and lower"
+    ],
+    "session_size": lambda p: del_tail(_first(p), 2),
+    "session_fits_time": lambda p: setattr(p.profile, "session_minutes", 20),
+    "heavy_sessions_apart": _heavy_days_back_to_back,
+    "weekly_sets_ceiling": _thirty_sets,
+    "full_body_balance": _general_without_upper_days,
+    "no_exercise_twice_in_session": lambda p: _first(p).append(
+        _first(p)[1].model_copy(update={"order": len(_first(p)) + 1})
+    ),
+    "hip_thrust_early": _reversed_order,
+    "compound_before_isolation": lambda p: _first(p).insert(0, _entry(p, "side_plank", 0)),
+    # The full-gym profile does not ask for supersets, so even a sound pair breaks it.
+    "supersets_non_competing": _append_pair("goblet_squat", "dumbbell_row"),
+    "prescriptions": lambda p: setattr(_first(p)[0], "target_reps", 99),
+    "session_skeleton": _without_opening_thrust,
+    "no_duplicate_variants": _two_lunges,
+    "glute_move_every_session": _first_session_without_glutes,
+    "abduction_every_week": _without_abduction,
+    "pull_push_balance": _one_set_pulls,
+    "lifts_that_matter": _without_back_squat,
+    "strength_lifts_weekly": _as_a_strength_plan,
+}
+
+
+# Rules held by the prescription (pregnancy, rep ceilings) break the same way on any plan.
+BREAKERS.update(PROGRAMME_BREAKERS_BY_POPULATION)
 
 
 def del_tail(entries: list[ExerciseEntry], keep: int) -> None:
@@ -209,9 +263,9 @@ def _lone_member(p: Program) -> None:
     ],
 )
 def test_supersets_non_competing_names_what_is_wrong(
-    program: Program, change: Callable[[Program], None], message: str
+    program: Program, change: Change, message: str
 ) -> None:
-    broken = _break(program, lambda p: (_asks_for_supersets(p), change(p)))
+    broken = _break(program, _both(_asks_for_supersets, change))
     found = list(CHECKS["supersets_non_competing"](broken, CATALOGUE))
     assert [v.rule for v in found] == ["supersets_non_competing"]
     assert message in found[0].message
@@ -219,7 +273,6 @@ def test_supersets_non_competing_names_what_is_wrong(
 
 def test_supersets_non_competing_allows_a_sound_pair_when_asked(program: Program) -> None:
     paired = _break(
-        program,
-        lambda p: (_asks_for_supersets(p), _append_pair("goblet_squat", "dumbbell_row")(p)),
+        program, _both(_asks_for_supersets, _append_pair("goblet_squat", "dumbbell_row"))
     )
     assert list(CHECKS["supersets_non_competing"](paired, CATALOGUE)) == []

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from thrustplan.app.cli import app
+from thrustplan.app.cli.app import app
 from thrustplan.exercise_db.catalogue import builtin_catalogue, load_catalogue_file
 
 runner = CliRunner()
@@ -17,7 +18,7 @@ REAL_FILE = (
 )
 
 
-def listed(*args: str) -> list[dict[str, object]]:
+def listed(*args: str) -> list[dict[str, Any]]:
     result = runner.invoke(app, ["exercises", *args, "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -42,7 +43,7 @@ def test_equipment_aliases_filter_alike(spelling: list[str]) -> None:
     assert "glute_bridge" in ids  # bodyweight is always there
     assert "barbell_hip_thrust" not in ids
     for row in data:
-        assert set(row["equipment"]) <= {"dumbbells", "bench", "bodyweight"}  # type: ignore[arg-type]
+        assert set(row["equipment"]) <= {"dumbbells", "bench", "bodyweight"}
 
 
 def test_pattern_and_muscle_filters_combine() -> None:
@@ -50,7 +51,7 @@ def test_pattern_and_muscle_filters_combine() -> None:
     assert data
     for row in data:
         assert row["pattern"] == "hip_thrust"
-        muscles = [*row["primary_muscles"], *row["secondary_muscles"]]  # type: ignore[misc]
+        muscles = [*row["primary_muscles"], *row["secondary_muscles"]]
         assert "gluteus_medius" in muscles
 
 

@@ -19,8 +19,8 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from tests.test_render_safety import images
-from thrustplan.app.cli import app
+from tests.factories import pdf_images
+from thrustplan.app.cli.app import app
 from thrustplan.planner.output.charts import number
 from thrustplan.planner.output.exports import EXTRA_COLUMNS
 from thrustplan.planner.output.render import set_boxes_png
@@ -105,7 +105,7 @@ def test_the_pdf_is_letter_with_loads_in_pounds(printed: Printed) -> None:
 
 
 def test_a_relative_logo_is_taken_from_the_profiles_folder(printed: Printed) -> None:
-    assert LOGO in images(printed.pdf.read_bytes())
+    assert LOGO in pdf_images(printed.pdf.read_bytes())
 
 
 def test_the_html_is_self_contained_escaped_and_themed(printed: Printed) -> None:
@@ -177,4 +177,4 @@ def test_a_logo_from_another_folder_needs_that_folder_allowed(tmp_path: Path) ->
         app, ["plan", str(profile), "-o", str(pdf), "--logo-folder", str(shared)]
     )
     assert allowed.exit_code == 0, allowed.output
-    assert LOGO in images(pdf.read_bytes())
+    assert LOGO in pdf_images(pdf.read_bytes())

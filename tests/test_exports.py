@@ -10,7 +10,7 @@ import sys
 import icalendar
 import pytest
 
-from tests.program_factory import make_program
+from tests.factories import catalogue_program
 from thrustplan.planner.output.exports import (
     EXTRA_COLUMNS,
     LOG_COLUMNS,
@@ -23,7 +23,7 @@ from thrustplan.rules.profile import Units, Weekday
 
 
 def test_csv_has_one_row_per_prescribed_set_with_the_log_columns_first() -> None:
-    program = make_program(weeks=2, days=3)
+    program = catalogue_program(weeks=2, days=3)
     rows = list(csv.DictReader(io.StringIO(program_csv(program))))
     header = next(csv.reader(io.StringIO(program_csv(program))))
     assert tuple(header[: len(LOG_COLUMNS)]) == LOG_COLUMNS
@@ -33,7 +33,7 @@ def test_csv_has_one_row_per_prescribed_set_with_the_log_columns_first() -> None
 
 
 def test_csv_rows_carry_the_prescription_of_their_set() -> None:
-    program = make_program(weeks=1, days=3)
+    program = catalogue_program(weeks=1, days=3)
     session = program.weeks[0].sessions[0]
     first = session.exercises[0]
     rows = list(csv.DictReader(io.StringIO(program_csv(program))))
@@ -53,7 +53,7 @@ def test_csv_rows_carry_the_prescription_of_their_set() -> None:
 
 
 def test_csv_leaves_load_and_unit_empty_for_unloaded_exercises() -> None:
-    program = make_program(weeks=1, days=3)
+    program = catalogue_program(weeks=1, days=3)
     rows = list(csv.DictReader(io.StringIO(program_csv(program))))
     planks = [r for r in rows if r["exercise_id"] == "plank"]
     assert planks
@@ -61,13 +61,13 @@ def test_csv_leaves_load_and_unit_empty_for_unloaded_exercises() -> None:
 
 
 def test_csv_prints_pounds_for_a_pound_programme() -> None:
-    program = make_program(weeks=1, days=3, units=Units.LB)
+    program = catalogue_program(weeks=1, days=3, units=Units.LB)
     rows = list(csv.DictReader(io.StringIO(program_csv(program))))
     assert {r["load_unit"] for r in rows if r["load"]} == {"lb"}
 
 
 def test_ics_has_one_event_per_session_on_its_date() -> None:
-    program = make_program(weeks=3, days=4)
+    program = catalogue_program(weeks=3, days=4)
     calendar = icalendar.Calendar.from_ical(program_ics(program))
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
     sessions = [(w, s) for w in program.weeks for s in w.sessions]
@@ -81,7 +81,7 @@ def test_ics_has_one_event_per_session_on_its_date() -> None:
 
 
 def test_ics_marks_deload_weeks_in_the_event_title() -> None:
-    program = make_program(weeks=4, days=3)
+    program = catalogue_program(weeks=4, days=3)
     calendar = icalendar.Calendar.from_ical(program_ics(program))
     titles = [str(c["summary"]) for c in calendar.walk() if c.name == "VEVENT"]
     assert all("deload" in t for t in titles[-3:])
@@ -89,12 +89,12 @@ def test_ics_marks_deload_weeks_in_the_event_title() -> None:
 
 
 def test_ics_is_the_same_for_the_same_programme() -> None:
-    program = make_program(weeks=2, days=3)
+    program = catalogue_program(weeks=2, days=3)
     assert program_ics(program) == program_ics(program)
 
 
 def test_ics_counts_dates_from_the_start_date_when_sessions_have_none() -> None:
-    program = make_program(weeks=2, days=3, start_date=dt.date(2025, 3, 5))  # a Wednesday
+    program = catalogue_program(weeks=2, days=3, start_date=dt.date(2025, 3, 5))  # a Wednesday
     for week in program.weeks:
         for session in week.sessions:
             session.date = None
@@ -110,7 +110,7 @@ def test_ics_counts_dates_from_the_start_date_when_sessions_have_none() -> None:
 
 
 def test_ics_without_any_date_names_the_start_date_field() -> None:
-    program = make_program(weeks=1, days=3, start_date=None)
+    program = catalogue_program(weeks=1, days=3, start_date=None)
     with pytest.raises(ExportError, match="start_date"):
         program_ics(program)
 
@@ -120,4 +120,4 @@ def test_ics_without_the_calendar_extra_says_how_to_install_it(
 ) -> None:
     monkeypatch.setitem(sys.modules, "icalendar", None)
     with pytest.raises(ExportError, match=r"pip install 'thrustplan\[calendar\]'"):
-        program_ics(make_program(weeks=1, days=3))
+        program_ics(catalogue_program(weeks=1, days=3))

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.factories import profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.loads import (
     DEFAULT_BARBELL,
@@ -17,7 +18,7 @@ from thrustplan.planner.progression.loads import (
     plate_breakdown,
     rack_loads,
 )
-from thrustplan.rules.profile import BarbellKit, ClientProfile, Units
+from thrustplan.rules.profile import BarbellKit, Units
 
 plate_weights = st.sampled_from([25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25, 0.5, 45.0, 35.0, 3.0])
 kits = st.builds(
@@ -92,20 +93,9 @@ def test_default_racks() -> None:
     assert DEFAULT_DUMBBELLS[Units.LB][0] == 5 and DEFAULT_DUMBBELLS[Units.LB][-1] == 100
 
 
-def _client(**fields: object) -> ClientProfile:
-    base: dict[str, object] = {
-        "name": "Test",
-        "goal": "glutes",
-        "level": "beginner",
-        "days_per_week": 3,
-        "session_minutes": 60,
-    }
-    return ClientProfile.model_validate(base | fields)
-
-
 def test_ladders_follow_the_exercise_and_the_kit() -> None:
     catalogue = builtin_catalogue()
-    client = _client(
+    client = profile(
         units="lb",
         equipment=["barbell", "bench", "dumbbells", "hip_thrust_machine"],
         machine_step=15,

@@ -7,29 +7,25 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.factories import FULL_GYM, SOLVER, profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
-from thrustplan.planner.model.solve import InfeasibleRequest, SolverSettings
+from thrustplan.planner.model.solve import InfeasibleRequest
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import ClientProfile
 
 CATALOGUE = builtin_catalogue()
-SOLVER = SolverSettings(time_limit_seconds=5, deterministic_limit=5)
 
 EQUIPMENT_SETS = {
     "bodyweight only": [],
     "bands only": ["bands", "mini_bands"],
     "dumbbells and bench": ["dumbbells", "bench"],
     "bands, dumbbells and bench": ["bands", "mini_bands", "dumbbells", "bench"],
-    "full gym": [
-        "barbell", "squat_rack", "bench", "dumbbells", "kettlebells", "cable", "smith_machine",
-        "hip_thrust_machine", "leg_press", "leg_curl_machine", "pull_up_bar", "ghd", "bands",
-        "mini_bands", "box", "back_extension_bench", "hip_abduction_machine", "machine_stack",
-    ],
-}  # fmt: skip
+    "full gym": FULL_GYM,
+}
 
 profiles = st.builds(
-    lambda equipment, days, minutes, goal, level, supersets: ClientProfile(
+    lambda equipment, days, minutes, goal, level, supersets: profile(
         name="Property",
         goal=goal,
         level=level,
@@ -50,9 +46,9 @@ profiles = st.builds(
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles)
-def test_every_plan_passes_the_checker_or_is_explained(profile: ClientProfile) -> None:
+def test_every_plan_passes_the_checker_or_is_explained(client: ClientProfile) -> None:
     try:
-        program = generate_program(profile, CATALOGUE, SOLVER, now=dt.datetime(2027, 1, 1))
+        program = generate_program(client, CATALOGUE, SOLVER, now=dt.datetime(2027, 1, 1))
     except InfeasibleRequest as error:
         assert error.rules, "an infeasible request must name the rules in conflict"
         assert "fix" in str(error).lower() or "add equipment" in str(error).lower()
@@ -62,11 +58,8 @@ def test_every_plan_passes_the_checker_or_is_explained(profile: ClientProfile) -
 
 
 def test_same_profile_gives_the_same_program() -> None:
-    profile = ClientProfile(
-        name="Twice", goal="glutes", level="intermediate", days_per_week=4,
-        session_minutes=60, weeks=6, equipment=EQUIPMENT_SETS["full gym"],
-    )  # fmt: skip
+    client = profile(level="intermediate", days_per_week=4, weeks=6, equipment=FULL_GYM)
     now = dt.datetime(2027, 1, 1)
-    first = generate_program(profile, CATALOGUE, SOLVER, now=now).model_dump_json()
-    second = generate_program(profile, CATALOGUE, SOLVER, now=now).model_dump_json()
+    first = generate_program(client, CATALOGUE, SOLVER, now=now).model_dump_json()
+    second = generate_program(client, CATALOGUE, SOLVER, now=now).model_dump_json()
     assert first == second

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
+from tests.factories import PROGRAMME_BREAKERS_BY_POPULATION
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Level
 from thrustplan.planner.output.render import Renderer
@@ -276,48 +277,6 @@ def test_pregnancy_week_needs_the_pregnancy_limitation() -> None:
 # ------------------------------------------------------------- the checker's new rules
 
 
-def _pregnant(p: Program) -> None:
-    p.profile.limitations = ["pregnancy"]
-
-
-def _first(p: Program) -> ExerciseEntry:
-    return p.weeks[0].sessions[0].exercises[0]
-
-
-def _swap(p: Program, exercise_id: str, **update: Any) -> None:
-    entry = _first(p)
-    fields = {"exercise_id": exercise_id, "name": CATALOGUE[exercise_id].name, **update}
-    p.weeks[0].sessions[0].exercises[0] = entry.model_copy(update=fields)
-
-
-#: A change that breaks each rule, for any generated plan (the checker's test uses them
-#: on its own plan too).
-POPULATION_BREAKERS: dict[str, Callable[[Program], None]] = {
-    "pregnancy_positions": lambda p: (
-        _pregnant(p),
-        _swap(p, "glute_bridge", load=None, load_unit=None, plates=None, load_per=None),
-    ),
-    "pregnancy_effort": lambda p: (_pregnant(p), setattr(_first(p), "rir", 1)),
-    "pregnancy_no_max_tests": lambda p: (
-        _pregnant(p),
-        setattr(_first(p), "notes", find_max_note(10)),
-    ),
-    "pregnancy_warning_signs": lambda p: (_pregnant(p), p.cautions.clear()),
-    "rep_ceilings": lambda p: _swap(
-        p,
-        "chin_up",
-        load=None,
-        load_unit=None,
-        plates=None,
-        load_per=None,
-        timed=False,
-        reps_min=10,
-        reps_max=20,
-        target_reps=20,
-    ),
-}
-
-
 @pytest.fixture(scope="module")
 def pregnant() -> Program:
     profile = client(limitations=["pregnancy"], pregnancy_week=20)
@@ -329,11 +288,11 @@ def peer() -> Program:
     return generate_program(client(), CATALOGUE, now=NOW)
 
 
-@pytest.mark.parametrize("rule", sorted(POPULATION_BREAKERS))
+@pytest.mark.parametrize("rule", sorted(PROGRAMME_BREAKERS_BY_POPULATION))
 def test_each_population_rule_broken_is_reported(pregnant: Program, rule: str) -> None:
     assert list(CHECKS[rule](pregnant, CATALOGUE)) == []
     broken = pregnant.model_copy(deep=True)
-    POPULATION_BREAKERS[rule](broken)
+    PROGRAMME_BREAKERS_BY_POPULATION[rule](broken)
     found = list(CHECKS[rule](broken, CATALOGUE))
     assert found and {v.rule for v in found} == {rule}
     assert found[0].message

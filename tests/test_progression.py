@@ -7,19 +7,20 @@ import itertools
 
 import pytest
 
-from tests.template_factory import Item, profile, program, template
+from tests.factories import Item, profile, progressed_program, weekly_template
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.loads import barbell_loads, plate_breakdown
 from thrustplan.planner.progression.weeks import (
     DELOAD_EVERY,
     LiftStart,
+    ProgressionResult,
     build_weeks,
     calendar,
     deload_weeks,
     find_max_note,
 )
 from thrustplan.rules.checker import check_program
-from thrustplan.rules.profile import BarbellKit, ProgressionScheme
+from thrustplan.rules.profile import BarbellKit, ClientProfile, ProgressionScheme
 from thrustplan.rules.program import ExerciseEntry, Week
 from thrustplan.rules.strength import epley, load_for
 
@@ -32,6 +33,13 @@ def slot(weeks: list[Week], session: int, order: int) -> list[ExerciseEntry]:
     return [w.sessions[session].exercises[order - 1] for w in weeks]
 
 
+def loads_of(entries: list[ExerciseEntry]) -> list[float]:
+    """The loads of ``entries``, every one of which must carry a load."""
+    found = [e.load for e in entries]
+    assert None not in found, f"an entry without a load: {found}"
+    return [load for load in found if load is not None]
+
+
 # --- the issue's examples -------------------------------------------------------------
 
 
@@ -42,7 +50,7 @@ def test_home_glutes_plan_hip_thrust_loads_are_made_by_the_plates() -> None:
         rep_maxes={"barbell_hip_thrust": {"weight": 40, "reps": 10}},
         days_per_week=2,
     )
-    plan = template(client, [["barbell_hip_thrust", "glute_bridge", "push_up"]] * 2)
+    plan = weekly_template(client, [["barbell_hip_thrust", "glute_bridge", "push_up"]] * 2)
     result = build_weeks(client, plan, CATALOGUE)
     kit = BarbellKit.model_validate(HOME_KIT)
     thrusts = slot(result.weeks, 0, 1)
@@ -52,19 +60,20 @@ def test_home_glutes_plan_hip_thrust_loads_are_made_by_the_plates() -> None:
         assert entry.load is not None and entry.load_unit == "kg"
         assert entry.plates == plate_breakdown(entry.load, kit) is not None
         assert entry.load in barbell_loads(kit)
-    normal = [e.load for e, w in zip(thrusts, result.weeks, strict=True) if not w.deload]
-    assert normal == sorted(normal) and normal[-1] > normal[0]  # type: ignore[type-var]
+    normal = loads_of([e for e, w in zip(thrusts, result.weeks, strict=True) if not w.deload])
+    assert normal == sorted(normal) and normal[-1] > normal[0]
     deloads = [w.number for w in result.weeks if w.deload]
     assert deloads == [4, 8]
+    thrust_loads = loads_of(thrusts)
     for number in deloads:
-        assert thrusts[number - 1].load < thrusts[number - 2].load  # type: ignore[operator]
+        assert thrust_loads[number - 1] < thrust_loads[number - 2]
         assert thrusts[number - 1].sets < thrusts[number - 2].sets
     assert "pause" in thrusts[0].notes and thrusts[0].reps_min == 8 and thrusts[0].reps_max == 10
 
 
 def test_bodyweight_beginner_progresses_by_reps_then_harder_variations() -> None:
     client = profile(weeks=12)
-    plan = template(
+    plan = weekly_template(
         client,
         [
             ["glute_bridge", "bodyweight_squat", "push_up"],
@@ -93,7 +102,9 @@ def test_bodyweight_beginner_progresses_by_reps_then_harder_variations() -> None
 # --- schemes --------------------------------------------------------------------------
 
 
-def _one_lift(scheme: ProgressionScheme, weeks: int = 8, days: int = 2, **fields: object):
+def _one_lift(
+    scheme: ProgressionScheme, weeks: int = 8, days: int = 2, **fields: object
+) -> tuple[ClientProfile, ProgressionResult]:
     client = profile(
         equipment=["barbell", "bench"],
         progression=scheme,
@@ -103,19 +114,19 @@ def _one_lift(scheme: ProgressionScheme, weeks: int = 8, days: int = 2, **fields
         rep_maxes={"barbell_hip_thrust": {"weight": 100, "reps": 5}},
         **fields,
     )
-    plan = template(client, [["barbell_hip_thrust", "push_up", "plank"]] * days)
+    plan = weekly_template(client, [["barbell_hip_thrust", "push_up", "plank"]] * days)
     return client, build_weeks(client, plan, CATALOGUE)
 
 
 def test_linear_adds_a_fixed_step_a_week() -> None:
     _, result = _one_lift(ProgressionScheme.LINEAR, weeks=6)
-    loads = [e.load for e in slot(result.weeks, 0, 1)]
+    lifted = loads_of(slot(result.weeks, 0, 1))
     reps = {e.target_reps for e in slot(result.weeks, 0, 1)}
     assert reps == {9}
     first = load_for(epley(100, 5), 9, 2)
-    assert loads[0] == pytest.approx(2.5 * (first // 2.5))
+    assert lifted[0] == pytest.approx(2.5 * (first // 2.5))
     # Lower body: +5 kg a week, exactly, with the standard plates.
-    assert loads == [loads[0] + 5 * i for i in range(6)]
+    assert lifted == [lifted[0] + 5 * i for i in range(6)]
     assert result.scheme == "linear"
 
 
@@ -128,17 +139,18 @@ def test_linear_upper_body_step_is_half_the_lower() -> None:
         rep_maxes={"bench_press": {"weight": 50, "reps": 8}},
         level="intermediate",
     )
-    plan = template(client, [["barbell_hip_thrust", "bench_press", "plank"]] * 2)
-    loads = [e.load for e in slot(build_weeks(client, plan, CATALOGUE).weeks, 0, 2)]
-    assert [b - a for a, b in itertools.pairwise(loads)] == [2.5] * 4
+    plan = weekly_template(client, [["barbell_hip_thrust", "bench_press", "plank"]] * 2)
+    lifted = loads_of(slot(build_weeks(client, plan, CATALOGUE).weeks, 0, 2))
+    assert [b - a for a, b in itertools.pairwise(lifted)] == [2.5] * 4
 
 
 def test_double_progression_climbs_reps_then_adds_the_smallest_step() -> None:
     _, result = _one_lift(ProgressionScheme.DOUBLE, weeks=6)
     thrusts = slot(result.weeks, 0, 1)
     assert [e.target_reps for e in thrusts[:4]] == [8, 9, 10, 8]
-    assert thrusts[0].load == thrusts[1].load == thrusts[2].load
-    assert thrusts[3].load == thrusts[2].load + 2.5  # type: ignore[operator]  # 2 x 1.25 kg
+    lifted = loads_of(thrusts)
+    assert lifted[0] == lifted[1] == lifted[2]
+    assert lifted[3] == lifted[2] + 2.5  # 2 x 1.25 kg
 
 
 def test_undulating_has_heavy_and_light_days_in_the_same_week() -> None:
@@ -147,7 +159,8 @@ def test_undulating_has_heavy_and_light_days_in_the_same_week() -> None:
         heavy, light = week.sessions[0].exercises[0], week.sessions[1].exercises[0]
         assert heavy.target_reps == 8 and light.target_reps == 10
         assert "heavy day" in heavy.notes and "light day" in light.notes
-        assert heavy.load > light.load  # type: ignore[operator]
+        assert heavy.load is not None and light.load is not None
+        assert heavy.load > light.load
         assert light.rir == heavy.rir + 1
 
 
@@ -159,8 +172,9 @@ def test_block_phases_accumulate_then_intensify_then_deload() -> None:
     assert [w.deload for w in result.weeks] == [False, False, False, True] * 2
     assert thrusts[0].target_reps == thrusts[0].reps_max
     assert thrusts[2].target_reps == thrusts[2].reps_min
-    assert thrusts[2].load > thrusts[1].load  # type: ignore[operator]
-    assert thrusts[4].load > thrusts[0].load  # type: ignore[operator]  # next block, heavier
+    lifted = loads_of(thrusts)
+    assert lifted[2] > lifted[1]
+    assert lifted[4] > lifted[0]  # next block, heavier
 
 
 @pytest.mark.parametrize("scheme", list(ProgressionScheme))
@@ -186,7 +200,7 @@ def test_rep_max_over_ten_reps_asks_for_a_heavier_test() -> None:
         rep_maxes={"barbell_hip_thrust": {"weight": 40, "reps": 15}},
         days_per_week=2,
     )
-    plan = template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 2)
+    plan = weekly_template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 2)
     result = build_weeks(client, plan, CATALOGUE)
     thrust = result.weeks[0].sessions[0].exercises[0]
     # The client already does the lift, so there is no easier block first.
@@ -198,7 +212,7 @@ def test_rep_max_over_ten_reps_asks_for_a_heavier_test() -> None:
 
 def test_unknown_lift_gets_a_rep_max_test_week_then_relative_loads() -> None:
     client = profile(equipment=["dumbbells", "bench"], level="intermediate", days_per_week=2)
-    plan = template(client, [["dumbbell_hip_thrust", "goblet_squat", "plank"]] * 2)
+    plan = weekly_template(client, [["dumbbell_hip_thrust", "goblet_squat", "plank"]] * 2)
     result = build_weeks(client, plan, CATALOGUE)
     squats = slot(result.weeks, 0, 2)
     assert squats[0].load is None and squats[0].notes.startswith("find your 10-rep max")
@@ -211,7 +225,7 @@ def test_body_weight_estimate_for_the_hip_thrust_family() -> None:
     client = profile(
         equipment=["dumbbells", "bench"], level="intermediate", bodyweight=60, days_per_week=2
     )
-    plan = template(client, [["dumbbell_hip_thrust", "goblet_squat", "plank"]] * 2)
+    plan = weekly_template(client, [["dumbbell_hip_thrust", "goblet_squat", "plank"]] * 2)
     thrust = build_weeks(client, plan, CATALOGUE).weeks[0].sessions[0].exercises[0]
     # Novice standard 56 kg x 0.8 for one dumbbell, 8 reps at 2 in reserve: 33.1 -> 32.5.
     assert thrust.load == 32.5 and thrust.load_per == "dumbbell"
@@ -226,7 +240,7 @@ def test_sibling_rep_max_transfers_with_the_documented_ratio() -> None:
         rep_maxes={"barbell_hip_thrust": {"weight": 80, "reps": 10}},
         days_per_week=2,
     )
-    plan = template(client, [["dumbbell_hip_thrust", "goblet_squat", "plank"]] * 2)
+    plan = weekly_template(client, [["dumbbell_hip_thrust", "goblet_squat", "plank"]] * 2)
     thrust = build_weeks(client, plan, CATALOGUE).weeks[0].sessions[0].exercises[0]
     expected = load_for(epley(80, 10) * 0.8, 8, 2)  # 63 kg -> the 50 kg dumbbell
     assert expected > 50 and thrust.load == 50
@@ -235,7 +249,7 @@ def test_sibling_rep_max_transfers_with_the_documented_ratio() -> None:
 
 def test_logged_start_wins_and_is_used_exactly() -> None:
     client, _ = _one_lift(ProgressionScheme.DOUBLE, weeks=3)
-    plan = template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 2)
+    plan = weekly_template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 2)
     result = build_weeks(client, plan, CATALOGUE, starts={"barbell_hip_thrust": LiftStart(62.5, 9)})
     thrusts = slot(result.weeks, 0, 1)
     assert [(e.load, e.target_reps) for e in thrusts] == [(62.5, 9), (62.5, 10), (65.0, 8)]
@@ -254,7 +268,7 @@ def test_only_two_fives_and_four_small_plates() -> None:
         rep_maxes={"barbell_hip_thrust": {"weight": 30, "reps": 10}},
         days_per_week=2,
     )
-    plan = template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 2)
+    plan = weekly_template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 2)
     loads = [e.load for e in slot(build_weeks(client, plan, CATALOGUE).weeks, 0, 1)]
     allowed = set(barbell_loads(BarbellKit.model_validate(kit)))
     assert set(loads) <= allowed and 35 in loads
@@ -270,7 +284,9 @@ def test_dumbbells_with_gaps() -> None:
         rep_maxes={"dumbbell_romanian_deadlift": {"weight": 10, "reps": 10}},
         days_per_week=2,
     )
-    plan = template(client, [["dumbbell_hip_thrust", "dumbbell_romanian_deadlift", "plank"]] * 2)
+    plan = weekly_template(
+        client, [["dumbbell_hip_thrust", "dumbbell_romanian_deadlift", "plank"]] * 2
+    )
     result = build_weeks(client, plan, CATALOGUE)
     loads = [e.load for e in slot(result.weeks, 0, 2)]
     assert set(loads) <= set(rack)
@@ -288,7 +304,9 @@ def test_sessions_keep_the_template_order_labels_dates_and_minutes() -> None:
         weeks=6,
         level="intermediate",
     )
-    plan = template(client, [["barbell_hip_thrust", "goblet_squat", "dumbbell_row", "plank"]] * 2)
+    plan = weekly_template(
+        client, [["barbell_hip_thrust", "goblet_squat", "dumbbell_row", "plank"]] * 2
+    )
     result = build_weeks(client, plan, CATALOGUE)
     week = result.weeks[0]
     assert [e.exercise_id for e in week.sessions[0].exercises] == [
@@ -305,20 +323,20 @@ def test_sessions_keep_the_template_order_labels_dates_and_minutes() -> None:
 
 def test_beginner_learns_an_easier_hip_thrust_first_when_the_plan_has_blocks() -> None:
     client = profile(equipment=["barbell", "bench"], weeks=12, bodyweight=70)
-    plan = template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 3)
+    plan = weekly_template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 3)
     thrusts = slot(build_weeks(client, plan, CATALOGUE).weeks, 0, 1)
     assert {e.exercise_id for e in thrusts[:4]} == {"bodyweight_hip_thrust"}
     assert {e.exercise_id for e in thrusts[4:]} == {"barbell_hip_thrust"}
     assert thrusts[4].load is not None and "learnt" in thrusts[4].reason
     short = profile(equipment=["barbell", "bench"], weeks=4)
-    first = build_weeks(short, template(short, [["barbell_hip_thrust", "push_up", "plank"]] * 3),
-                        CATALOGUE).weeks[0]  # fmt: skip
+    week = weekly_template(short, [["barbell_hip_thrust", "push_up", "plank"]] * 3)
+    first = build_weeks(short, week, CATALOGUE).weeks[0]
     assert first.sessions[0].exercises[0].exercise_id == "barbell_hip_thrust"
 
 
 def test_swaps_honour_exclusions_and_never_duplicate_in_a_session() -> None:
     client = profile(weeks=12, exclude=["marching_glute_bridge"])
-    plan = template(client, [["glute_bridge", "single_leg_glute_bridge", "plank"]] * 3)
+    plan = weekly_template(client, [["glute_bridge", "single_leg_glute_bridge", "plank"]] * 3)
     result = build_weeks(client, plan, CATALOGUE)
     for week in result.weeks:
         for session in week.sessions:
@@ -331,18 +349,18 @@ def test_a_harder_variation_never_puts_isolation_work_before_a_compound() -> Non
     # Nordic curls (isolation) are the next step up from sliding leg curls (compound):
     # taking it here would leave the bench dip, a compound, behind isolation work.
     client = profile(equipment=["bench"], level="advanced", weeks=8)
-    plan = template(client, [["bodyweight_hip_thrust", "single_leg_sliding_leg_curl",
-                              "bench_dip", "side_lying_hip_abduction"]] * 3)  # fmt: skip
+    plan = weekly_template(client, [["bodyweight_hip_thrust", "single_leg_sliding_leg_curl",
+                                     "bench_dip", "side_lying_hip_abduction"]] * 3)  # fmt: skip
     result = build_weeks(client, plan, CATALOGUE)
     assert {e.exercise_id for e in slot(result.weeks, 0, 2)} == {"single_leg_sliding_leg_curl"}
-    alone = template(client, [["bodyweight_hip_thrust", "single_leg_sliding_leg_curl"]] * 3)
+    alone = weekly_template(client, [["bodyweight_hip_thrust", "single_leg_sliding_leg_curl"]] * 3)
     later = slot(build_weeks(client, alone, CATALOGUE).weeks, 0, 2)
     assert later[-1].exercise_id == "nordic_curl"
 
 
 def test_band_work_climbs_through_the_colours() -> None:
     client = profile(equipment=["bands", "bench"], bands=["yellow", "red", "black"], weeks=8)
-    plan = template(client, [["band_hip_thrust", "push_up", "plank"]] * 3)
+    plan = weekly_template(client, [["band_hip_thrust", "push_up", "plank"]] * 3)
     bands = slot(build_weeks(client, plan, CATALOGUE).weeks, 0, 1)
     assert all(e.load is None for e in bands)
     assert bands[0].band == "yellow"
@@ -363,7 +381,7 @@ def _paired_week(pair: list[str]) -> list[list[Item]]:
 def test_a_superset_is_labelled_a1_a2_and_rests_once_for_both() -> None:
     client = profile(equipment=["bands", "dumbbells"], supersets=True, level="intermediate")
     # A goblet squat rests 90 s, a band row 60 s: the pair rests the longer, after the row.
-    plan = program(client, _paired_week(["goblet_squat", "band_row"]))
+    plan = progressed_program(client, _paired_week(["goblet_squat", "band_row"]))
     assert check_program(plan, CATALOGUE) == []
     for week in plan.weeks:
         first = week.sessions[0].exercises
@@ -378,10 +396,12 @@ def test_a_harder_variation_never_makes_a_superset_compete() -> None:
         equipment=["bands", "barbell", "squat_rack"], supersets=True, level="intermediate"
     )
     # Alone, the band good morning moves on to the barbell good morning in block 2.
-    alone = program(client, [["glute_bridge", "band_good_morning", "band_row", "plank"]] * 3)
+    alone = progressed_program(
+        client, [["glute_bridge", "band_good_morning", "band_row", "plank"]] * 3
+    )
     assert slot(alone.weeks, 0, 2)[-1].exercise_id == "good_morning"
     # In a superset it stays: a heavy hinge is a main lift and goes alone.
-    paired = program(client, _paired_week(["band_good_morning", "band_row"]))
+    paired = progressed_program(client, _paired_week(["band_good_morning", "band_row"]))
     assert check_program(paired, CATALOGUE) == []
     last = paired.weeks[-1].sessions[0].exercises
     assert [e.exercise_id for e in last[1:3]] == ["band_good_morning", "inverted_row"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.template_factory import profile, template
+from tests.factories import profile, weekly_template
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.loads import KG_PER_LB, barbell_kit, ladder_for, rack_loads
 from thrustplan.planner.progression.weeks import ProgressionResult, build_weeks
@@ -85,7 +85,7 @@ def clients(draw: st.DrawFn) -> tuple[ClientProfile, str]:
 
 def plan_for(client: ClientProfile, kind: str) -> ProgressionResult:
     sessions = TEMPLATES[kind][: client.days_per_week]
-    return build_weeks(client, template(client, sessions), CATALOGUE)
+    return build_weeks(client, weekly_template(client, sessions), CATALOGUE)
 
 
 def slots(weeks: list[Week]) -> dict[tuple[int, int], list[tuple[Week, ExerciseEntry]]]:
@@ -192,7 +192,7 @@ def _in_lb(client: ClientProfile) -> ClientProfile:
     data["rep_maxes"] = {
         k: {"weight": v.weight / KG_PER_LB, "reps": v.reps} for k, v in client.rep_maxes.items()
     }
-    return ClientProfile.model_validate(data)
+    return profile(**data)
 
 
 @PROPERTY

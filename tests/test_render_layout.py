@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.program_factory import make_program
+from tests.factories import catalogue_program
 from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
 from thrustplan.planner.output.render import PAPERS, Renderer, build_view
@@ -97,7 +97,7 @@ CASES = [
 def test_nothing_runs_off_the_page_and_weeks_start_where_planned(
     catalogue: Catalogue, paper: str, units: Units
 ) -> None:
-    program = make_program(weeks=4, days=4, units=units)
+    program = catalogue_program(weeks=4, days=4, units=units)
     document = Renderer(paper=paper).layout(program, catalogue)
     assert overflows(document) == []
     marks = [(label, target[0] + 1) for label, target, _, _ in document.make_bookmark_tree()]
@@ -137,7 +137,7 @@ def test_row_height_estimates_never_fall_short(catalogue: Catalogue, generated: 
 def test_page_images_leave_the_side_margins_blank(
     catalogue: Catalogue, tmp_path: Path, paper: str, units: Units
 ) -> None:
-    program = make_program(weeks=2, days=4, units=units, name="Alexandra Morgan-Whitfield")
+    program = catalogue_program(weeks=2, days=4, units=units, name="Alexandra Morgan-Whitfield")
     pdf = tmp_path / "plan.pdf"
     Renderer(paper=paper).render_pdf(program, catalogue, pdf)
     dpi = 40
@@ -179,7 +179,7 @@ def test_the_overflow_check_catches_a_table_wider_than_the_page(
 ) -> None:
     theme = tmp_path / "wide.css"
     theme.write_text("table.log { width: 130%; }", encoding="utf-8")
-    document = Renderer(theme=str(theme)).layout(make_program(weeks=1, days=3), catalogue)
+    document = Renderer(theme=str(theme)).layout(catalogue_program(weeks=1, days=3), catalogue)
     assert any("TableBox" in problem for problem in overflows(document))
 
 
@@ -190,7 +190,7 @@ def test_the_cover_stays_one_page_with_the_longest_name_and_every_kit(
     from thrustplan.exercise_db.vocabulary import VOCABULARY
 
     name = ("Maximiliana Alexandra Konstantinopoulou-Vanderbilt de la Fuente " * 2)[:120]
-    program = make_program(weeks=2, days=4, name=name, trainer_name="North Street " * 9)
+    program = catalogue_program(weeks=2, days=4, name=name, trainer_name="North Street " * 9)
     program.profile = program.profile.model_copy(
         update={
             "equipment": sorted(VOCABULARY.ids("equipment")),

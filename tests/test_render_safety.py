@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
-from tests.program_factory import make_program
+from tests.factories import catalogue_program, pdf_images
 from thrustplan.app.inputs import InputError, check_logo
 from thrustplan.app.service import plan_to_files
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
@@ -42,30 +41,6 @@ def renderer() -> Renderer:
     return Renderer()
 
 
-def images(pdf: bytes) -> set[tuple[int, int]]:
-    """(width, height) of every image in the PDF, however deeply it is drawn."""
-    found: set[tuple[int, int]] = set()
-    seen: set[int] = set()
-
-    def visit(resources: Any) -> None:
-        if resources is None:
-            return
-        resources = resources.get_object()
-        for kind in ("/XObject", "/Pattern"):
-            for item in (resources.get(kind) or {}).values():
-                obj = item.get_object()
-                if id(obj) in seen:
-                    continue
-                seen.add(id(obj))
-                if obj.get("/Subtype") == "/Image":
-                    found.add((int(obj["/Width"]), int(obj["/Height"])))
-                visit(obj.get("/Resources"))
-
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        visit(page.get("/Resources"))
-    return found
-
-
 def text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
 
@@ -79,13 +54,13 @@ def test_a_client_name_that_looks_like_markup_prints_as_text_and_embeds_nothing(
     renderer: Renderer, catalogue: Catalogue
 ) -> None:
     name = '<img src="file:///etc/passwd">'
-    program = make_program(weeks=1, days=3, name=name)
+    program = catalogue_program(weeks=1, days=3, name=name)
     pdf = renderer.render_pdf(program, catalogue)
     printed = text(pdf)
     assert name in printed
     assert printed.count(name) >= 4, "cover, running headers"
     # The only images are the set-box strips the templates draw themselves.
-    assert images(pdf) == {(960, 4)}
+    assert pdf_images(pdf) == {(960, 4)}
     if PASSWD.is_file():
         assert PASSWD.read_bytes()[:20] not in pdf
 
@@ -94,7 +69,7 @@ def test_notes_and_names_with_markup_print_literally_in_html_too(
     renderer: Renderer, catalogue: Catalogue
 ) -> None:
     note = "<b>hold</b> & <script>alert(1)</script>"
-    program = make_program(weeks=1, days=3, name="<i>Ann</i>", note=note)
+    program = catalogue_program(weeks=1, days=3, name="<i>Ann</i>", note=note)
     html = renderer.render_html(program, catalogue)
     assert "<script>" not in html and "<i>Ann</i>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -105,8 +80,8 @@ def test_notes_and_names_with_markup_print_literally_in_html_too(
 
 def test_a_trainer_logo_is_drawn(renderer: Renderer, catalogue: Catalogue, logos: Path) -> None:
     logo = png_file(logos / "logo.png")
-    pdf = renderer.render_pdf(make_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
-    assert (40, 4) in images(pdf)
+    pdf = renderer.render_pdf(catalogue_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
+    assert (40, 4) in pdf_images(pdf)
 
 
 def test_an_svg_logo_cannot_pull_in_other_files(
@@ -120,7 +95,7 @@ def test_an_svg_logo_cannot_pull_in_other_files(
         encoding="utf-8",
     )
     with pytest.raises(RenderError, match=re.escape("refused to fetch 'file:///etc/passwd'")):
-        renderer.render_pdf(make_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
+        renderer.render_pdf(catalogue_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
 
 
 @pytest.mark.parametrize(
@@ -204,10 +179,10 @@ def test_a_theme_cannot_reach_outside_the_package(catalogue: Catalogue, tmp_path
     theme = tmp_path / "leak.css"
     theme.write_text('@import url("file:///etc/passwd");', encoding="utf-8")
     with pytest.raises(RenderError, match=re.escape("refused to fetch 'file:///etc/passwd'")):
-        Renderer(theme=str(theme)).render_pdf(make_program(weeks=1, days=3), catalogue)
+        Renderer(theme=str(theme)).render_pdf(catalogue_program(weeks=1, days=3), catalogue)
     theme.write_text('.cover { background: url("http://example.com/x.png"); }', encoding="utf-8")
     with pytest.raises(RenderError, match=re.escape("refused to fetch 'http://example.com/x.png'")):
-        Renderer(theme=str(theme)).render_pdf(make_program(weeks=1, days=3), catalogue)
+        Renderer(theme=str(theme)).render_pdf(catalogue_program(weeks=1, days=3), catalogue)
 
 
 def _link(path: Path, target: Path) -> Path:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.template_factory import profile, program
+from tests.factories import profile, progressed_program
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.replan import (
     LOG_COLUMNS,
     LogError,
+    Verdict,
     judge,
     next_block,
     next_template,
@@ -46,7 +47,7 @@ def home_plan(**fields: object) -> Program:
         ["barbell_hip_thrust", "goblet_squat", "dumbbell_row", "plank"],
         ["barbell_hip_thrust", "dumbbell_romanian_deadlift", "push_up", "plank"],
     ]
-    return program(home_client(**fields), sessions)
+    return progressed_program(home_client(**fields), sessions)
 
 
 def planned_rows(plan: Program, exercise_id: str, *, reps_delta: int = 0) -> list[str]:
@@ -128,7 +129,7 @@ def test_a_log_without_its_columns_cannot_be_read(text: str) -> None:
 # --- judging ---------------------------------------------------------------------------
 
 
-def _judge(plan: Program, lines: list[str], exercise_id: str = "barbell_hip_thrust"):
+def _judge(plan: Program, lines: list[str], exercise_id: str = "barbell_hip_thrust") -> Verdict:
     log = parse_log("\n".join([HEADER, *lines]), plan, CATALOGUE)
     assert log.problems == []
     return judge(plan, log.rows, CATALOGUE, exercise_id)
@@ -217,7 +218,7 @@ def test_next_block_passes_the_checker_and_builds_on_the_log() -> None:
 def test_next_template_keeps_the_variation_the_plan_ended_on() -> None:
     client = profile(weeks=8, days_per_week=2)
     sessions = [["glute_bridge", "bodyweight_squat", "push_up", "plank"]] * 2
-    plan = program(client, sessions)
+    plan = progressed_program(client, sessions)
     assert check_program(plan, CATALOGUE) == []
     ended_on = plan.weeks[-2].sessions[0].exercises[0].exercise_id
     assert ended_on != "glute_bridge"

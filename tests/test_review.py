@@ -1,6 +1,6 @@
 """The coach's review: each rule against a programme built to break it, and a clean one.
 
-Programmes come from ``program_factory`` (no solver): a clean three-day glute plan that
+Programmes come from ``tests.factories`` (no solver): a clean three-day glute plan that
 every rule passes, then one change per test. Two weeks and no deload unless a test says
 otherwise, so a weekly finding appears exactly twice.
 """
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.program_factory import make_program
+from tests.factories import catalogue_program
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
 from thrustplan.rules.profile import ClientProfile, RepMax
 from thrustplan.rules.program import ExerciseEntry, Program
@@ -78,7 +78,7 @@ def build(
     plans: Sequence[Plan] = BASE, *, weeks: int = 2, days: int = 3, **profile: Any
 ) -> Program:
     """A programme of ``plans`` (one per training day) with profile fields changed."""
-    program = make_program(weeks=weeks, days=days, supersets=False, day_plans=plans)
+    program = catalogue_program(weeks=weeks, days=days, supersets=False, day_plans=plans)
     changed = ClientProfile.model_validate({**program.profile.model_dump(), **profile})
     return program.model_copy(update={"profile": changed})
 
@@ -529,7 +529,7 @@ def test_every_review_rule_states_itself_and_its_source() -> None:
 
 
 def run(*args: str) -> Any:
-    from thrustplan.app.cli import app
+    from thrustplan.app.cli.app import app
 
     return CliRunner().invoke(app, list(args))
 

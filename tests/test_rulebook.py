@@ -8,25 +8,27 @@ from dataclasses import replace
 
 import pytest
 
-from tests.model_factory import (
+from tests.factories import (
     basic_exercises,
     chosen_ids,
     exercise,
     model_input,
-    penalty,
-    profile,
-    solve,
+    rule_penalty,
+    solve_template,
+    two_day_profile,
 )
 from thrustplan.exercise_db.models import Exercise
 from thrustplan.planner.model.candidates import make_pair
 from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES
 from thrustplan.planner.model.solve import InfeasibleRequest
+from thrustplan.planner.template import PlannedSession
+from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.supersets import pairing_problem
 
 
-def _infeasible_rules(client, exercises) -> list[str]:  # type: ignore[no-untyped-def]
+def _infeasible_rules(client: ClientProfile, exercises: list[Exercise]) -> list[str]:
     with pytest.raises(InfeasibleRequest) as caught:
-        solve(client, exercises)
+        solve_template(client, exercises)
     return caught.value.rules
 
 
@@ -38,12 +40,14 @@ def test_equipment_and_limitations_keeps_out_what_the_client_cannot_do() -> None
         "barbell_thrust", "hip_thrust", ("gluteus_maximus",), equipment=("barbell", "bench")
     )
     loaded = exercise("loaded_squat", "squat", ("quadriceps",), stresses=("spinal_loading",))
-    plan = solve(profile(limitations=["lower_back"]), [*basic_exercises(), barbell, loaded])
+    plan = solve_template(
+        two_day_profile(limitations=["lower_back"]), [*basic_exercises(), barbell, loaded]
+    )
     used = {e for day in chosen_ids(plan) for e in day}
     assert "barbell_thrust" not in used and "loaded_squat" not in used
     # Allowed: with the equipment and no limitation both may be chosen.
-    allowed = solve(
-        profile(equipment=["barbell", "bench"], favourites=["barbell_thrust"]),
+    allowed = solve_template(
+        two_day_profile(equipment=["barbell", "bench"], favourites=["barbell_thrust"]),
         [*basic_exercises(), barbell, loaded],
     )
     assert "barbell_thrust" in {e for day in chosen_ids(allowed) for e in day}
@@ -56,11 +60,11 @@ def test_equipment_and_limitations_infeasible_when_nothing_is_left() -> None:
     ]
     # The only hip thrust needs a barbell the client lacks: the weekly hip thrust rule
     # cannot be met, and the explanation names it.
-    assert "hip_thrust_every_week" in _infeasible_rules(profile(), only_barbell)
+    assert "hip_thrust_every_week" in _infeasible_rules(two_day_profile(), only_barbell)
 
 
 def test_split_focus_keeps_upper_work_off_lower_days() -> None:
-    plan = solve(profile(days_per_week=4, goal="strength"), basic_exercises())
+    plan = solve_template(two_day_profile(days_per_week=4, goal="strength"), basic_exercises())
     for session in plan.sessions:
         patterns = {p.exercise.pattern for p in session.exercises}
         if session.focus == "upper":
@@ -71,63 +75,63 @@ def test_split_focus_keeps_upper_work_off_lower_days() -> None:
 
 def test_one_hip_thrust_per_session() -> None:
     thrusts = [exercise(f"thrust_{i}", "hip_thrust", ("gluteus_maximus",)) for i in range(3)]
-    client = profile(
+    client = two_day_profile(
         goal="glutes", days_per_week=3, favourites=["thrust_0", "thrust_1", "thrust_2"]
     )
-    plan = solve(client, [*basic_exercises()[1:], *thrusts])
+    plan = solve_template(client, [*basic_exercises()[1:], *thrusts])
     for session in plan.sessions:
         assert sum(p.exercise.is_hip_thrust_family for p in session.exercises) <= 1
 
 
 def test_hip_thrust_every_week_needs_two_sessions_for_glutes() -> None:
-    plan = solve(profile(goal="glutes", days_per_week=3), basic_exercises())
+    plan = solve_template(two_day_profile(goal="glutes", days_per_week=3), basic_exercises())
     with_thrust = [s for s in plan.sessions if s.exercises[0].exercise.is_hip_thrust_family]
     assert len(with_thrust) >= 2
     # Broken: with no hip-thrust-family exercise at all the request is infeasible.
     no_thrust = basic_exercises()[1:]
-    assert "hip_thrust_every_week" in _infeasible_rules(profile(goal="glutes"), no_thrust)
+    assert "hip_thrust_every_week" in _infeasible_rules(two_day_profile(goal="glutes"), no_thrust)
 
 
 def test_hip_thrust_every_week_needs_one_session_for_other_goals() -> None:
-    plan = solve(profile(goal="strength", dislikes=["bridge"]), basic_exercises())
+    plan = solve_template(two_day_profile(goal="strength", dislikes=["bridge"]), basic_exercises())
     assert sum(s.exercises[0].exercise.is_hip_thrust_family for s in plan.sessions) >= 1
 
 
 def test_session_size_three_to_eight_exercises() -> None:
-    plan = solve(profile(session_minutes=120), basic_exercises())
+    plan = solve_template(two_day_profile(session_minutes=120), basic_exercises())
     assert all(3 <= len(s.exercises) <= 8 for s in plan.sessions)
     too_few = basic_exercises()[:2]
-    assert "session_size" in _infeasible_rules(profile(goal="strength"), too_few)
+    assert "session_size" in _infeasible_rules(two_day_profile(goal="strength"), too_few)
 
 
 def test_session_fits_time() -> None:
-    plan = solve(profile(session_minutes=25), basic_exercises())
+    plan = solve_template(two_day_profile(session_minutes=25), basic_exercises())
     assert all(s.minutes <= 25 for s in plan.sessions)
-    rules = _infeasible_rules(profile(session_minutes=15), basic_exercises())
+    rules = _infeasible_rules(two_day_profile(session_minutes=15), basic_exercises())
     assert "session_fits_time" in rules
 
 
 def test_session_fits_time_explains_a_concrete_fix() -> None:
     with pytest.raises(InfeasibleRequest) as caught:
-        solve(profile(session_minutes=15), basic_exercises())
+        solve_template(two_day_profile(session_minutes=15), basic_exercises())
     assert "allow 20 minutes per session" in str(caught.value)
 
 
 def test_heavy_sessions_apart_no_heavy_work_on_consecutive_days() -> None:
     heavy = exercise("barbell_thrust", "hip_thrust", ("gluteus_maximus",), load_kind="barbell")
-    client = profile(goal="glutes", days=["mon", "tue"], favourites=["barbell_thrust"])
-    plan = solve(client, [*basic_exercises(), heavy])
+    client = two_day_profile(goal="glutes", days=["mon", "tue"], favourites=["barbell_thrust"])
+    plan = solve_template(client, [*basic_exercises(), heavy])
     heavy_days = [s.day for s in plan.sessions if "barbell_thrust" in chosen_ids_of(s)]
     assert len(heavy_days) == 1  # the light bridge takes the other day
     # Broken: only a heavy hip thrust exists, and glutes needs it on both days.
     only_heavy = [heavy, *basic_exercises()[1:]]
     assert "heavy_sessions_apart" in _infeasible_rules(client, only_heavy)
     # Allowed: Monday and Wednesday are 48 h apart.
-    apart = solve(profile(goal="glutes", days=["mon", "wed"]), only_heavy)
+    apart = solve_template(two_day_profile(goal="glutes", days=["mon", "wed"]), only_heavy)
     assert all("barbell_thrust" in chosen_ids_of(s) for s in apart.sessions)
 
 
-def chosen_ids_of(session) -> list[str]:  # type: ignore[no-untyped-def]
+def chosen_ids_of(session: PlannedSession) -> list[str]:
     return [p.exercise.id for p in session.exercises]
 
 
@@ -137,8 +141,8 @@ def test_weekly_sets_ceiling() -> None:
         exercise(f"glute_{i}", "hip_abduction", ("gluteus_maximus",), mechanic="isolation")
         for i in range(8)
     ]
-    client = profile(level="beginner", goal="glutes", days_per_week=3, session_minutes=120)
-    plan = solve(client, [*basic_exercises(), *glute_work])
+    client = two_day_profile(level="beginner", goal="glutes", days_per_week=3, session_minutes=120)
+    plan = solve_template(client, [*basic_exercises(), *glute_work])
     total = sum(
         p.sets * p.exercise.muscle_share("gluteus_maximus")
         for s in plan.sessions
@@ -148,32 +152,34 @@ def test_weekly_sets_ceiling() -> None:
     # Broken: three sessions of a 4-set glute bridge plus 3-set glute exercises can never
     # stay under a ceiling when each session needs three exercises and only glute work.
     glute_only = [basic_exercises()[0], *glute_work]
-    rules = _infeasible_rules(profile(level="beginner", goal="glutes", days_per_week=6), glute_only)
+    rules = _infeasible_rules(
+        two_day_profile(level="beginner", goal="glutes", days_per_week=6), glute_only
+    )
     assert "weekly_sets_ceiling" in rules
 
 
 def test_full_body_balance_for_general_and_hypertrophy() -> None:
-    plan = solve(profile(goal="hypertrophy", days_per_week=2), basic_exercises())
+    plan = solve_template(two_day_profile(goal="hypertrophy", days_per_week=2), basic_exercises())
     patterns = {p.exercise.pattern for s in plan.sessions for p in s.exercises}
     assert {"horizontal_push", "horizontal_pull", "squat", "core"} <= patterns
     assert patterns & {"hinge", "knee_flexion"}
     no_pull = [e for e in basic_exercises() if e.pattern != "horizontal_pull"]
     # Without a pull the week breaks the balance rules: whichever the explanation names.
     pull_rules = {"full_body_balance", "pull_push_balance", "session_skeleton"}
-    assert pull_rules & set(_infeasible_rules(profile(goal="general"), no_pull))
+    assert pull_rules & set(_infeasible_rules(two_day_profile(goal="general"), no_pull))
     # Allowed: the strength goal does not demand a pull.
-    solve(profile(goal="strength"), no_pull)
+    solve_template(two_day_profile(goal="strength"), no_pull)
 
 
 def test_no_exercise_twice_in_session() -> None:
-    plan = solve(profile(session_minutes=120), basic_exercises())
+    plan = solve_template(two_day_profile(session_minutes=120), basic_exercises())
     for session in plan.sessions:
         ids = chosen_ids_of(session)
         assert len(ids) == len(set(ids))
 
 
 def test_hip_thrust_early_and_compound_before_isolation() -> None:
-    plan = solve(profile(goal="glutes", session_minutes=90), basic_exercises())
+    plan = solve_template(two_day_profile(goal="glutes", session_minutes=90), basic_exercises())
     for session in plan.sessions:
         kinds = [p.exercise for p in session.exercises]
         thrusts = [i for i, e in enumerate(kinds) if e.is_hip_thrust_family]
@@ -214,10 +220,10 @@ SHORT = {"goal": "strength", "session_minutes": 31, "equipment": ["dumbbells"]}
 def test_supersets_non_competing_pairs_fit_a_short_session() -> None:
     # Straight sets: no session of three exercises fits 31 minutes, and the fix says so.
     with pytest.raises(InfeasibleRequest) as caught:
-        solve(profile(**SHORT), superset_exercises())
+        solve_template(two_day_profile(**SHORT), superset_exercises())
     assert "session_fits_time" in caught.value.rules
     assert "To fix it: set supersets: true (pairs share their rest) or " in str(caught.value)
-    plan = solve(profile(**SHORT, supersets=True), superset_exercises())
+    plan = solve_template(two_day_profile(**SHORT, supersets=True), superset_exercises())
     for session in plan.sessions:
         assert session.minutes <= 31
         paired = [p for p in session.exercises if p.superset == "A"]
@@ -236,13 +242,13 @@ def test_supersets_non_competing_never_pairs_rivals() -> None:
         _loaded("db_lunge", "lunge", ("quadriceps",)),
         _loaded("db_step_up", "lunge", ("quadriceps", "gluteus_maximus")),
     ]
-    client = profile(**SHORT, supersets=True)
+    client = two_day_profile(**SHORT, supersets=True)
     assert model_input(client, rivals).pairs == {}
     assert "session_fits_time" in _infeasible_rules(client, rivals)
 
 
 def test_supersets_non_competing_only_when_asked_and_never_the_hip_thrust() -> None:
-    asked = model_input(profile(**SHORT, supersets=True), superset_exercises())
+    asked = model_input(two_day_profile(**SHORT, supersets=True), superset_exercises())
     ids = {frozenset((p.first.id, p.second.id)) for pairs in asked.pairs.values() for p in pairs}
     assert ids == {
         frozenset(("db_squat", "db_press")),
@@ -251,15 +257,17 @@ def test_supersets_non_competing_only_when_asked_and_never_the_hip_thrust() -> N
     }
     assert all(p.saving == 360 for pairs in asked.pairs.values() for p in pairs)
     # Not asked: no pair variables at all, and a plan of straight sets.
-    assert model_input(profile(**SHORT), superset_exercises()).pairs == {}
+    assert model_input(two_day_profile(**SHORT), superset_exercises()).pairs == {}
     # 37 minutes hold a pull and a press each day, as the balance of pulls and pushes needs.
-    plan = solve(profile(**(SHORT | {"session_minutes": 37})), superset_exercises())
+    plan = solve_template(
+        two_day_profile(**(SHORT | {"session_minutes": 37})), superset_exercises()
+    )
     assert all(p.superset is None for s in plan.sessions for p in s.exercises)
 
 
 def test_supersets_non_competing_pairs_like_with_like_and_equal_sets() -> None:
     plank = exercise("plank", "core", ("abs",), mechanic="isolation")
-    client = profile(**SHORT, supersets=True)
+    client = two_day_profile(**SHORT, supersets=True)
     data = model_input(client, [*superset_exercises(), plank])
     paired = {c.id for pairs in data.pairs.values() for p in pairs for c in (p.first, p.second)}
     # A plank beside compounds would put isolation work between them.
@@ -273,109 +281,114 @@ def test_supersets_non_competing_pairs_like_with_like_and_equal_sets() -> None:
 
 
 def test_volume_near_target_penalty_is_exact() -> None:
-    client = profile(goal="general", days_per_week=2)
+    client = two_day_profile(goal="general", days_per_week=2)
     exercises = basic_exercises()
     # Nothing chosen: every target is missed entirely. Each half-set short costs a hundred points
     # for being off target and two more because a shortfall weighs twice an excess; the
     # band above each target (half the target again: t half-sets) lies unused, a point each.
-    empty = penalty("volume_near_target", client, exercises, [[], []])
+    empty = rule_penalty("volume_near_target", client, exercises, [[], []])
     targets = {"gluteus_maximus": 8, "hamstrings": 6, "quadriceps": 8, "chest": 6,
                "lats": 6, "upper_back": 6, "side_delts": 3, "abs": 6}  # fmt: skip
     assert empty == sum((100 + 2) * 2 * t + t for t in targets.values())
     # Three sets of squats take six half-sets off the quadriceps shortfall.
-    squats = penalty("volume_near_target", client, exercises, [["squat"], []])
+    squats = rule_penalty("volume_near_target", client, exercises, [["squat"], []])
     assert squats == empty - (100 + 2) * 6
 
 
 def test_volume_inside_the_band_costs_nothing_and_beyond_it_costs_per_half_set() -> None:
-    client = profile(goal="general", days_per_week=2)
+    client = two_day_profile(goal="general", days_per_week=2)
     more = [exercise(name, "squat", ("quadriceps",)) for name in ("leg_press", "hack_squat")]
     exercises = [*basic_exercises(), *more]
-    base = penalty("volume_near_target", client, exercises, [[], []])
+    base = rule_penalty("volume_near_target", client, exercises, [[], []])
     # Quadriceps: target 8 sets (16 half-sets short at 102 points), band top 12 sets.
     quads_short, quads_band = (100 + 2) * 2 * 8, 8
     # Two quad moves of 3 sets twice a week is 12 sets: the target met, the band filled.
     inside = [["squat", "leg_press"], ["squat", "leg_press"]]
-    assert penalty("volume_near_target", client, exercises, inside) == (
+    assert rule_penalty("volume_near_target", client, exercises, inside) == (
         base - quads_short - quads_band
     )
     # Three twice a week is 18 sets: six sets (twelve half-sets) past the band at 2 each.
     beyond = [["squat", "leg_press", "hack_squat"]] * 2
-    assert penalty("volume_near_target", client, exercises, beyond) == (
+    assert rule_penalty("volume_near_target", client, exercises, beyond) == (
         base - quads_short - quads_band + 2 * 12
     )
 
 
 def test_hip_thrust_variety_penalises_repeats() -> None:
-    client = profile(goal="glutes", days_per_week=3)
+    client = two_day_profile(goal="glutes", days_per_week=3)
     exercises = basic_exercises()
-    assert penalty("hip_thrust_variety", client, exercises, [["bridge"], ["bridge"], []]) == 1
-    assert penalty("hip_thrust_variety", client, exercises, [["bridge"], [], []]) == 0
+    assert rule_penalty("hip_thrust_variety", client, exercises, [["bridge"], ["bridge"], []]) == 1
+    assert rule_penalty("hip_thrust_variety", client, exercises, [["bridge"], [], []]) == 0
 
 
 def test_pattern_variety_penalises_a_second_same_pattern() -> None:
     extra = exercise("split_squat", "squat", ("quadriceps",))
     exercises = [*basic_exercises(), extra]
-    client = profile()
-    assert penalty("pattern_variety", client, exercises, [["squat", "split_squat"], []]) == 1
-    assert penalty("pattern_variety", client, exercises, [["squat"], ["split_squat"]]) == 0
+    client = two_day_profile()
+    assert rule_penalty("pattern_variety", client, exercises, [["squat", "split_squat"], []]) == 1
+    assert rule_penalty("pattern_variety", client, exercises, [["squat"], ["split_squat"]]) == 0
 
 
 def test_exercise_fit_prefers_loaded_compounds() -> None:
-    client = profile()
+    client = two_day_profile()
     exercises = basic_exercises()
     # Bodyweight compound costs 2, bodyweight isolation 4.
-    assert penalty("exercise_fit", client, exercises, [["squat", "dead_bug"], []]) == 6
+    assert rule_penalty("exercise_fit", client, exercises, [["squat", "dead_bug"], []]) == 6
 
 
 def test_level_fit_penalises_exercises_above_the_level() -> None:
     hard = exercise("nordic_curl", "knee_flexion", ("hamstrings",), level="advanced")
-    client = profile(level="beginner")
-    assert penalty("level_fit", client, [*basic_exercises(), hard], [["nordic_curl"], []]) == 2
-    assert penalty("level_fit", client, [*basic_exercises(), hard], [["squat"], []]) == 0
+    client = two_day_profile(level="beginner")
+    assert rule_penalty("level_fit", client, [*basic_exercises(), hard], [["nordic_curl"], []]) == 2
+    assert rule_penalty("level_fit", client, [*basic_exercises(), hard], [["squat"], []]) == 0
 
 
 def test_preferences_favourites_and_dislikes() -> None:
-    client = profile(favourites=["push_up"], dislikes=["squat"])
+    client = two_day_profile(favourites=["push_up"], dislikes=["squat"])
     exercises = basic_exercises()
-    assert penalty("preferences", client, exercises, [["squat"], ["squat"]]) == 3
-    assert penalty("preferences", client, exercises, [["push_up"], []]) == 0
+    assert rule_penalty("preferences", client, exercises, [["squat"], ["squat"]]) == 3
+    assert rule_penalty("preferences", client, exercises, [["push_up"], []]) == 0
 
 
 def test_supersets_only_when_useful_costs_a_point_per_pair() -> None:
-    client = profile(**SHORT, supersets=True)
+    client = two_day_profile(**SHORT, supersets=True)
     exercises = superset_exercises()
     week = [["bridge", "db_squat", "db_row"], ["db_squat", "db_press", "db_row"]]
-    assert penalty("supersets_only_when_useful", client, exercises, week) == 0
+    assert rule_penalty("supersets_only_when_useful", client, exercises, week) == 0
     pairs = [[("db_squat", "db_row")], [("db_press", "db_row")]]
-    assert penalty("supersets_only_when_useful", client, exercises, week, pairs) == 2
+    assert rule_penalty("supersets_only_when_useful", client, exercises, week, pairs) == 2
 
 
 def test_even_sessions_sees_the_shared_rest() -> None:
-    client = profile(**SHORT, supersets=True)
+    client = two_day_profile(**SHORT, supersets=True)
     exercises = superset_exercises()
     # Monday 420 + 555 = 975 s (at most 16 whole minutes); Wednesday 3 * 555 = 1665 s (at
     # least 28): a spread of 12 minutes, 7 past the five allowed.
     week = [["bridge", "db_squat"], ["db_squat", "db_press", "db_row"]]
-    assert penalty("even_sessions", client, exercises, week) == 7
+    assert rule_penalty("even_sessions", client, exercises, week) == 7
     # Pairing the press and the row takes 360 s off Wednesday: 1305 s, at least 22 minutes.
     pairs: list[list[tuple[str, str]]] = [[], [("db_press", "db_row")]]
-    assert penalty("even_sessions", client, exercises, week, pairs) == 1
+    assert rule_penalty("even_sessions", client, exercises, week, pairs) == 1
 
 
 def test_even_sessions_counts_minutes_beyond_a_five_minute_spread() -> None:
-    client = profile()
+    client = two_day_profile()
     exercises = basic_exercises()
     # Equal sessions of 315 s: whole-minute bounds 6 and 5, well inside the tolerance.
-    assert penalty("even_sessions", client, exercises, [["squat"], ["squat"]]) == 0
+    assert rule_penalty("even_sessions", client, exercises, [["squat"], ["squat"]]) == 0
     # Three sets of a 45 s squat with 60 s rest (315 s) against an empty session: a spread
     # of six whole minutes, one past the five allowed.
-    assert penalty("even_sessions", client, exercises, [["squat"], []]) == 1
+    assert rule_penalty("even_sessions", client, exercises, [["squat"], []]) == 1
     # Squats and push-ups (315 s each) against nothing: eleven minutes, six past.
-    assert penalty("even_sessions", client, exercises, [["squat", "push_up"], []]) == 6
+    assert rule_penalty("even_sessions", client, exercises, [["squat", "push_up"], []]) == 6
 
 
 # --------------------------------------------------------------------------- registry
+
+
+def _rules() -> list[tuple[str, str]]:
+    """The name and statement of every rule, hard and soft."""
+    return [(r.name, r.statement) for r in HARD_RULES] + [(r.name, r.statement) for r in SOFT_RULES]
 
 
 def test_every_registered_rule_has_a_test() -> None:
@@ -384,19 +397,21 @@ def test_every_registered_rule_has_a_test() -> None:
         for name, obj in inspect.getmembers(sys.modules[__name__], inspect.isfunction)
         if name.startswith("test_")
     }
-    for rule in (*HARD_RULES, *SOFT_RULES):
-        assert any(n.startswith(f"test_{rule.name}") for n in names), f"no test for {rule.name}"
+    for name, _ in _rules():
+        assert any(n.startswith(f"test_{name}") for n in names), f"no test for {name}"
 
 
 def test_every_rule_states_itself() -> None:
-    for rule in (*HARD_RULES, *SOFT_RULES):
-        assert len(rule.statement) > 20, rule.name
+    for name, statement in _rules():
+        assert len(statement) > 20, name
 
 
 # --------------------------------------------------------------------------- session structure
 
 
-def _holds(rule_name: str, client, exercises, plan: list[list[str]]) -> bool:  # type: ignore[no-untyped-def]
+def _holds(
+    rule_name: str, client: ClientProfile, exercises: list[Exercise], plan: list[list[str]]
+) -> bool:
     """Whether one hard rule alone admits a plan fixed by hand (ids per day)."""
     from ortools.sat.python import cp_model
 
@@ -415,11 +430,11 @@ def _holds(rule_name: str, client, exercises, plan: list[list[str]]) -> bool:  #
 
 
 def test_session_skeleton_fills_the_insisted_slots() -> None:
-    plan = solve(profile(goal="general"), basic_exercises())
+    plan = solve_template(two_day_profile(goal="general"), basic_exercises())
     for session in plan.sessions:
         patterns = {p.exercise.pattern for p in session.exercises}
         assert "horizontal_pull" in patterns and patterns & {"squat", "hinge"}
-    client = profile(goal="general")
+    client = two_day_profile(goal="general")
     full = [["squat", "row", "push_up"], ["good_morning", "row", "bridge"]]
     assert _holds("session_skeleton", client, basic_exercises(), full)
     assert not _holds("session_skeleton", client, basic_exercises(), [full[0], ["push_up"]])
@@ -428,7 +443,7 @@ def test_session_skeleton_fills_the_insisted_slots() -> None:
 def test_no_duplicate_variants_one_lunge_a_session() -> None:
     lunges = [exercise(f"lunge_{i}", "lunge", ("quadriceps",)) for i in range(2)]
     exercises = [*basic_exercises(), *lunges]
-    client = profile()
+    client = two_day_profile()
     assert not _holds("no_duplicate_variants", client, exercises, [["lunge_0", "lunge_1"], []])
     assert _holds("no_duplicate_variants", client, exercises, [["lunge_0"], ["lunge_1"]])
 
@@ -437,15 +452,19 @@ def test_glute_move_every_session_for_glute_clients() -> None:
     glute = exercise("bridge", "hip_thrust", ("gluteus_maximus",))
     exercises = [glute, *basic_exercises()[1:]]
     upper_only = [["bridge", "row"], ["row", "push_up"]]
-    assert not _holds("glute_move_every_session", profile(goal="glutes"), exercises, upper_only)
-    assert _holds("glute_move_every_session", profile(goal="general"), exercises, upper_only)
+    assert not _holds(
+        "glute_move_every_session", two_day_profile(goal="glutes"), exercises, upper_only
+    )
+    assert _holds(
+        "glute_move_every_session", two_day_profile(goal="general"), exercises, upper_only
+    )
     glute_days = [["bridge"], ["bridge", "row"]]
-    assert _holds("glute_move_every_session", profile(goal="glutes"), exercises, glute_days)
+    assert _holds("glute_move_every_session", two_day_profile(goal="glutes"), exercises, glute_days)
 
 
 def test_abduction_every_week_when_possible() -> None:
     clam = exercise("clam", "hip_abduction", ("gluteus_medius",), mechanic="isolation")
-    client = profile(goal="glutes")
+    client = two_day_profile(goal="glutes")
     exercises = [*basic_exercises(), clam]
     assert not _holds("abduction_every_week", client, exercises, [["bridge"], ["squat"]])
     assert _holds("abduction_every_week", client, exercises, [["bridge", "clam"], ["squat"]])
@@ -453,18 +472,18 @@ def test_abduction_every_week_when_possible() -> None:
 
 
 def test_pull_push_balance_pull_keeps_up() -> None:
-    client = profile(goal="general")
+    client = two_day_profile(goal="general")
     exercises = basic_exercises()
     assert _holds("pull_push_balance", client, exercises, [["push_up", "row"], ["row"]])
     assert not _holds("pull_push_balance", client, exercises, [["push_up", "row"], ["push_up"]])
     # Hypertrophy allows a 25 % lead either way and one exercise more, not two more.
-    hyper = profile(goal="hypertrophy")
+    hyper = two_day_profile(goal="hypertrophy")
     assert _holds("pull_push_balance", hyper, exercises, [["row"], ["row", "push_up"]])
     assert not _holds("pull_push_balance", hyper, exercises, [["row"], ["row"]])
 
 
 def test_lifts_that_matter_are_in_the_week() -> None:
-    client = profile(favourites=["good_morning"])
+    client = two_day_profile(favourites=["good_morning"])
     exercises = basic_exercises()
     assert not _holds("lifts_that_matter", client, exercises, [["squat"], ["row"]])
     assert _holds("lifts_that_matter", client, exercises, [["good_morning"], ["row"]])
@@ -475,10 +494,10 @@ def test_strength_lifts_weekly_squat_twice() -> None:
         "back_squat", "squat", ("quadriceps",), equipment=("barbell",), load_kind="barbell"
     )
     exercises = [*basic_exercises(), squat]
-    strength = profile(goal="strength", equipment=["barbell"])
+    strength = two_day_profile(goal="strength", equipment=["barbell"])
     assert not _holds("strength_lifts_weekly", strength, exercises, [["back_squat"], ["squat"]])
     assert _holds("strength_lifts_weekly", strength, exercises, [["back_squat"], ["back_squat"]])
-    beginner = profile(goal="strength", level="beginner", equipment=["barbell"])
+    beginner = two_day_profile(goal="strength", level="beginner", equipment=["barbell"])
     assert _holds("strength_lifts_weekly", beginner, exercises, [["squat"], ["squat"]])
 
 
@@ -492,7 +511,7 @@ def test_hip_thrust_early_behind_at_most_one_main_lift() -> None:
         barbell("back_squat", "squat", "quadriceps"),
         barbell("deadlift", "hinge", "hamstrings"),
     ]
-    client = profile(goal="strength", equipment=["barbell"])
+    client = two_day_profile(goal="strength", equipment=["barbell"])
     exercises = [*basic_exercises(), *lifts]
     both = [["back_squat", "deadlift", "bridge"], []]
     assert not _holds("hip_thrust_early", client, exercises, both)
@@ -500,21 +519,21 @@ def test_hip_thrust_early_behind_at_most_one_main_lift() -> None:
 
 
 def test_skeleton_slots_filled_counts_empty_slots() -> None:
-    client = profile(goal="general")
+    client = two_day_profile(goal="general")
     exercises = basic_exercises()
     # A general full-body day's taste slots this kit can fill: a push, a hip thrust or
     # hinge, and core; an empty day leaves all three.
     week = [["push_up", "bridge", "dead_bug"], []]
-    assert penalty("skeleton_slots_filled", client, exercises, week) == 3
+    assert rule_penalty("skeleton_slots_filled", client, exercises, week) == 3
 
 
 def test_use_the_time_counts_minutes_short_of_three_quarters() -> None:
-    client = profile(session_minutes=60)
+    client = two_day_profile(session_minutes=60)
     exercises = basic_exercises()
     # Three quarters of 60 minutes less the 6-minute warm-up: 39 minutes (2340 s) to use.
-    assert penalty("use_the_time", client, exercises, [[], []]) == 2 * 39
+    assert rule_penalty("use_the_time", client, exercises, [[], []]) == 2 * 39
     # Three sets of squats take 315 s: 2025 s short, 34 whole minutes.
-    assert penalty("use_the_time", client, exercises, [["squat"], []]) == 34 + 39
+    assert rule_penalty("use_the_time", client, exercises, [["squat"], []]) == 34 + 39
 
 
 def test_kit_staples_for_glute_clients() -> None:
@@ -523,6 +542,6 @@ def test_kit_staples_for_glute_clients() -> None:
         load_kind="kettlebell",
     )  # fmt: skip
     exercises = [*basic_exercises(), swing]
-    client = profile(goal="glutes", equipment=["kettlebells"])
-    assert penalty("kit_staples", client, exercises, [["bridge"], []]) == 1
-    assert penalty("kit_staples", client, exercises, [["kettlebell_swing"], []]) == 0
+    client = two_day_profile(goal="glutes", equipment=["kettlebells"])
+    assert rule_penalty("kit_staples", client, exercises, [["bridge"], []]) == 1
+    assert rule_penalty("kit_staples", client, exercises, [["kettlebell_swing"], []]) == 0

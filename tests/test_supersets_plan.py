@@ -13,23 +13,18 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from thrustplan.app.cli import app
+from tests.factories import FULL_GYM, profile
+from thrustplan.app.cli.app import app
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.solve import SolverSettings
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import check_program
-from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import Program
 from thrustplan.rules.supersets import pairing_problem
 
 CATALOGUE = builtin_catalogue()
 #: Only the deterministic limit binds, so the plans are the same on any machine.
 SOLVER = SolverSettings(time_limit_seconds=60, deterministic_limit=5)
-GYM = [
-    "barbell", "squat_rack", "bench", "dumbbells", "kettlebells", "cable", "smith_machine",
-    "hip_thrust_machine", "leg_press", "leg_curl_machine", "pull_up_bar", "ghd", "bands",
-    "mini_bands", "box", "back_extension_bench", "hip_abduction_machine", "machine_stack",
-]  # fmt: skip
 #: Two 30-minute sessions for an advanced lifter: time, not the volume targets, limits
 #: the week.
 SHORT: dict[str, object] = {
@@ -39,13 +34,14 @@ SHORT: dict[str, object] = {
     "days_per_week": 2,
     "session_minutes": 30,
     "weeks": 4,
-    "equipment": GYM,
+    "equipment": FULL_GYM,
 }
 
 
 def _program(supersets: bool) -> Program:
-    profile = ClientProfile.model_validate(SHORT | {"supersets": supersets})
-    return generate_program(profile, CATALOGUE, SOLVER, now=dt.datetime(2027, 1, 1))
+    return generate_program(
+        profile(**SHORT, supersets=supersets), CATALOGUE, SOLVER, now=dt.datetime(2027, 1, 1)
+    )
 
 
 @pytest.fixture(scope="module")

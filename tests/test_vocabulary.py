@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from thrustplan.exercise_db.vocabulary import KINDS, VOCABULARY, UnknownWordError, normalise
+from thrustplan.exercise_db.vocabulary import (
+    KINDS,
+    VOCABULARY,
+    Kind,
+    UnknownWordError,
+    normalise,
+)
 
 
 @pytest.mark.parametrize("word", ["db", "DB", "dumbbell", "Dumbbells", "dumbbells", " dbs "])
@@ -28,8 +34,8 @@ def test_dumbbell_aliases_resolve_to_one_id(word: str) -> None:
         ("limitations", "back pain", "lower_back"),
     ],
 )
-def test_aliases_resolve_across_vocabularies(kind: str, word: str, expected: str) -> None:
-    assert VOCABULARY.resolve(kind, word) == expected  # type: ignore[arg-type]
+def test_aliases_resolve_across_vocabularies(kind: Kind, word: str, expected: str) -> None:
+    assert VOCABULARY.resolve(kind, word) == expected
 
 
 def test_a_display_name_resolves_like_an_alias() -> None:

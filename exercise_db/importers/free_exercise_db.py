@@ -264,6 +264,22 @@ def _muscles(words: Iterable[str], name: str, force: str | None) -> list[MuscleI
     return found
 
 
+def _machine(name: str) -> tuple[list[EquipmentId], LoadKind]:
+    """The machine a "machine" exercise's name mentions; a weight stack when it names none."""
+    for words, machine in _MACHINES:
+        if words.search(name):
+            return [machine], LoadKind.CABLE if machine == "cable" else LoadKind.MACHINE
+    return ["machine_stack"], LoadKind.MACHINE
+
+
+def _named_equipment(name: str) -> tuple[tuple[EquipmentId, ...], LoadKind] | None:
+    """The equipment and load the name mentions first, or None when it names none."""
+    for words, named, kind in _NAMED_EQUIPMENT:
+        if words.search(name):
+            return named, kind
+    return None
+
+
 def _equipment(raw: str | None, name: str) -> tuple[list[EquipmentId], LoadKind]:
     """What the exercise needs, from the source's word and, where it is vague, the name."""
     if raw == "foam roll":
@@ -272,24 +288,15 @@ def _equipment(raw: str | None, name: str) -> tuple[list[EquipmentId], LoadKind]
         if words.search(name):
             raise Unmappable(f"specialty equipment: needs {gear}, which no vocabulary word names")
     if raw == "machine":
-        for words, machine in _MACHINES:
-            if words.search(name):
-                kind = LoadKind.CABLE if machine == "cable" else LoadKind.MACHINE
-                return [machine], kind
-        return ["machine_stack"], LoadKind.MACHINE
+        return _machine(name)
+    named = _named_equipment(name)
     if raw is not None and raw in _EQUIPMENT:
         equipment, kind = _EQUIPMENT[raw]
-        extra: list[EquipmentId] = []
         # Bodyweight moves still need whatever bar or station their name mentions.
-        if raw == "body only":
-            for words, named, _ in _NAMED_EQUIPMENT:
-                if words.search(name):
-                    extra = list(named)
-                    break
+        extra = named[0] if raw == "body only" and named is not None else ()
         return [*equipment, *extra], kind
-    for words, named, kind in _NAMED_EQUIPMENT:
-        if words.search(name):
-            return list(named) or ["bodyweight"], kind
+    if named is not None:
+        return list(named[0]) or ["bodyweight"], named[1]
     raise Unmappable(f"unclear equipment: {raw or 'none given'!r}, and the name does not say")
 
 

@@ -1,0 +1,190 @@
+"""Solving the weekly model: plans the checker accepts, impossible requests explained,
+sessions in training order, and the solver settings honoured."""
+
+from __future__ import annotations
+
+import pydantic
+import pytest
+from ortools.sat.python import cp_model
+
+from tests.factories import (
+    SOLVER,
+    basic_exercises,
+    model_input,
+    profile,
+    program_from_template,
+    two_day_profile,
+)
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.model.candidates import make_candidate, make_pair, prepare
+from thrustplan.planner.model.rulebook import HARD_RULES
+from thrustplan.planner.model.solve import (
+    InfeasibleRequest,
+    SolverSettings,
+    _parameters,
+    conflicting_rules,
+    order_key,
+    reason,
+    session_steps,
+    solve_input,
+    solve_week,
+)
+from thrustplan.planner.template import WeeklyTemplate
+from thrustplan.rules.checker import check_program
+from thrustplan.rules.profile import ClientProfile
+
+CATALOGUE = builtin_catalogue()
+HOME = ["dumbbells", "bench"]
+STATEMENTS = {rule.name: rule.statement for rule in HARD_RULES}
+
+
+def _checked(client: ClientProfile, template: WeeklyTemplate) -> None:
+    violations = check_program(program_from_template(client, template, CATALOGUE), CATALOGUE)
+    assert violations == [], [str(v) for v in violations]
+
+
+# ----------------------------------------------------------------------------- plans
+
+
+def test_a_small_profile_gets_a_plan_the_checker_accepts() -> None:
+    client = profile(equipment=HOME, days_per_week=2, weeks=4)
+    template = solve_week(client, CATALOGUE, SOLVER)
+    assert [s.day for s in template.sessions] == list(client.training_days)
+    assert template.split == "full body"
+    assert template.report.status == "optimal" and template.report.gap == 0
+    assert template.report.candidates == len(prepare(client, CATALOGUE).candidates)
+    assert all(s.minutes <= client.session_minutes for s in template.sessions)
+    _checked(client, template)
+
+
+def test_short_sessions_with_supersets_get_lettered_pairs_the_checker_accepts() -> None:
+    client = profile(
+        equipment=HOME,
+        goal="general",
+        level="advanced",
+        days_per_week=2,
+        weeks=4,
+        session_minutes=30,
+        supersets=True,
+    )
+    template = solve_week(client, CATALOGUE, SOLVER)
+    letters = [[p.superset for p in s.exercises if p.superset] for s in template.sessions]
+    assert any(letters), "30 minutes cannot hold this week in straight sets"
+    for session in letters:
+        # Each letter names two exercises done back to back, lettered in session order.
+        assert session == sorted(session)
+        assert all(session.count(letter) == 2 for letter in session)
+        assert "".join(dict.fromkeys(session)) == "ABCDEFG"[: len(set(session))]
+    _checked(client, template)
+
+
+def test_the_same_request_gives_the_same_plan() -> None:
+    client = profile(equipment=HOME, days_per_week=3, weeks=4)
+    assert solve_week(client, CATALOGUE, SOLVER) == solve_week(client, CATALOGUE, SOLVER)
+
+
+# ------------------------------------------------------------------- impossible requests
+
+
+def test_an_impossible_request_names_the_rules_in_conflict_and_a_fix() -> None:
+    data = model_input(two_day_profile(session_minutes=15), basic_exercises())
+    with pytest.raises(InfeasibleRequest) as caught:
+        solve_input(data, SOLVER)
+    error = caught.value
+    assert error.rules == ["session_fits_time", "full_body_balance"]
+    message = str(error)
+    assert message.startswith("2 sessions of 15 minutes with this equipment cannot meet")
+    for name in error.rules:
+        assert f"{name} ({STATEMENTS[name]})" in message
+    assert error.fix == "To fix it: allow 20 minutes per session."
+    assert message.endswith(error.fix)
+
+
+def test_when_no_change_of_time_or_days_helps_the_fix_asks_for_equipment() -> None:
+    no_thrust = basic_exercises()[1:]
+    with pytest.raises(InfeasibleRequest) as caught:
+        solve_input(model_input(two_day_profile(), no_thrust), SOLVER)
+    assert caught.value.rules == ["hip_thrust_every_week"]
+    assert caught.value.fix.startswith("Add equipment")
+
+
+def test_a_feasible_request_has_no_rules_in_conflict() -> None:
+    data = model_input(two_day_profile(), basic_exercises())
+    assert conflicting_rules(data, SOLVER) == []
+
+
+# ----------------------------------------------------------------------- session order
+
+
+def test_the_hip_thrust_comes_first_then_compounds_then_isolation() -> None:
+    client = two_day_profile()
+    by_id = {e.id: make_candidate(e, client) for e in basic_exercises()}
+    chosen = [by_id[i] for i in ("dead_bug", "push_up", "bridge", "squat")]
+    steps = session_steps(chosen, [])
+    assert [s[0].id for s in steps] == ["bridge", "squat", "push_up", "dead_bug"]
+    assert sorted(chosen, key=order_key) == [s[0] for s in steps]
+
+
+def test_a_superset_pair_is_one_step_in_its_place() -> None:
+    client = two_day_profile()
+    by_id = {e.id: make_candidate(e, client) for e in basic_exercises()}
+    pair = make_pair(by_id["row"], by_id["push_up"])
+    assert pair is not None
+    chosen = [by_id[i] for i in ("row", "dead_bug", "push_up", "bridge")]
+    steps = session_steps(chosen, [pair])
+    assert [[c.id for c in step] for step in steps] == [
+        ["bridge"],
+        ["push_up", "row"],
+        ["dead_bug"],
+    ]
+
+
+def test_the_reason_says_why_an_exercise_is_where_it_is() -> None:
+    client = profile(favourites=["goblet_squat"])
+    thrust = make_candidate(CATALOGUE["dumbbell_hip_thrust"], client)
+    squat = make_candidate(CATALOGUE["goblet_squat"], client)
+    plank = make_candidate(CATALOGUE["plank"], client)
+    assert reason(thrust, 1).endswith(
+        "you have dumbbells and flat bench; first, while you are fresh"
+    )
+    assert "early, while you are fresh" in reason(thrust, 2)
+    assert "compound work for quadriceps" in reason(squat, 2)
+    assert reason(squat, 2).endswith("; one of your favourites")
+    assert "needs no equipment" in reason(plank, 5)
+
+
+# ------------------------------------------------------------------------------ settings
+
+
+def test_the_default_settings_are_fixed_so_plans_repeat() -> None:
+    settings = SolverSettings()
+    assert (settings.workers, settings.seed) == (1, 0)
+    assert settings.deterministic_limit > 0
+
+
+@pytest.mark.parametrize(
+    "field", [{"time_limit_seconds": 0}, {"deterministic_limit": -1}, {"workers": 0}]
+)
+def test_settings_refuse_limits_that_would_not_let_the_solver_run(field: dict[str, int]) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        SolverSettings.model_validate(field)
+
+
+def test_the_solver_is_given_the_settings() -> None:
+    settings = SolverSettings(time_limit_seconds=7, deterministic_limit=3, workers=2, seed=11)
+    parameters = _parameters(settings).parameters
+    assert parameters.max_time_in_seconds == 7
+    assert parameters.max_deterministic_time == 3
+    assert (parameters.num_workers, parameters.random_seed) == (2, 11)
+
+
+def test_a_second_solve_gets_only_what_the_first_left_of_the_limits() -> None:
+    settings = SolverSettings(time_limit_seconds=7, deterministic_limit=3)
+    model = cp_model.CpModel()
+    model.add(model.new_int_var(0, 10, "x") >= 3)
+    first = _parameters(settings)
+    assert first.solve(model) == cp_model.OPTIMAL
+    second = _parameters(settings, spent=first).parameters
+    assert second.max_time_in_seconds == pytest.approx(7 - first.wall_time)
+    spent = first.response_proto.deterministic_time
+    assert second.max_deterministic_time == pytest.approx(3 - spent)

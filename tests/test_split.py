@@ -1,0 +1,108 @@
+"""How the training week is divided, for every number of days and every goal."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import profile
+from thrustplan.exercise_db.vocabulary import VOCABULARY
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.split import FOCUS_PATTERNS, choose_split
+
+GLUTE_WEEKS = {
+    4: ["glutes and lower", "upper", "glutes and lower", "upper and glutes"],
+    5: ["glutes and lower", "upper and glutes", "glutes", "upper and glutes", "glutes and lower"],
+    6: ["glutes", "upper and glutes", "glutes and lower", "glutes", "upper", "glutes and lower"],
+}
+LOWER_UPPER_WEEKS = {
+    4: ["lower", "upper", "lower", "upper"],
+    5: ["lower", "upper", "lower", "upper", "full body"],
+    6: ["lower", "upper", "lower", "upper", "lower", "upper"],
+}
+
+
+@pytest.mark.parametrize("goal", list(Goal))
+@pytest.mark.parametrize("days", [2, 3])
+def test_two_or_three_days_are_full_body_for_every_goal(days: int, goal: Goal) -> None:
+    split = choose_split(profile(days_per_week=days, goal=goal))
+    assert split.name == "full body"
+    assert [d.focus for d in split.days] == ["full body"] * days
+
+
+@pytest.mark.parametrize("days", [4, 5, 6])
+def test_glute_clients_train_four_to_six_days_on_glute_focused_days(days: int) -> None:
+    split = choose_split(profile(days_per_week=days, goal=Goal.GLUTES))
+    assert split.name == "glute-focused lower/upper"
+    assert [d.focus for d in split.days] == GLUTE_WEEKS[days]
+
+
+@pytest.mark.parametrize("goal", [Goal.HYPERTROPHY, Goal.STRENGTH, Goal.GENERAL])
+@pytest.mark.parametrize("days", [4, 5, 6])
+def test_other_goals_train_four_to_six_days_lower_and_upper(days: int, goal: Goal) -> None:
+    split = choose_split(profile(days_per_week=days, goal=goal))
+    assert split.name == "lower/upper"
+    assert [d.focus for d in split.days] == LOWER_UPPER_WEEKS[days]
+
+
+@pytest.mark.parametrize("goal", list(Goal))
+@pytest.mark.parametrize("days", [2, 3, 4, 5, 6])
+def test_every_movement_is_trained_at_least_twice_a_week(days: int, goal: Goal) -> None:
+    split = choose_split(profile(days_per_week=days, goal=goal))
+    for pattern in FOCUS_PATTERNS["full body"]:
+        trained = [d.day for d in split.days if pattern in d.patterns]
+        assert len(trained) >= 2, (pattern, [d.focus for d in split.days])
+
+
+def test_the_split_follows_the_clients_days_in_week_order() -> None:
+    client = profile(days_per_week=4, days=["fri", "mon", "thu", "tue"], goal="strength")
+    split = choose_split(client)
+    assert [(d.day.value, d.focus) for d in split.days] == [
+        ("mon", "lower"),
+        ("tue", "upper"),
+        ("thu", "lower"),
+        ("fri", "upper"),
+    ]
+
+
+def test_without_days_the_sessions_are_spread_over_the_week() -> None:
+    split = choose_split(profile(days_per_week=3))
+    assert [d.day.value for d in split.days] == ["mon", "wed", "fri"]
+
+
+# ------------------------------------------------------------------------ focus patterns
+
+
+def test_every_focus_holds_core_work_and_only_known_patterns() -> None:
+    known = set(VOCABULARY.terms["patterns"])
+    for focus, patterns in FOCUS_PATTERNS.items():
+        assert "core" in patterns, focus
+        assert patterns <= known, (focus, patterns - known)
+
+
+def test_full_body_is_lower_and_upper_together() -> None:
+    assert FOCUS_PATTERNS["full body"] == FOCUS_PATTERNS["lower"] | FOCUS_PATTERNS["upper"]
+    assert FOCUS_PATTERNS["glutes and lower"] == FOCUS_PATTERNS["lower"]
+
+
+def test_lower_and_upper_days_share_only_core_work() -> None:
+    assert FOCUS_PATTERNS["lower"] & FOCUS_PATTERNS["upper"] == {"core"}
+    assert {"hip_thrust", "squat", "hinge"} <= FOCUS_PATTERNS["lower"]
+    assert {"horizontal_push", "vertical_pull"} <= FOCUS_PATTERNS["upper"]
+
+
+def test_upper_days_of_glute_clients_keep_a_little_glute_isolation() -> None:
+    extra = FOCUS_PATTERNS["upper and glutes"] - FOCUS_PATTERNS["upper"]
+    assert extra == {"hip_abduction", "glute_kickback"}
+    assert "hip_thrust" not in FOCUS_PATTERNS["upper and glutes"]
+
+
+def test_glute_days_hold_hip_extension_but_no_squats_or_upper_body() -> None:
+    glutes = FOCUS_PATTERNS["glutes"]
+    assert {"hip_thrust", "hinge", "lunge", "knee_flexion", "hip_abduction"} <= glutes
+    assert "squat" not in glutes
+    assert not glutes & (FOCUS_PATTERNS["upper"] - {"core"})
+
+
+def test_a_day_holds_the_patterns_of_its_focus() -> None:
+    for day in choose_split(profile(days_per_week=5)).days:
+        assert day.patterns == FOCUS_PATTERNS[day.focus]
