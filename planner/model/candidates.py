@@ -16,20 +16,24 @@ from dataclasses import dataclass, field
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, MuscleId
 from thrustplan.rules.eligibility import exclusion_reason, is_heavy
-from thrustplan.rules.goals import Goal
 from thrustplan.rules.prescription import Prescription, is_main_lift, prescribe
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.split import Split, choose_split
 from thrustplan.rules.supersets import pairing_problem
-from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds, superset_seconds
+from thrustplan.rules.timing import exercise_seconds, superset_seconds
 from thrustplan.rules.volume import MAX_WEEKLY_SETS, PRIORITY_MUSCLES, weekly_targets
+
+# The session's bounds and the hip-thrust minimum are the rules' own; named here too for
+# the callers that read them beside the model's other inputs.
+from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION as MAX_EXERCISES_PER_SESSION
+from thrustplan.rules.week_rules import MIN_EXERCISES_PER_SESSION as MIN_EXERCISES_PER_SESSION
+from thrustplan.rules.week_rules import minimum_hip_thrust_sessions as minimum_hip_thrust_sessions
+from thrustplan.rules.week_rules import work_budget_seconds
 
 #: How many exercises of one movement pattern the model may choose between.
 PER_PATTERN = 8
 #: Most sets any exercise gets; weekly volume grows by adding exercises, not sets.
 MAX_SETS = 4
-MIN_EXERCISES_PER_SESSION = 3
-MAX_EXERCISES_PER_SESSION = 8
 #: Superset partners kept per candidate and day: enough that the solver can pair what it
 #: chooses, few enough that the model stays near the plain one's size and solve time.
 PARTNERS_PER_CANDIDATE = 2
@@ -203,7 +207,7 @@ def _overlap(a: Exercise, b: Exercise) -> int:
 
 def _time_can_bind(here: Sequence[Candidate], profile: ClientProfile) -> bool:
     """Whether the longest session the day allows could outlast the client's minutes."""
-    budget = (profile.session_minutes - WARM_UP_MINUTES) * 60
+    budget = work_budget_seconds(profile.session_minutes)
     seconds = sorted(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in here)
     return sum(seconds[-MAX_EXERCISES_PER_SESSION:]) > budget
 
@@ -267,12 +271,3 @@ def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
         muscle_weights=weights,
         pairs=superset_pairs(candidates, split, profile) if profile.supersets else {},
     )
-
-
-def minimum_hip_thrust_sessions(goal: Goal) -> int:
-    """Sessions a week that must hold a hip-thrust-family exercise.
-
-    >>> minimum_hip_thrust_sessions(Goal.GLUTES), minimum_hip_thrust_sessions(Goal.GENERAL)
-    (2, 1)
-    """
-    return 2 if goal is Goal.GLUTES else 1
