@@ -9,7 +9,7 @@ from typing import Any
 
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
 from thrustplan.exercise_db.models import Exercise
-from thrustplan.planner.progression.weeks import build_weeks
+from thrustplan.planner.progression.assembly import assemble_program
 from thrustplan.planner.template import (
     PlannedExercise,
     PlannedSession,
@@ -20,7 +20,6 @@ from thrustplan.rules.prescription import prescribe
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import Program, SolveReport
 from thrustplan.rules.timing import session_minutes, superset_seconds
-from thrustplan.rules.volume import weekly_sets, weekly_targets
 
 REPORT = SolveReport(status="optimal", objective=0, best_bound=0, gap=0, candidates=0)
 
@@ -116,17 +115,4 @@ def program(
     """A whole programme from hand-built sessions, as the generator would assemble it."""
     catalogue = catalogue or builtin_catalogue()
     weekly = template(client, sessions, catalogue)
-    result = build_weeks(client, weekly, catalogue)
-    planned = weekly_sets((p.exercise, p.sets) for s in weekly.sessions for p in s.exercises)
-    return Program(
-        generated_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
-        profile=client,
-        catalogue=catalogue.name,
-        catalogue_fingerprint=catalogue.fingerprint,
-        split=weekly.split,
-        progression=result.scheme,
-        weekly_sets=planned,
-        weekly_targets=weekly_targets(client.goal, client.level),
-        solve=[weekly.report],
-        weeks=result.weeks,
-    )
+    return assemble_program(client, weekly, catalogue, now=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))

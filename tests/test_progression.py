@@ -9,15 +9,10 @@ import pytest
 
 from tests.template_factory import Item, profile, program, template
 from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.progression.lifts import LiftStart, find_max_note
 from thrustplan.planner.progression.loads import barbell_loads, plate_breakdown
-from thrustplan.planner.progression.weeks import (
-    DELOAD_EVERY,
-    LiftStart,
-    build_weeks,
-    calendar,
-    deload_weeks,
-    find_max_note,
-)
+from thrustplan.planner.progression.phases import DELOAD_EVERY, calendar, deload_weeks
+from thrustplan.planner.progression.weeks import build_weeks
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import BarbellKit, ProgressionScheme
 from thrustplan.rules.program import ExerciseEntry, Week
