@@ -29,11 +29,11 @@ from thrustplan.planner.model.candidates import (
     MIN_EXERCISES_PER_SESSION,
     Candidate,
     ModelInput,
-    minimum_hip_thrust_sessions,
     prepare,
 )
 from thrustplan.planner.model.solve import InfeasibleRequest, SolverSettings, solve_input
 from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.sessions import thrust_sessions_needed
 from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds
 from thrustplan.rules.volume import BAND_TOP, volume_error, weekly_sets
 
@@ -83,7 +83,7 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
         now = done.get(muscle, 0.0)
         return max(0.0, now + half_sets - top) - max(0.0, now - top)
 
-    thrusts_needed = minimum_hip_thrust_sessions(data.profile.goal, len(data.split.days))
+    thrusts_needed = thrust_sessions_needed(data.profile.goal, len(data.split.days))
     for day in data.split.days:
         used: set[str] = set()
         seconds, has_thrust, no_thrust_fits = 0, False, False

@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.planner.model.solve import SolverSettings, solve_week
 from thrustplan.planner.output.formats import Format, OutputOptions
-from thrustplan.planner.progression.weeks import build_weeks
+from thrustplan.planner.progression.assembly import assemble_program
 from thrustplan.rules.checker import Violation, check_program
-from thrustplan.rules.populations import cautions
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import Program
-from thrustplan.rules.volume import weekly_sets, weekly_targets
 
 if TYPE_CHECKING:
     from thrustplan.planner.output.render import Renderer
@@ -41,21 +39,8 @@ def generate_program(
     ``generated_at`` (``now``, by default the current time) differs between runs.
     """
     template = solve_week(profile, catalogue, settings)
-    progression = build_weeks(profile, template, catalogue)
-    planned = weekly_sets((p.exercise, p.sets) for s in template.sessions for p in s.exercises)
-    return Program(
-        generated_at=now or dt.datetime.now(dt.UTC).replace(microsecond=0),
-        profile=profile,
-        catalogue=catalogue.name,
-        catalogue_fingerprint=catalogue.fingerprint,
-        split=template.split,
-        progression=progression.scheme,
-        weekly_sets={muscle: planned[muscle] for muscle in sorted(planned)},
-        weekly_targets=weekly_targets(profile.goal, profile.level),
-        solve=[template.report],
-        weeks=progression.weeks,
-        cautions=cautions(profile.limitations, profile.pregnancy_week),
-    )
+    generated_at = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return assemble_program(profile, template, catalogue, now=generated_at)
 
 
 class CheckFailed(RuntimeError):

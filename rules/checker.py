@@ -7,14 +7,13 @@ and the batch runner all use it.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise
 from thrustplan.rules.bodyweight import rep_ceiling
-from thrustplan.rules.eligibility import exclusion_reason, is_heavy
+from thrustplan.rules.eligibility import exclusion_reason
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import (
     CLEARANCE,
@@ -41,20 +40,25 @@ from thrustplan.rules.sessions import (
 )
 from thrustplan.rules.split import FOCUS_PATTERNS
 from thrustplan.rules.supersets import pairing_problem
-from thrustplan.rules.timing import WARM_UP_MINUTES, superset_seconds
-from thrustplan.rules.volume import MAX_WEEKLY_SETS, weekly_sets
-
-#: Bounds the model keeps; the checker restates them rather than importing the model.
-MIN_EXERCISES, MAX_EXERCISES = 3, 8
-#: Slack for rounding session minutes up to whole minutes.
-TIME_TOLERANCE_SECONDS = 30
-_BALANCE = {
-    "push": {"horizontal_push", "vertical_push"},
-    "pull": {"horizontal_pull", "vertical_pull"},
-    "squat or lunge": {"squat", "lunge"},
-    "hinge or knee flexion": {"hinge", "knee_flexion"},
-    "core": {"core"},
-}
+from thrustplan.rules.timing import WARM_UP_MINUTES
+from thrustplan.rules.volume import MAX_WEEKLY_SETS
+from thrustplan.rules.week_rules import (
+    MAX_EXERCISES_PER_SESSION,
+    MIN_EXERCISES_PER_SESSION,
+    TrialItem,
+    TrialSession,
+    compounds_after_isolation,
+    fits_time,
+    heavy_back_to_back,
+    hip_thrust_sessions,
+    hip_thrusts,
+    late_hip_thrusts,
+    missing_balance,
+    repeated_exercises,
+    session_seconds,
+    session_size_fits,
+    sets_over_ceiling,
+)
 
 
 @dataclass(frozen=True)
@@ -95,41 +99,68 @@ def _exercise(entry: ExerciseEntry, catalogue: Catalogue) -> Exercise | None:
     return catalogue.get(entry.exercise_id)
 
 
-def _groups(session: Session) -> list[list[ExerciseEntry]]:
-    """The session's exercises in order, a superset pair forming one group."""
-    groups: list[list[ExerciseEntry]] = []
-    for entry in sorted(session.exercises, key=lambda e: e.order):
-        if groups and entry.superset and groups[-1][0].superset == entry.superset:
-            groups[-1].append(entry)
-        else:
-            groups.append([entry])
-    return groups
+def trial_session(session: Session, week: int, catalogue: Catalogue) -> TrialSession:
+    """A programme session as the rules in :mod:`thrustplan.rules.week_rules` read it."""
+    items = tuple(
+        TrialItem(e.exercise_id, _exercise(e, catalogue), e.sets, e.rest_seconds, e.superset)
+        for e in sorted(session.exercises, key=lambda e: e.order)
+    )
+    return TrialSession(session.day, items, week)
+
+
+def _trials(program: Program, catalogue: Catalogue) -> Iterator[tuple[Week, TrialSession]]:
+    for week, session in _sessions(program):
+        yield week, trial_session(session, week.number, catalogue)
+
+
+def _trial_week(week: Week, catalogue: Catalogue) -> list[TrialSession]:
+    return [trial_session(s, week.number, catalogue) for s in week.sessions]
+
+
+def _week_work(week: Week, catalogue: Catalogue) -> list[tuple[Exercise, int]]:
+    """Every (exercise, sets) of the week, exercises the catalogue lacks left out."""
+    items = [item for session in _trial_week(week, catalogue) for item in session.items]
+    return [(item.exercise, item.sets) for item in items if item.exercise is not None]
+
+
+ItemProblems = Callable[[TrialSession], Iterable[tuple[TrialItem, str]]]
+
+
+def _per_item(
+    program: Program, catalogue: Catalogue, rule: str, problems: ItemProblems
+) -> Iterator[Violation]:
+    """A violation of ``rule``, located to its exercise, for each (item, message) that
+    ``problems`` finds in a session of the programme."""
+    for week, session in _trials(program, catalogue):
+        for item, message in problems(session):
+            yield Violation(rule, message, week.number, session.day, item.exercise_id)
+
+
+def _each(found: Callable[[TrialSession], Iterable[TrialItem]], message: str) -> ItemProblems:
+    """The items ``found`` in a session, each with the same ``message``."""
+    return lambda session: ((item, message) for item in found(session))
 
 
 def check_known_exercises(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """Every exercise of the plan is in the catalogue it was planned from."""
-    for week, session in _sessions(program):
-        for entry in session.exercises:
-            if entry.exercise_id not in catalogue:
-                yield Violation(
-                    "known_exercises",
-                    f"not in catalogue {catalogue.name!r}",
-                    week.number,
-                    session.day,
-                    entry.exercise_id,
-                )
+
+    def unknown(session: TrialSession) -> Iterator[tuple[TrialItem, str]]:
+        return (
+            (i, f"not in catalogue {catalogue.name!r}") for i in session.items if not i.exercise
+        )
+
+    return _per_item(program, catalogue, "known_exercises", unknown)
 
 
 def check_equipment_and_limitations(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """Only exercises the client has the equipment for, allowed by their limitations."""
-    for week, session in _sessions(program):
-        for entry in session.exercises:
-            exercise = _exercise(entry, catalogue)
-            why = exercise and exclusion_reason(exercise, program.profile)
-            if why:
-                yield Violation(
-                    "equipment_and_limitations", why, week.number, session.day, entry.exercise_id
-                )
+
+    def excluded(session: TrialSession) -> Iterator[tuple[TrialItem, str]]:
+        for item in session.items:
+            if item.exercise and (why := exclusion_reason(item.exercise, program.profile)):
+                yield item, why
+
+    return _per_item(program, catalogue, "equipment_and_limitations", excluded)
 
 
 def check_split_focus(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
@@ -153,33 +184,32 @@ def check_split_focus(program: Program, catalogue: Catalogue) -> Iterator[Violat
                 )
 
 
-def _thrusts(session: Session, catalogue: Catalogue) -> list[ExerciseEntry]:
-    return [
-        e
-        for e in session.exercises
-        if (x := _exercise(e, catalogue)) is not None and x.is_hip_thrust_family
-    ]
+def _per_session(
+    program: Program, catalogue: Catalogue, rule: str, problem: Callable[[TrialSession], str | None]
+) -> Iterator[Violation]:
+    """A violation of ``rule``, located to its session, for each session of the programme
+    in which ``problem`` finds something wrong."""
+    for week, session in _trials(program, catalogue):
+        if message := problem(session):
+            yield Violation(rule, message, week.number, session.day)
 
 
 def check_one_hip_thrust_per_session(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """At most one hip-thrust-family exercise per session."""
-    for week, session in _sessions(program):
-        thrusts = _thrusts(session, catalogue)
-        if len(thrusts) > 1:
-            ids = ", ".join(e.exercise_id for e in thrusts)
-            yield Violation(
-                "one_hip_thrust_per_session",
-                f"{len(thrusts)} hip thrusts: {ids}",
-                week.number,
-                session.day,
-            )
+
+    def problem(session: TrialSession) -> str | None:
+        thrusts = hip_thrusts(session)
+        ids = ", ".join(e.exercise_id for e in thrusts)
+        return f"{len(thrusts)} hip thrusts: {ids}" if len(thrusts) > 1 else None
+
+    return _per_session(program, catalogue, "one_hip_thrust_per_session", problem)
 
 
 def check_hip_thrust_every_week(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """A hip thrust in most sessions of a week for the glutes goal, in one otherwise."""
     for week in program.weeks:
         needed = thrust_sessions_needed(program.profile.goal, len(week.sessions))
-        count = sum(1 for s in week.sessions if _thrusts(s, catalogue))
+        count = hip_thrust_sessions(_trial_week(week, catalogue))
         if count < needed:
             yield Violation(
                 "hip_thrust_every_week",
@@ -190,150 +220,83 @@ def check_hip_thrust_every_week(program: Program, catalogue: Catalogue) -> Itera
 
 def check_session_size(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """Three to eight exercises per session."""
-    for week, session in _sessions(program):
-        n = len(session.exercises)
-        if not MIN_EXERCISES <= n <= MAX_EXERCISES:
-            yield Violation(
-                "session_size",
-                f"{n} exercises; a session holds {MIN_EXERCISES} to {MAX_EXERCISES}",
-                week.number,
-                session.day,
-            )
 
+    def problem(session: TrialSession) -> str | None:
+        if session_size_fits(n := len(session.items)):
+            return None
+        bounds = f"{MIN_EXERCISES_PER_SESSION} to {MAX_EXERCISES_PER_SESSION}"
+        return f"{n} exercises; a session holds {bounds}"
 
-def session_seconds(session: Session, catalogue: Catalogue) -> int:
-    """Working time of a session after the warm-up, recomputed from its entries.
-
-    A superset pair shares its rest: both exercises back to back, then one rest.
-    """
-    total = 0
-    for group in _groups(session):
-        # An exercise missing from the catalogue is timed at a minute a set.
-        works = [x.work_seconds if (x := _exercise(e, catalogue)) else 60 for e in group]
-        rests = [e.rest_seconds for e in group]
-        total += superset_seconds(max(e.sets for e in group), works, rests)
-    return total
+    return _per_session(program, catalogue, "session_size", problem)
 
 
 def check_session_fits_time(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """Each session, warm-up included, fits the client's minutes."""
-    budget = (program.profile.session_minutes - WARM_UP_MINUTES) * 60
-    for week, session in _sessions(program):
-        seconds = session_seconds(session, catalogue)
-        if seconds > budget + TIME_TOLERANCE_SECONDS:
-            minutes = WARM_UP_MINUTES + seconds / 60
-            yield Violation(
-                "session_fits_time",
-                f"takes {minutes:.0f} minutes; the client has {program.profile.session_minutes}",
-                week.number,
-                session.day,
-            )
+    budget = program.profile.session_minutes
+
+    def problem(session: TrialSession) -> str | None:
+        seconds = session_seconds(session)
+        if fits_time(seconds, budget):
+            return None
+        return f"takes {WARM_UP_MINUTES + seconds / 60:.0f} minutes; the client has {budget}"
+
+    return _per_session(program, catalogue, "session_fits_time", problem)
 
 
 def check_heavy_sessions_apart(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """No heavy hip thrust or heavy hinge on consecutive days, across weeks too."""
-    heavy_days: list[tuple[int, Week, Session]] = []
-    for week, session in _sessions(program):
-        if any(
-            (x := _exercise(e, catalogue)) is not None and is_heavy(x) for e in session.exercises
-        ):
-            heavy_days.append(((week.number - 1) * 7 + session.day.offset, week, session))
-    for (a, _, _), (b, week, session) in itertools.pairwise(heavy_days):
-        if b - a == 1:
-            yield Violation(
-                "heavy_sessions_apart",
-                "heavy hip-thrust or hinge work the day after another heavy session",
-                week.number,
-                session.day,
-            )
-
-
-def _week_work(week: Week, catalogue: Catalogue) -> list[tuple[Exercise, int]]:
-    return [
-        (x, e.sets)
-        for s in week.sessions
-        for e in s.exercises
-        if (x := _exercise(e, catalogue)) is not None
-    ]
+    sessions = [session for _, session in _trials(program, catalogue)]
+    for session in heavy_back_to_back(sessions):
+        yield Violation(
+            "heavy_sessions_apart",
+            "heavy hip-thrust or hinge work the day after another heavy session",
+            session.week,
+            session.day,
+        )
 
 
 def check_weekly_sets_ceiling(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """No muscle above the level's maximum weekly sets (secondary muscles count half)."""
-    ceiling = MAX_WEEKLY_SETS[program.profile.level]
+    level = program.profile.level
     for week in program.weeks:
-        for muscle, sets in sorted(weekly_sets(_week_work(week, catalogue)).items()):
-            if sets > ceiling:
-                yield Violation(
-                    "weekly_sets_ceiling",
-                    f"{muscle} gets {sets:g} sets; a {program.profile.level} maximum is {ceiling}",
-                    week.number,
-                )
+        for muscle, sets in sets_over_ceiling(_trial_week(week, catalogue), level).items():
+            yield Violation(
+                "weekly_sets_ceiling",
+                f"{muscle} gets {sets:g} sets; a {level} maximum is {MAX_WEEKLY_SETS[level]}",
+                week.number,
+            )
 
 
 def check_full_body_balance(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """General and hypertrophy weeks hold a push, a pull, a squat or lunge, a hinge or knee
     flexion, and core work."""
-    if program.profile.goal not in (Goal.GENERAL, Goal.HYPERTROPHY):
-        return
     for week in program.weeks:
-        patterns = {x.pattern for x, _ in _week_work(week, catalogue)}
-        for group, members in _BALANCE.items():
-            if not patterns & members:
-                yield Violation("full_body_balance", f"no {group} exercise this week", week.number)
+        for group in missing_balance(_trial_week(week, catalogue), program.profile.goal):
+            yield Violation("full_body_balance", f"no {group} exercise this week", week.number)
 
 
 def check_no_exercise_twice_in_session(
     program: Program, catalogue: Catalogue
 ) -> Iterator[Violation]:
     """No exercise twice in one session."""
-    for week, session in _sessions(program):
-        seen: set[str] = set()
-        for entry in session.exercises:
-            if entry.exercise_id in seen:
-                yield Violation(
-                    "no_exercise_twice_in_session",
-                    "appears twice",
-                    week.number,
-                    session.day,
-                    entry.exercise_id,
-                )
-            seen.add(entry.exercise_id)
+    found = _each(repeated_exercises, "appears twice")
+    return _per_item(program, catalogue, "no_exercise_twice_in_session", found)
 
 
 def check_hip_thrust_early(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """A hip-thrust-family exercise is at order 1 or 2 (its superset group first or second)."""
-    for week, session in _sessions(program):
-        for position, group in enumerate(_groups(session), start=1):
-            for entry in group:
-                exercise = _exercise(entry, catalogue)
-                if exercise and exercise.is_hip_thrust_family and position > 2:
-                    yield Violation(
-                        "hip_thrust_early",
-                        f"at position {position}; it belongs first or second",
-                        week.number,
-                        session.day,
-                        entry.exercise_id,
-                    )
+
+    def late(session: TrialSession) -> Iterator[tuple[TrialItem, str]]:
+        for position, item in late_hip_thrusts(session):
+            yield item, f"at position {position}; it belongs first or second"
+
+    return _per_item(program, catalogue, "hip_thrust_early", late)
 
 
 def check_compound_before_isolation(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """No compound exercise after an isolation one (superset pairs count as one step)."""
-    for week, session in _sessions(program):
-        seen_isolation = False
-        for group in _groups(session):
-            kinds = [_exercise(e, catalogue) for e in group]
-            if seen_isolation:
-                for entry, exercise in zip(group, kinds, strict=True):
-                    if exercise and exercise.is_compound:
-                        yield Violation(
-                            "compound_before_isolation",
-                            "a compound after isolation work",
-                            week.number,
-                            session.day,
-                            entry.exercise_id,
-                        )
-            if any(x is not None and not x.is_compound for x in kinds):
-                seen_isolation = True
+    found = _each(compounds_after_isolation, "a compound after isolation work")
+    return _per_item(program, catalogue, "compound_before_isolation", found)
 
 
 def _superset_problems(group: list[ExerciseEntry], catalogue: Catalogue) -> Iterator[str]:

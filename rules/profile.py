@@ -37,8 +37,53 @@ class Weekday(StrEnum):
 
     @property
     def offset(self) -> int:
-        """Days after Monday: 0 for Monday, 6 for Sunday."""
+        """Days after Monday: 0 for Monday, 6 for Sunday, as ``datetime.date.weekday`` counts.
+
+        >>> Weekday.MON.offset, Weekday.SUN.offset
+        (0, 6)
+        """
         return list(Weekday).index(self)
+
+    @classmethod
+    def of(cls, date: dt.date) -> Weekday:
+        """The weekday ``date`` falls on.
+
+        >>> Weekday.of(dt.date(2027, 1, 4))  # a Monday
+        <Weekday.MON: 'mon'>
+        """
+        return list(cls)[date.weekday()]
+
+    def days_until(self, other: Weekday) -> int:
+        """Days from this weekday forward to the next ``other``: 0 to 6, round the weekend.
+
+        >>> Weekday.MON.days_until(Weekday.WED), Weekday.SUN.days_until(Weekday.MON)
+        (2, 1)
+        >>> Weekday.FRI.days_until(Weekday.FRI)
+        0
+        """
+        return (other.offset - self.offset) % 7
+
+    def day_number(self, week: int) -> int:
+        """This weekday of programme week ``week`` counted in days from the Monday of week 1:
+        the scale on which "the next day" is one more, across weeks too.
+
+        >>> Weekday.MON.day_number(1), Weekday.SUN.day_number(1), Weekday.MON.day_number(2)
+        (0, 6, 7)
+        """
+        return 7 * (week - 1) + self.offset
+
+    def date_in_week(self, start: dt.date, week: int) -> dt.date:
+        """The date of this weekday in programme week ``week`` of a programme that starts on
+        ``start``: week ``n`` starts ``7 (n - 1)`` days after ``start``, and the session
+        falls on the first of its weekday on or after that.
+
+        >>> start = dt.date(2025, 1, 1)  # a Wednesday
+        >>> Weekday.WED.date_in_week(start, 1), Weekday.MON.date_in_week(start, 1)
+        (datetime.date(2025, 1, 1), datetime.date(2025, 1, 6))
+        >>> Weekday.MON.date_in_week(start, 2)
+        datetime.date(2025, 1, 13)
+        """
+        return start + dt.timedelta(days=Weekday.of(start).days_until(self) + 7 * (week - 1))
 
 
 class ProgressionScheme(StrEnum):

@@ -25,7 +25,8 @@ from thrustplan.exercise_db.models import Exercise, LoadKind
 from thrustplan.planner.model.candidates import ModelInput, prepare
 from thrustplan.planner.model.rulebook import SOFT_RULES, RuleModel
 from thrustplan.planner.model.solve import SolverSettings, solve_input
-from thrustplan.planner.progression.weeks import build_weeks, find_max_note
+from thrustplan.planner.progression.lifts import find_max_note
+from thrustplan.planner.progression.weeks import build_weeks
 from thrustplan.planner.template import (
     PlannedExercise,
     PlannedSession,

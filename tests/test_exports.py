@@ -19,7 +19,7 @@ from thrustplan.planner.output.exports import (
     program_ics,
     session_date,
 )
-from thrustplan.rules.profile import Units, Weekday
+from thrustplan.rules.profile import Units
 
 
 def test_csv_has_one_row_per_prescribed_set_with_the_log_columns_first() -> None:
@@ -105,7 +105,7 @@ def test_ics_counts_dates_from_the_start_date_when_sessions_have_none() -> None:
     assert session_date(program, program.weeks[1], program.weeks[1].sessions[1]) == dt.date(
         2025, 3, 12
     )
-    assert all(d is not None and d.weekday() == list(Weekday).index(s.day) for d, s in
+    assert all(d is not None and d.weekday() == s.day.offset for d, s in
                zip(dates, first_week.sessions, strict=True))  # fmt: skip
 
 

@@ -16,7 +16,8 @@ from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Level
 from thrustplan.planner.output.render import Renderer
 from thrustplan.planner.pipeline import generate_program
-from thrustplan.planner.progression.weeks import FixedLift, _make_lift, find_max_note
+from thrustplan.planner.progression.lifts import FixedLift, find_max_note
+from thrustplan.planner.progression.weeks import _make_lift
 from thrustplan.rules.bodyweight import (
     BAR_CEILING,
     below_ability,

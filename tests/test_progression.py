@@ -9,16 +9,10 @@ import pytest
 
 from tests.factories import Item, profile, progressed_program, weekly_template
 from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.progression.lifts import LiftStart, find_max_note
 from thrustplan.planner.progression.loads import barbell_loads, plate_breakdown
-from thrustplan.planner.progression.weeks import (
-    DELOAD_EVERY,
-    LiftStart,
-    ProgressionResult,
-    build_weeks,
-    calendar,
-    deload_weeks,
-    find_max_note,
-)
+from thrustplan.planner.progression.phases import DELOAD_EVERY, calendar, deload_weeks
+from thrustplan.planner.progression.weeks import ProgressionResult, build_weeks
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import BarbellKit, ClientProfile, ProgressionScheme
 from thrustplan.rules.program import ExerciseEntry, Week

@@ -28,20 +28,23 @@ from thrustplan.rules.sessions import (
     is_staple,
     role_of,
     skeleton,
-    thrust_sessions_needed,
 )
 from thrustplan.rules.slot_prescription import role_prescription, role_sets
 from thrustplan.rules.split import Split, choose_split
 from thrustplan.rules.supersets import pairing_problem
-from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds, superset_seconds
+from thrustplan.rules.timing import exercise_seconds, superset_seconds
 from thrustplan.rules.volume import MAX_WEEKLY_SETS, PRIORITY_MUSCLES, weekly_targets
+
+# The session's bounds and the hip-thrust minimum are the rules' own; named here too for
+# the callers that read them beside the model's other inputs.
+from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION as MAX_EXERCISES_PER_SESSION
+from thrustplan.rules.week_rules import MIN_EXERCISES_PER_SESSION as MIN_EXERCISES_PER_SESSION
+from thrustplan.rules.week_rules import work_budget_seconds
 
 #: How many exercises of one movement pattern the model may choose between.
 PER_PATTERN = 8
 #: Most sets any exercise gets; weekly volume grows by adding exercises, not sets.
 MAX_SETS = 4
-MIN_EXERCISES_PER_SESSION = 3
-MAX_EXERCISES_PER_SESSION = 8
 #: Superset partners kept per candidate and day: enough that the solver can pair what it
 #: chooses, few enough that the model stays near the plain one's size and solve time.
 PARTNERS_PER_CANDIDATE = 2
@@ -241,7 +244,7 @@ def _overlap(a: Exercise, b: Exercise) -> int:
 
 def _time_can_bind(here: Sequence[Candidate], profile: ClientProfile) -> bool:
     """Whether the longest session the day allows could outlast the client's minutes."""
-    budget = (profile.session_minutes - WARM_UP_MINUTES) * 60
+    budget = work_budget_seconds(profile.session_minutes)
     seconds = sorted(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in here)
     return sum(seconds[-MAX_EXERCISES_PER_SESSION:]) > budget
 
@@ -308,13 +311,3 @@ def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
         pairs=superset_pairs(candidates, split, profile) if profile.supersets else {},
         slots={d: day_slots for d, day_slots in slots.items() if day_slots},
     )
-
-
-def minimum_hip_thrust_sessions(goal: Goal, sessions: int = 2) -> int:
-    """Sessions a week that must hold a hip-thrust-family exercise
-    (``thrustplan.rules.sessions.thrust_sessions_needed``): most of them for the glutes goal.
-
-    >>> minimum_hip_thrust_sessions(Goal.GLUTES, 4), minimum_hip_thrust_sessions(Goal.GENERAL)
-    (3, 1)
-    """
-    return thrust_sessions_needed(goal, sessions)

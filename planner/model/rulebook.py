@@ -14,13 +14,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from thrustplan.planner.model.candidates import (
-    MAX_EXERCISES_PER_SESSION,
-    MAX_SETS,
-    MIN_EXERCISES_PER_SESSION,
-    ModelInput,
-    minimum_hip_thrust_sessions,
-)
+from thrustplan.planner.model.candidates import MAX_SETS, ModelInput
 from thrustplan.planner.model.variables import WeekVariables
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.sessions import (
@@ -34,19 +28,18 @@ from thrustplan.rules.sessions import (
     Role,
     leads_with_main_lift,
     slot_fillers,
+    thrust_sessions_needed,
     variant_key,
 )
 from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds
 from thrustplan.rules.volume import BAND_TOP
-
-#: Movement groups a balanced full-body week covers (general and hypertrophy goals).
-BALANCE_GROUPS: dict[str, frozenset[str]] = {
-    "push": frozenset({"horizontal_push", "vertical_push"}),
-    "pull": frozenset({"horizontal_pull", "vertical_pull"}),
-    "squat or lunge": frozenset({"squat", "lunge"}),
-    "hinge or knee flexion": frozenset({"hinge", "knee_flexion"}),
-    "core": frozenset({"core"}),
-}
+from thrustplan.rules.week_rules import (
+    BALANCE_GROUPS,
+    BALANCED_GOALS,
+    MAX_EXERCISES_PER_SESSION,
+    MIN_EXERCISES_PER_SESSION,
+    work_budget_seconds,
+)
 
 
 class RuleModel:
@@ -300,7 +293,7 @@ def add_hip_thrust_every_week(m: RuleModel) -> None:
     """A hip-thrust-family exercise in most sessions of the week for the glutes goal
     (Strong Curves opens every workout with one), and in at least one for every other goal."""
     thrusts = [c for c in m.vars.candidates() if c.exercise.is_hip_thrust_family]
-    needed = minimum_hip_thrust_sessions(m.data.profile.goal, len(m.data.split.days))
+    needed = thrust_sessions_needed(m.data.profile.goal, len(m.data.split.days))
     m.require(sum(m.vars.is_assigned(d, c) for d in m.vars.days for c in thrusts) >= needed)
 
 
@@ -314,7 +307,7 @@ def add_session_size(m: RuleModel) -> None:
 
 def add_session_fits_time(m: RuleModel) -> None:
     """Each session, warm-up included, fits the minutes the client has."""
-    budget = (m.data.profile.session_minutes - WARM_UP_MINUTES) * 60
+    budget = work_budget_seconds(m.data.profile.session_minutes)
     for d in m.vars.days:
         m.require(session_seconds(m, d) <= budget)
 
@@ -332,7 +325,7 @@ def add_heavy_sessions_apart(m: RuleModel) -> None:
             m.require(heavy_day[d] - m.vars.is_assigned(d, c) >= 0)
     for a in m.vars.days:
         for b in m.vars.days:
-            if (days[b].day.offset - days[a].day.offset) % 7 == 1:
+            if days[a].day.days_until(days[b].day) == 1:
                 m.require(heavy_day[a] + heavy_day[b] <= 1)
 
 
@@ -357,7 +350,7 @@ def add_weekly_sets_ceiling(m: RuleModel) -> None:
 def add_full_body_balance(m: RuleModel) -> None:
     """For the general and hypertrophy goals, every week holds a push, a pull, a squat or
     lunge, a hinge or knee flexion, and core work."""
-    if m.data.profile.goal not in (Goal.GENERAL, Goal.HYPERTROPHY):
+    if m.data.profile.goal not in BALANCED_GOALS:
         return
     v = m.vars
     for patterns in BALANCE_GROUPS.values():

@@ -11,7 +11,6 @@ import io
 import re
 from typing import Any
 
-from thrustplan.rules.profile import Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
 
 #: The replan log's columns, in its order; a CSV export starts with exactly these.
@@ -28,17 +27,15 @@ def session_date(program: Program, week: Week, session: Session) -> dt.date | No
     """The day a session falls on: its own date, or one counted from ``profile.start_date``.
 
     Week 1 starts on the start date, and each session falls on the first of its weekday
-    on or after the start of its week; ``None`` when neither date is known.
+    on or after the start of its week (``Weekday.date_in_week``); ``None`` when neither
+    date is known.
     """
     if session.date is not None:
         return session.date
     start = program.profile.start_date
     if start is None:
         return None
-    week_start = start + dt.timedelta(days=7 * (week.number - 1))
-    days = list(Weekday)
-    ahead = (days.index(session.day) - week_start.weekday()) % 7
-    return week_start + dt.timedelta(days=ahead)
+    return session.day.date_in_week(start, week.number)
 
 
 def _number(value: float) -> str:

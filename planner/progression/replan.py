@@ -23,19 +23,15 @@ from typing import Literal
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import ExerciseId
+from thrustplan.planner.progression.assembly import assemble_program
+from thrustplan.planner.progression.lifts import LiftStart
 from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder, ladder_for
-from thrustplan.planner.progression.weeks import (
-    LiftStart,
-    ProgressionResult,
-    build_weeks,
-    choose_scheme,
-    rep_ladder,
-)
+from thrustplan.planner.progression.phases import choose_scheme
+from thrustplan.planner.progression.schemes import rep_ladder
 from thrustplan.planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
 from thrustplan.rules.prescription import prescribe_for
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, SolveReport, Week
-from thrustplan.rules.volume import weekly_sets, weekly_targets
 
 #: The log's columns, in the order the PDF's log cells and the CSV export use.
 LOG_COLUMNS = ("week", "day", "exercise_id", "set", "load", "reps", "rir")
@@ -418,23 +414,10 @@ def next_block(
     ids = sorted({p.exercise.id for s in template.sessions for p in s.exercises})
     verdicts = [judge(program, rows, catalogue, i) for i in ids]
     starts = {v.exercise_id: v.start for v in verdicts if v.start is not None}
-    result: ProgressionResult = build_weeks(profile, template, catalogue, starts=starts)
-    planned = weekly_sets((p.exercise, p.sets) for s in template.sessions for p in s.exercises)
-    return ReplanResult(
-        program=Program(
-            generated_at=now,
-            profile=profile,
-            catalogue=catalogue.name,
-            catalogue_fingerprint=catalogue.fingerprint,
-            split=program.split,
-            progression=result.scheme,
-            weekly_sets={m: planned[m] for m in sorted(planned)},
-            weekly_targets=weekly_targets(profile.goal, profile.level),
-            solve=program.solve,
-            weeks=result.weeks,
-        ),
-        verdicts=verdicts,
+    new = assemble_program(
+        profile, template, catalogue, now=now, solve=program.solve, starts=starts
     )
+    return ReplanResult(program=new, verdicts=verdicts)
 
 
 def _next_profile(profile: ClientProfile, weeks_done: int) -> ClientProfile:
