@@ -17,8 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.factories import catalogue_program
+from tests.factories import profile as factory_profile
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
-from thrustplan.rules.profile import ClientProfile, RepMax
+from thrustplan.rules.profile import RepMax
 from thrustplan.rules.program import ExerciseEntry, Program
 from thrustplan.rules.review import REVIEWS, Finding, review_program
 from thrustplan.rules.review.reading import session_minutes
@@ -79,7 +80,7 @@ def build(
 ) -> Program:
     """A programme of ``plans`` (one per training day) with profile fields changed."""
     program = catalogue_program(weeks=weeks, days=days, supersets=False, day_plans=plans)
-    changed = ClientProfile.model_validate({**program.profile.model_dump(), **profile})
+    changed = factory_profile(**{**program.profile.model_dump(), **profile})
     return program.model_copy(update={"profile": changed})
 
 
