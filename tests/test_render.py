@@ -299,13 +299,13 @@ def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
     catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """templates/user-agent.css holds the stock rules of every element the templates use."""
-    from thrustplan.planner.output import render
+    from thrustplan.planner.output import weasy
 
     logo = tmp_path / "logo.png"
     logo.write_bytes(set_boxes_png(1, 2))
     program = make_program(weeks=4, days=3, logo=logo)
     ours = Renderer(logo_folders=[tmp_path]).render_pdf(program, catalogue)
-    monkeypatch.setattr(render, "_html_class", lambda weasyprint: weasyprint.HTML)
+    monkeypatch.setattr(weasy, "html_class", lambda weasyprint, css: weasyprint.HTML)
     assert Renderer(logo_folders=[tmp_path]).render_pdf(program, catalogue) == ours
 
 
