@@ -118,7 +118,9 @@ def parse_document(html_class: Any, markup: str, base_url: str, fetcher: Any, fa
 
     With ``fast`` (see :func:`fast_parse_works`), markup the C XML parser reads is not
     parsed again as HTML5. Markup it rejects (say, a control character in a name) goes
-    through the HTML5 parser as usual; both give the same tree and the same PDF.
+    through the HTML5 parser as usual. Both print the same PDF; the trees differ only
+    where the HTML5 parser adds elements it implies (a ``<tbody>`` round a table's rows),
+    whose boxes WeasyPrint's layout adds anyway.
     """
     if fast:
         try:
