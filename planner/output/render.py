@@ -58,18 +58,12 @@ from thrustplan.planner.output.week_view import format_plates, format_rest
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import Program
 
-#: The renderer, and the names callers import from here that the modules beside it define.
+#: Defined in the modules beside this one; callers and tests import them from here too.
 __all__ = [
-    "LOGO_MAX_BYTES",
-    "LOGO_SUFFIXES",
     "PAPERS",
     "TEMPLATE_DIR",
-    "THEME_DIR",
     "RenderError",
-    "RenderResult",
-    "Renderer",
     "build_view",
-    "check_logo",
     "format_plates",
     "format_rest",
     "package_fetcher",
