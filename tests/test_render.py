@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.factories import catalogue_program
@@ -23,6 +25,7 @@ from thrustplan.planner.output.render import (
     format_rest,
     set_boxes_png,
 )
+from thrustplan.planner.output.set_boxes import set_boxes_css
 from thrustplan.rules.profile import Units
 from thrustplan.rules.program import ExerciseEntry, Program
 
@@ -301,13 +304,13 @@ def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
     catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """templates/user-agent.css holds the stock rules of every element the templates use."""
-    from thrustplan.planner.output import render
+    from thrustplan.planner.output import weasy
 
     logo = tmp_path / "logo.png"
     logo.write_bytes(set_boxes_png(1, 2))
     program = catalogue_program(weeks=4, days=3, logo=logo)
     ours = Renderer().render_pdf(program, catalogue, logo=logo)
-    monkeypatch.setattr(render, "_html_class", lambda weasyprint: weasyprint.HTML)
+    monkeypatch.setattr(weasy, "html_class", lambda weasyprint, css: weasyprint.HTML)
     assert Renderer().render_pdf(program, catalogue, logo=logo) == ours
 
 
@@ -355,3 +358,25 @@ def test_an_exercise_missing_from_the_catalogue_still_prints(
     assert "Gym special press" in texts[3]
     guide = squeeze(" ".join(texts[4:]))
     assert squeeze("Gym special press") in guide and squeeze("not in the catalogue") in guide
+
+
+def test_set_boxes_are_a_grey_png_strip_with_the_unused_boxes_shaded() -> None:
+    strip = Image.open(io.BytesIO(set_boxes_png(2, 5, width=100)))
+    assert (strip.format, strip.mode, strip.size) == ("PNG", "L", (100, 4))
+    rows = [[strip.getpixel((x, y)) for x in range(100)] for y in range(4)]
+    assert all(row == rows[0] for row in rows)
+    rules = {19, 20, 39, 40, 59, 60, 79, 80}
+    expected = [0x8A if x in rules else 0xFF if x < 40 else 0xE6 for x in range(100)]
+    assert rows[0] == expected
+
+
+def test_set_boxes_css_gives_each_set_count_its_strip_as_a_data_uri() -> None:
+    css = str(set_boxes_css(4))
+    uris = re.findall(
+        r'\.log td\.s(\d) \{ background-image: url\("data:image/png;base64,([^"]+)"\); \}', css
+    )
+    assert [sets for sets, _ in uris] == ["1", "2", "3", "4"]
+    for sets, data in uris:
+        strip = Image.open(io.BytesIO(base64.b64decode(data)))
+        assert strip.size == (960, 4)
+        assert strip.getpixel((959, 0)) == (0xFF if sets == "4" else 0xE6)

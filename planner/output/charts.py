@@ -12,7 +12,7 @@ Every piece of text goes through :func:`markupsafe.escape`; the result is
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -203,8 +203,21 @@ def lift_chart(
         elif week in (1, weeks):
             body.append(_text(x(week), bottom + 3.0, str(week), size=2.1, anchor="middle"))
     body.append(f'<path d="{" ".join(ticks)}" stroke="#999999" stroke-width="0.2"/>')
+    body += _line_and_dots(series.values, deload_weeks, x, y)
+    return _svg(width, height, body, f"{series.name}: planned {series.unit} by week")
+
+
+def _line_and_dots(
+    values: Sequence[float | None],
+    deload_weeks: frozenset[int],
+    x: Callable[[int], float],
+    y: Callable[[float], float],
+) -> list[str]:
+    """A lift chart's line, broken where a week has no value, and a dot on every value:
+    filled for a normal week, open for a deload."""
+    marks = []
     runs: list[list[tuple[float, float]]] = [[]]
-    for week, value in enumerate(series.values, start=1):
+    for week, value in enumerate(values, start=1):
         if value is None:
             runs.append([])
             continue
@@ -212,15 +225,15 @@ def lift_chart(
     for run in runs:
         if len(run) > 1:
             points = " ".join(f"{px:.2f},{py:.2f}" for px, py in run)
-            body.append(
+            marks.append(
                 f'<polyline points="{points}" fill="none" stroke="{INK}" stroke-width="0.35"/>'
             )
-    for week, value in enumerate(series.values, start=1):
+    for week, value in enumerate(values, start=1):
         if value is None:
             continue
         fill = "#ffffff" if week in deload_weeks else INK
-        body.append(
+        marks.append(
             f'<circle cx="{x(week):.2f}" cy="{y(value):.2f}" r="0.75" fill="{fill}" '
             f'stroke="{INK}" stroke-width="0.25"/>'
         )
-    return _svg(width, height, body, f"{series.name}: planned {series.unit} by week")
+    return marks
