@@ -8,9 +8,12 @@ imported free-exercise-db catalogue when ../shared holds it). Reports the median
 stopped, and the weekly volume-target error of the model's plan next to a greedy filler
 that adds the best-covering exercise until the session is full. The error is
 ``thrustplan.rules.volume.volume_error``: sets short of each target muscle's weekly target plus sets
-beyond the productive band (1.5x the target). ``--supersets`` solves the same grid a
-second time with ``supersets: true`` and prints both runs, to show what pairing costs in
-solve time and what it buys in weekly sets.
+beyond the productive band (1.5x the target). Both plans are built on the same session
+skeletons (``thrustplan.rules.sessions``): one exercise per slot, each slot from its own
+candidates, so the comparison measures how well the model fills the slots a coach writes
+for the volume targets, not how far a free choice of exercises could go past them.
+``--supersets`` solves the same grid a second time with ``supersets: true`` and prints
+both runs, to show what pairing costs in solve time and what it buys in weekly sets.
 """
 
 from __future__ import annotations
@@ -64,10 +67,11 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
     """Fill each day in turn with the exercise that most reduces the remaining shortfall
     (less any sets it would put past a muscle's band).
 
-    It keeps the rules a session can be checked on alone (the day's movement patterns, one
-    hip thrust, three to eight exercises, the time), the weekly set ceiling, and opens the
-    first sessions with the week's required hip thrusts; it knows nothing of the other
-    weekly rules or of the other soft goals.
+    It keeps the rules a session can be checked on alone (one exercise per slot of the
+    day's skeleton, each from the slot's own candidates, one hip thrust, three to eight
+    exercises, the time), the weekly set ceiling, and opens the first sessions with the
+    week's required hip thrusts; it knows nothing of the other weekly rules or of the
+    other soft goals.
     """
     budget = (data.profile.session_minutes - WARM_UP_MINUTES) * 60
     remaining = {m: 2.0 * t for m, t in data.targets.items()}
@@ -84,7 +88,8 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
         return max(0.0, now + half_sets - top) - max(0.0, now - top)
 
     thrusts_needed = minimum_hip_thrust_sessions(data.profile.goal, len(data.split.days))
-    for day in data.split.days:
+    for d, day in enumerate(data.split.days):
+        free = list(data.slot_options(d))
         used: set[str] = set()
         seconds, has_thrust, no_thrust_fits = 0, False, False
         chosen: list[tuple[Candidate, int]] = []
@@ -98,7 +103,7 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
                 and not no_thrust_fits
             )
             for c in data.candidates:
-                if c.id in used or c.excluded or c.exercise.pattern not in day.patterns:
+                if c.id in used or not any(c in options for options in free):
                     continue
                 if c.exercise.is_hip_thrust_family and has_thrust:
                     continue
@@ -121,6 +126,7 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
             if best is None or (best_gain <= 0 and len(chosen) >= MIN_EXERCISES_PER_SESSION):
                 break
             used.add(best.id)
+            free.remove(next(options for options in free if best in options))
             if best.exercise.is_hip_thrust_family:
                 has_thrust, thrusts_needed = True, thrusts_needed - 1
             seconds += exercise_seconds(best.sets, best.work_seconds, best.rest_seconds)

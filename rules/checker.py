@@ -32,8 +32,11 @@ from thrustplan.rules.sessions import (
     PULL,
     PUSH,
     STRENGTH_MAIN_LIFTS,
+    Role,
     day_patterns,
+    leads_with_main_lift,
     pull_push_problem,
+    role_of,
     skeleton,
     slot_fillers,
     thrust_sessions_needed,
@@ -300,13 +303,29 @@ def check_no_exercise_twice_in_session(
             seen.add(entry.exercise_id)
 
 
+def _after_main_lifts(program: Program, before: list[list[Exercise | None]]) -> bool:
+    """Whether every step before a strength plan's hip thrust is one of its main lifts."""
+    if not leads_with_main_lift(program.profile.goal):
+        return False
+    return all(
+        x is not None and role_of(x, program.profile.goal, program.profile.rep_maxes) is Role.MAIN
+        for group in before
+        for x in group
+    )
+
+
 def check_hip_thrust_early(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
-    """A hip-thrust-family exercise is at order 1 or 2 (its superset group first or second)."""
+    """A hip-thrust-family exercise is at order 1 or 2 (its superset group first or
+    second); in a strength plan it may instead come straight after the day's main lifts."""
     for week, session in _sessions(program):
-        for position, group in enumerate(_groups(session), start=1):
+        groups = _groups(session)
+        for position, group in enumerate(groups, start=1):
             for entry in group:
                 exercise = _exercise(entry, catalogue)
-                if exercise and exercise.is_hip_thrust_family and position > 2:
+                if exercise is None or not exercise.is_hip_thrust_family or position <= 2:
+                    continue
+                before = [[_exercise(e, catalogue) for e in g] for g in groups[: position - 1]]
+                if not _after_main_lifts(program, before):
                     yield Violation(
                         "hip_thrust_early",
                         f"at position {position}; it belongs first or second",
