@@ -3,15 +3,18 @@
 Run: .venv/bin/python benchmarks/solve.py [--quick] [--supersets]
 
 Grid: days 2-6 x minutes 30/45/60/90 x five equipment sets x curated catalogue (and the
-imported free-exercise-db catalogue when ../shared holds it). Reports the median and
-95th-percentile solve time, the share proven optimal under a 5 s limit, the gap when
-stopped, and the weekly volume-target error of the model's plan next to a greedy filler
-that adds the best-covering exercise until the session is full. The error is
-``thrustplan.rules.volume.volume_error``: sets short of each target muscle's weekly target plus sets
-beyond the productive band (1.5x the target). Both plans are built on the same session
-skeletons (``thrustplan.rules.sessions``): one exercise per slot, each slot from its own
-candidates, so the comparison measures how well the model fills the slots a coach writes
-for the volume targets, not how far a free choice of exercises could go past them.
+imported free-exercise-db catalogue when its export sits beside the repository).
+Reports the median and 95th-percentile solve time, the share proven optimal under a 5 s
+limit, the gap when stopped, and the weekly volume shortfall of the model's plan next to
+a greedy filler that adds the best-covering exercise until the session is full.
+
+The shortfall is, summed over the goal's target muscles, the sets short of each weekly
+target, counting a muscle's sets where it is a prime mover and a synergist's half sets
+only up to those (what the model's ``volume_near_target`` rule credits). Sets past the
+productive band no longer count as error: the model fills the client's minutes
+(``use_the_time``) under the hard weekly ceiling, so going past the band is what it aims
+for, not a miss. Both plans are built on the same session skeletons
+(``thrustplan.rules.sessions``): one exercise per slot, each from the slot's candidates.
 ``--supersets`` solves the same grid a second time with ``supersets: true`` and prints
 both runs, to show what pairing costs in solve time and what it buys in weekly sets.
 """
@@ -38,7 +41,7 @@ from thrustplan.planner.model.candidates import (
 from thrustplan.planner.model.solve import InfeasibleRequest, SolverSettings, solve_input
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds
-from thrustplan.rules.volume import BAND_TOP, volume_error, weekly_sets
+from thrustplan.rules.volume import BAND_TOP
 
 EQUIPMENT_SETS = {
     "bodyweight": [],
@@ -58,9 +61,20 @@ FREE_EXERCISE_DB = (
 
 
 def week_error(data: ModelInput, sessions: list[list[tuple[Candidate, int]]]) -> float:
-    """The week's volume-target error (``thrustplan.rules.volume.volume_error``), in sets."""
-    work = [(c.exercise, sets) for session in sessions for c, sets in session]
-    return volume_error(weekly_sets(work), data.targets)
+    """The week's volume shortfall, in sets: for each target muscle, the sets short of its
+    weekly target, counting sets where the muscle is a prime mover and a synergist's half
+    sets only up to the prime-mover sets (as the model's ``volume_near_target`` does)."""
+    prime: dict[str, float] = {}
+    helper: dict[str, float] = {}
+    for session in sessions:
+        for c, sets in session:
+            for muscle, half in c.half_sets.items():
+                into = prime if half == 2 else helper
+                into[muscle] = into.get(muscle, 0.0) + sets * half / 2
+    return sum(
+        max(0.0, target - prime.get(m, 0.0) - min(helper.get(m, 0.0), prime.get(m, 0.0)))
+        for m, target in data.targets.items()
+    )
 
 
 def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
@@ -194,7 +208,7 @@ def run(
           f"p95 {percentile(times, 0.95):.3f} s   max {max(times):.3f} s")  # fmt: skip
     print(f"  proven optimal  {proven}/{solved} ({100 * proven / solved:.1f}%)   "
           f"max gap when stopped {max(gaps):.3f}")  # fmt: skip
-    print(f"  volume error    model median {statistics.median(model_err):.1f} sets   "
+    print(f"  volume shortfall model median {statistics.median(model_err):.1f} sets   "
           f"greedy median {statistics.median(greedy_err):.1f} sets   "
           f"model worse than greedy on {worse} profiles")  # fmt: skip
     print(f"  weekly sets     median {statistics.median(weekly_sets):.0f}   "

@@ -505,7 +505,9 @@ def penalise_missing_staples(m: RuleModel) -> Penalty:
             used = m.model.new_bool_var(f"staple_used[{name}]")
             m.model.add(used <= sum(uses))
             missing.append(1 - used)
-    return 200, sum(missing)
+    # Worth ten half-sets of volume: a staple takes a slot another exercise of the same
+    # pattern would fill, for nearly the same sets, so it should almost always win.
+    return 30_000, sum(missing)
 
 
 # ---------------------------------------------------------------------------- registry
