@@ -3,14 +3,20 @@
 Run: .venv/bin/python benchmarks/solve.py [--quick] [--supersets]
 
 Grid: days 2-6 x minutes 30/45/60/90 x five equipment sets x curated catalogue (and the
-imported free-exercise-db catalogue when ../shared holds it). Reports the median and
-95th-percentile solve time, the share proven optimal under a 5 s limit, the gap when
-stopped, and the weekly volume-target error of the model's plan next to a greedy filler
-that adds the best-covering exercise until the session is full. The error is
-``thrustplan.rules.volume.volume_error``: sets short of each target muscle's weekly target plus sets
-beyond the productive band (1.5x the target). ``--supersets`` solves the same grid a
-second time with ``supersets: true`` and prints both runs, to show what pairing costs in
-solve time and what it buys in weekly sets.
+imported free-exercise-db catalogue when its export sits beside the repository).
+Reports the median and 95th-percentile solve time, the share proven optimal under a 5 s
+limit, the gap when stopped, and the weekly volume shortfall of the model's plan next to
+a greedy filler that adds the best-covering exercise until the session is full.
+
+The shortfall is, summed over the goal's target muscles, the sets short of each weekly
+target, counting a muscle's sets where it is a prime mover and a synergist's half sets
+only up to those (what the model's ``volume_near_target`` rule credits). Sets past the
+productive band no longer count as error: the model fills the client's minutes
+(``use_the_time``) under the hard weekly ceiling, so going past the band is what it aims
+for, not a miss. Both plans are built on the same session skeletons
+(``thrustplan.rules.sessions``): one exercise per slot, each from the slot's candidates.
+``--supersets`` solves the same grid a second time with ``supersets: true`` and prints
+both runs, to show what pairing costs in solve time and what it buys in weekly sets.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from thrustplan.planner.model.solve import InfeasibleRequest, SolverSettings, so
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.sessions import thrust_sessions_needed
 from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds
-from thrustplan.rules.volume import BAND_TOP, volume_error, weekly_sets
+from thrustplan.rules.volume import BAND_TOP
 
 EQUIPMENT_SETS = {
     "bodyweight": [],
@@ -55,19 +61,31 @@ FREE_EXERCISE_DB = (
 
 
 def week_error(data: ModelInput, sessions: list[list[tuple[Candidate, int]]]) -> float:
-    """The week's volume-target error (``thrustplan.rules.volume.volume_error``), in sets."""
-    work = [(c.exercise, sets) for session in sessions for c, sets in session]
-    return volume_error(weekly_sets(work), data.targets)
+    """The week's volume shortfall, in sets: for each target muscle, the sets short of its
+    weekly target, counting sets where the muscle is a prime mover and a synergist's half
+    sets only up to the prime-mover sets (as the model's ``volume_near_target`` does)."""
+    prime: dict[str, float] = {}
+    helper: dict[str, float] = {}
+    for session in sessions:
+        for c, sets in session:
+            for muscle, half in c.half_sets.items():
+                into = prime if half == 2 else helper
+                into[muscle] = into.get(muscle, 0.0) + sets * half / 2
+    return sum(
+        max(0.0, target - prime.get(m, 0.0) - min(helper.get(m, 0.0), prime.get(m, 0.0)))
+        for m, target in data.targets.items()
+    )
 
 
 def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
     """Fill each day in turn with the exercise that most reduces the remaining shortfall
     (less any sets it would put past a muscle's band).
 
-    It keeps the rules a session can be checked on alone (the day's movement patterns, one
-    hip thrust, three to eight exercises, the time), the weekly set ceiling, and opens the
-    first sessions with the week's required hip thrusts; it knows nothing of the other
-    weekly rules or of the other soft goals.
+    It keeps the rules a session can be checked on alone (one exercise per slot of the
+    day's skeleton, each from the slot's own candidates, one hip thrust, three to eight
+    exercises, the time), the weekly set ceiling, and opens the first sessions with the
+    week's required hip thrusts; it knows nothing of the other weekly rules or of the
+    other soft goals.
     """
     budget = (data.profile.session_minutes - WARM_UP_MINUTES) * 60
     remaining = {m: 2.0 * t for m, t in data.targets.items()}
@@ -84,7 +102,8 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
         return max(0.0, now + half_sets - top) - max(0.0, now - top)
 
     thrusts_needed = thrust_sessions_needed(data.profile.goal, len(data.split.days))
-    for day in data.split.days:
+    for d, day in enumerate(data.split.days):
+        free = list(data.slot_options(d))
         used: set[str] = set()
         seconds, has_thrust, no_thrust_fits = 0, False, False
         chosen: list[tuple[Candidate, int]] = []
@@ -98,7 +117,7 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
                 and not no_thrust_fits
             )
             for c in data.candidates:
-                if c.id in used or c.excluded or c.exercise.pattern not in day.patterns:
+                if c.id in used or not any(c in options for options in free):
                     continue
                 if c.exercise.is_hip_thrust_family and has_thrust:
                     continue
@@ -121,6 +140,7 @@ def greedy(data: ModelInput) -> list[list[tuple[Candidate, int]]]:
             if best is None or (best_gain <= 0 and len(chosen) >= MIN_EXERCISES_PER_SESSION):
                 break
             used.add(best.id)
+            free.remove(next(options for options in free if best in options))
             if best.exercise.is_hip_thrust_family:
                 has_thrust, thrusts_needed = True, thrusts_needed - 1
             seconds += exercise_seconds(best.sets, best.work_seconds, best.rest_seconds)
@@ -188,7 +208,7 @@ def run(
           f"p95 {percentile(times, 0.95):.3f} s   max {max(times):.3f} s")  # fmt: skip
     print(f"  proven optimal  {proven}/{solved} ({100 * proven / solved:.1f}%)   "
           f"max gap when stopped {max(gaps):.3f}")  # fmt: skip
-    print(f"  volume error    model median {statistics.median(model_err):.1f} sets   "
+    print(f"  volume shortfall model median {statistics.median(model_err):.1f} sets   "
           f"greedy median {statistics.median(greedy_err):.1f} sets   "
           f"model worse than greedy on {worse} profiles")  # fmt: skip
     print(f"  weekly sets     median {statistics.median(weekly_sets):.0f}   "

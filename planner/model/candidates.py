@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, MuscleId
@@ -28,6 +29,7 @@ from thrustplan.rules.sessions import (
     is_staple,
     role_of,
     skeleton,
+    slot_fillers,
 )
 from thrustplan.rules.slot_prescription import role_prescription, role_sets
 from thrustplan.rules.split import Split, choose_split
@@ -42,7 +44,7 @@ from thrustplan.rules.week_rules import MIN_EXERCISES_PER_SESSION as MIN_EXERCIS
 from thrustplan.rules.week_rules import work_budget_seconds
 
 #: How many exercises of one movement pattern the model may choose between.
-PER_PATTERN = 8
+PER_PATTERN = 6
 #: Most sets any exercise gets; weekly volume grows by adding exercises, not sets.
 MAX_SETS = 4
 #: Superset partners kept per candidate and day: enough that the solver can pair what it
@@ -115,11 +117,32 @@ class ModelInput:
 
     def day_allows(self, day: int, candidate: Candidate) -> bool:
         """Whether day ``day``'s focus and skeleton admit ``candidate`` at all."""
-        pattern = candidate.exercise.pattern
-        if pattern not in self.split.days[day].patterns:
-            return False
+        return any(candidate in options for options in self.slot_options(day))
+
+    def slot_options(self, day: int) -> tuple[tuple[Candidate, ...], ...]:
+        """The candidates each slot of day ``day`` may take, slot by slot: allowed to the
+        client, of the day's focus and of the slot's patterns, and for a loaded slot only
+        loaded compounds when there are any (``thrustplan.rules.sessions.slot_fillers``).
+
+        A day without a skeleton gives each allowed candidate a slot of its own.
+        """
+        return self._slot_options[day]
+
+    @cached_property
+    def _slot_options(self) -> tuple[tuple[tuple[Candidate, ...], ...], ...]:
+        return tuple(self._day_slot_options(d) for d in range(len(self.split.days)))
+
+    def _day_slot_options(self, day: int) -> tuple[tuple[Candidate, ...], ...]:
+        focus = self.split.days[day].patterns
+        here = [c for c in self.candidates if c.excluded is None and c.exercise.pattern in focus]
         slots = self.slots.get(day)
-        return slots is None or any(pattern in s.patterns for s in slots)
+        if slots is None:
+            return tuple((c,) for c in here)
+        by_id = {c.id: c for c in here}
+        return tuple(
+            tuple(by_id[e.id] for e in slot_fillers(slot, (c.exercise for c in here)))
+            for slot in slots
+        )
 
 
 def exercise_cost(exercise: Exercise) -> int:
@@ -242,11 +265,24 @@ def _overlap(a: Exercise, b: Exercise) -> int:
     )
 
 
-def _time_can_bind(here: Sequence[Candidate], profile: ClientProfile) -> bool:
-    """Whether the longest session the day allows could outlast the client's minutes."""
+def _time_can_bind(
+    here: Sequence[Candidate], slots: Sequence[Slot], profile: ClientProfile
+) -> bool:
+    """Whether the longest session the day's slots allow, each slot filled with its
+    longest exercise, could outlast the client's minutes."""
     budget = work_budget_seconds(profile.session_minutes)
-    seconds = sorted(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in here)
-    return sum(seconds[-MAX_EXERCISES_PER_SESSION:]) > budget
+    if not slots:  # a day without a skeleton: its longest exercises, as many as fit a session
+        seconds = sorted(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in here)
+        return sum(seconds[-MAX_EXERCISES_PER_SESSION:]) > budget
+    longest = 0
+    for slot in slots:
+        seconds = [
+            exercise_seconds(c.sets, c.work_seconds, c.rest_seconds)
+            for c in here
+            if slot.admits(c.exercise)
+        ]
+        longest += max(seconds, default=0)
+    return longest > budget
 
 
 def superset_pairs(
@@ -274,7 +310,7 @@ def superset_pairs(
             continue
         patterns = day.patterns & day_patterns(profile.goal, day.focus)
         here = [c for c in candidates if c.exercise.pattern in patterns]
-        if not _time_can_bind(here, profile):
+        if not _time_can_bind(here, skeleton(profile.goal, day.focus), profile):
             by_focus[day.focus] = ()
             continue
         kept: dict[str, Pair] = {}

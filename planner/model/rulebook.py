@@ -25,9 +25,6 @@ from thrustplan.rules.sessions import (
     PUSH,
     STAPLES,
     STRENGTH_MAIN_LIFTS,
-    Role,
-    leads_with_main_lift,
-    slot_fillers,
     thrust_sessions_needed,
     variant_key,
 )
@@ -160,12 +157,10 @@ def add_session_skeleton(m: RuleModel) -> None:
     upper pull of an upper or full-body day (``thrustplan.rules.sessions.SKELETONS``)."""
     v = m.vars
     for d in v.days:
-        options = {c.id: c for c in v.options(d)}
-        for slot in m.data.slots.get(d, ()):
-            if slot.insisted:
-                fits = slot_fillers(slot, (c.exercise for c in options.values()))
-                if fits:
-                    m.require(sum(v.is_assigned(d, options[e.id]) for e in fits) >= 1)
+        for s, slot in enumerate(v.slots(d)):
+            fill = v.slot_fill(d, s)
+            if slot.insisted and fill:
+                m.require(sum(fill) == 1)
 
 
 def add_no_duplicate_variants(m: RuleModel) -> None:
@@ -260,26 +255,6 @@ def add_strength_lifts_weekly(m: RuleModel) -> None:
             uses = [v.is_assigned(d, c) for d in v.days if c in v.options(d)]
             if uses:
                 m.require(sum(uses) >= min(STRENGTH_MAIN_LIFTS[c.id], len(uses)))
-
-
-def add_hip_thrust_early(m: RuleModel) -> None:
-    """A hip-thrust-family exercise comes first or second, while the client is fresh: the
-    ordering step puts it first, or second after a strength plan's main lift, so a session
-    with a hip thrust holds at most one other main lift."""
-    if not leads_with_main_lift(m.data.profile.goal):
-        return
-    v = m.vars
-    for d in v.days:
-        options = v.options(d)
-        thrusts = [v.is_assigned(d, c) for c in options if c.exercise.is_hip_thrust_family]
-        mains = [
-            v.is_assigned(d, c)
-            for c in options
-            if c.role is Role.MAIN and not c.exercise.is_hip_thrust_family
-        ]
-        if thrusts and len(mains) > 1:
-            # With a thrust (at most one a session) the other main lifts number one at most.
-            m.require(sum(mains) + (len(mains) - 1) * sum(thrusts) <= len(mains))
 
 
 def add_one_hip_thrust_per_session(m: RuleModel) -> None:
@@ -489,13 +464,10 @@ def penalise_unfilled_slots(m: RuleModel) -> Penalty:
     v = m.vars
     empty: list[cp_model.LinearExprT] = []
     for d in v.days:
-        options = v.options(d)
-        for i, slot in enumerate(m.data.slots.get(d, ())):
-            fits = [v.is_assigned(d, c) for c in options if slot.admits(c.exercise)]
-            if fits and not slot.insisted:
-                filled = m.model.new_bool_var(f"filled[{d},{i}]")
-                m.model.add(filled <= sum(fits))
-                empty.append(1 - filled)
+        for s, slot in enumerate(v.slots(d)):
+            fill = v.slot_fill(d, s)
+            if fill and not slot.insisted:
+                empty.append(1 - sum(fill))
     return 100, sum(empty)
 
 
@@ -526,7 +498,9 @@ def penalise_missing_staples(m: RuleModel) -> Penalty:
             used = m.model.new_bool_var(f"staple_used[{name}]")
             m.model.add(used <= sum(uses))
             missing.append(1 - used)
-    return 200, sum(missing)
+    # Worth ten half-sets of volume: a staple takes a slot another exercise of the same
+    # pattern would fill, for nearly the same sets, so it should almost always win.
+    return 30_000, sum(missing)
 
 
 # ---------------------------------------------------------------------------- registry
@@ -577,7 +551,14 @@ HARD_RULES: tuple[HardRule, ...] = (
         None,
         "No exercise appears twice in a session: one variable per day and exercise.",
     ),
-    HardRule("hip_thrust_early", add_hip_thrust_early),
+    HardRule(
+        "hip_thrust_early",
+        None,
+        "A hip-thrust-family exercise comes first or second, while the client is fresh: the "
+        "ordering step puts it first, and at most one hip thrust is in a session. A strength "
+        "plan opens with the day's main barbell lifts and the thrust follows them straight "
+        "away.",
+    ),
     HardRule(
         "compound_before_isolation",
         None,

@@ -195,10 +195,8 @@ def _report(data: ModelInput, optimal: bool, objective: float, bound: float) -> 
 def _hint_straight(paired: RuleModel, chosen: dict[int, list[Candidate]]) -> None:
     """Start the model with pairs from the straight plan: its exercises, and no pairs."""
     v = paired.vars
+    v.hint(chosen)
     for d in v.days:
-        ids = {c.id for c in chosen[d]}
-        for c in v.candidates():
-            paired.model.add_hint(v.is_assigned(d, c), c.id in ids)
         for p in v.pairs(d):
             paired.model.add_hint(v.is_paired(d, p), False)
 

@@ -7,14 +7,22 @@ from collections.abc import Iterator
 from ortools.sat.python import cp_model
 
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair
+from thrustplan.rules.sessions import Slot
 
 Day = int  # index into the split's days
 
 
 class WeekVariables:
-    """``use[d, e]``: exercise e is in day d's session, with its standard sets;
-    ``pair[d, a, b]``: a and b are done as a superset in day d's session, for the pairs the
-    request allows (none unless the client asked for supersets).
+    """``assign[d, s, e]``: exercise e fills slot s of day d's session, with its standard
+    sets; ``use[d, e]``: e is in day d's session (in whichever slot);
+    ``pair[d, a, b]``: a and b are done as a superset in day d's session, for the pairs
+    the request allows (none unless the client asked for supersets).
+
+    A slot may only take the exercises of its own patterns
+    (``thrustplan.rules.sessions.Slot``), and a loaded slot only loaded compounds when the
+    client has any (``slot_fillers``): a week is a few hundred booleans, not every
+    exercise on every day, and holds at most one exercise per slot. A day without a
+    skeleton gives every exercise its day allows a place of its own.
 
     The order inside a session is not a variable: it is fixed afterwards by rule (hip
     thrust first, compounds, then isolation), which meets the ordering rules exactly and
@@ -25,27 +33,55 @@ class WeekVariables:
         self.model = model
         self.data = data
         self.days = range(len(data.split.days))
+        self._slot: dict[tuple[Day, int], dict[str, cp_model.IntVar]] = {}
         self._use: dict[tuple[Day, str], cp_model.IntVar] = {}
-        # An exercise the client may not do, or that no slot of the day admits, gets no
-        # variable at all: the model holds only real choices, which keeps it small.
-        never = model.new_constant(0)
+        self._never = model.new_constant(0)
         for d in self.days:
-            for c in data.candidates:
-                possible = c.excluded is None and data.day_allows(d, c)
-                self._use[d, c.id] = model.new_bool_var(f"use[{d},{c.id}]") if possible else never
+            self._make_day(d)
         self._pair: dict[tuple[Day, str], cp_model.IntVar] = {}
         for d in self.days:
             for p in data.pairs.get(d, ()):
                 self._pair[d, p.id] = model.new_bool_var(f"pair[{d},{p.first.id},{p.second.id}]")
+
+    def _make_day(self, d: Day) -> None:
+        """Slot variables for day ``d``, at most one exercise a slot, and each exercise's
+        use as the sum of its slots (so at most once a day)."""
+        places: dict[str, list[cp_model.IntVar]] = {}
+        for s, options in enumerate(self.data.slot_options(d)):
+            chosen: dict[str, cp_model.IntVar] = {}
+            for c in options:
+                var = self.model.new_bool_var(f"assign[{d},{s},{c.id}]")
+                chosen[c.id] = var
+                places.setdefault(c.id, []).append(var)
+            self._slot[d, s] = chosen
+            if len(chosen) > 1:
+                self.model.add_at_most_one(chosen.values())
+        for c in self.data.candidates:
+            found = places.get(c.id, [])
+            if len(found) == 1:
+                self._use[d, c.id] = found[0]
+            elif found:
+                use = self.model.new_bool_var(f"use[{d},{c.id}]")
+                self.model.add(sum(found) == use)
+                self._use[d, c.id] = use
+            else:
+                self._use[d, c.id] = self._never
 
     def candidates(self) -> Iterator[Candidate]:
         return iter(self.data.candidates)
 
     def options(self, day: Day) -> list[Candidate]:
         """The candidates day ``day`` may hold: allowed to the client and by the day's slots."""
-        return [
-            c for c in self.data.candidates if c.excluded is None and self.data.day_allows(day, c)
-        ]
+        return [c for c in self.data.candidates if self._use[day, c.id] is not self._never]
+
+    def slots(self, day: Day) -> tuple[Slot, ...]:
+        """Day ``day``'s skeleton, empty for a day without one."""
+        return tuple(self.data.slots.get(day, ()))
+
+    def slot_fill(self, day: Day, slot: int) -> list[cp_model.IntVar]:
+        """One literal per exercise that may fill slot ``slot`` of day ``day``: at most one
+        is true."""
+        return list(self._slot.get((day, slot), {}).values())
 
     def is_assigned(self, day: Day, candidate: Candidate) -> cp_model.IntVar:
         return self._use[day, candidate.id]
@@ -67,6 +103,25 @@ class WeekVariables:
     def fix_pair(self, day: Day, pair: Pair, chosen: bool) -> None:
         """Force ``pair`` into or out of day ``day``'s session as a superset."""
         self.model.add(self._pair[day, pair.id] == int(chosen))
+
+    def hint(self, chosen: dict[Day, list[Candidate]]) -> None:
+        """Start the search from ``chosen``: each exercise in the first free slot that
+        admits it, every other literal false."""
+        for d in self.days:
+            ids = {c.id for c in chosen.get(d, ())}
+            placed: set[str] = set()
+            for s in range(len(self.data.slot_options(d))):
+                taken = False
+                for e, var in self._slot[d, s].items():
+                    value = not taken and e in ids and e not in placed
+                    if value:
+                        taken = True
+                        placed.add(e)
+                    self.model.add_hint(var, value)
+            for c in self.data.candidates:
+                use = self._use[d, c.id]
+                if use is not self._never and use.name.startswith("use["):
+                    self.model.add_hint(use, c.id in placed)
 
     def extract(self, solver: cp_model.CpSolver) -> dict[Day, list[Candidate]]:
         """The chosen candidates of each day, in candidate order (each with its sets)."""

@@ -36,7 +36,10 @@ def review_rep_range_by_role(program: Program, catalogue: Catalogue) -> list[Fin
                 continue
             accessory = not exercise.is_compound or exercise.id in NAMED["pullover"]
             if accessory and entry.reps_min < ACCESSORY_LEAST_REPS:
-                role = "a pullover" if exercise.is_compound else "an isolation exercise"
+                # Named first: the pullover is an isolation lat exercise in the catalogue,
+                # and a coach reading the finding knows it by name.
+                pullover = exercise.id in NAMED["pullover"]
+                role = "a pullover" if pullover else "an isolation exercise"
                 findings.append(
                     Finding(
                         "rep_range_by_role",
