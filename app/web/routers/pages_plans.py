@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from thrustplan.app.batch import slugify
-from thrustplan.app.web.db.models import Plan, Trainer
+from thrustplan.app.web.db.models import Trainer
 from thrustplan.app.web.routers.view import is_htmx, render
 from thrustplan.app.web.security import csrf_checked, database, page_trainer
 from thrustplan.app.web.services import plans
@@ -50,17 +50,12 @@ def job_status(request: Request, me: Me, job_id: int) -> Response:
     return response
 
 
-def _names(plan: Plan) -> dict[str, str]:
-    program = plans.program_of(plan)
-    return {e.exercise_id: e.name for w in program.weeks for s in w.sessions for e in s.exercises}
-
-
 @router.get("/plans/{plan_id}")
 def plan_page(request: Request, me: Me, plan_id: int, error: str = "") -> Response:
     db = database(request)
     plan = plans.get_plan(db, me.id, plan_id)
     client = plans.get_client(db, me.id, plan.client_id)
-    swaps = plans.swap_table(plan)
+    view = plans.plan_view(plan)
     return render(
         request,
         "plan.html",
@@ -69,16 +64,11 @@ def plan_page(request: Request, me: Me, plan_id: int, error: str = "") -> Respon
         plan=plan,
         client=client,
         formats=[f for f in plans.DOWNLOADS if f in plans.plan_formats(db, plan_id)],
-        swaps=swaps,
-        names=_names(plan),
-        sessions=_sessions(plan),
+        swaps=view.swaps,
+        names=view.names,
+        sessions=view.sessions,
         error=error,
     )
-
-
-def _sessions(plan: Plan) -> list[tuple[int, str, str]]:
-    program = plans.program_of(plan)
-    return [(w.number, s.day.value, s.focus) for w in program.weeks for s in w.sessions]
 
 
 @router.get("/plans/{plan_id}/view")

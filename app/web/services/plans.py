@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -162,22 +160,36 @@ def swap_choices(plan: Plan, exercise_id: str) -> list[tuple[str, str]]:
     return [(ex_id, name) for ex_id, name in choices if ex_id not in used]
 
 
-#: Swap choices by programme, since plans never change; bounded, oldest dropped first.
-_SWAPS: dict[str, dict[str, list[tuple[str, str]]]] = {}
+@dataclass(frozen=True)
+class PlanView:
+    """What the plan page shows besides the plan itself, worked out once per plan."""
+
+    #: Every exercise in order of appearance, with what it may be swapped for.
+    swaps: dict[str, list[tuple[str, str]]]
+    names: dict[str, str]
+    #: (week, day, focus) of every session, for the log links.
+    sessions: list[tuple[int, str, str]]
 
 
-def swap_table(plan: Plan) -> dict[str, list[tuple[str, str]]]:
-    """Every exercise of ``plan``, in order of appearance, with its swap choices."""
-    key = hashlib.sha256(json.dumps(plan.program, sort_keys=True).encode()).hexdigest()
-    if key not in _SWAPS:
+#: Plan views by plan, since plans never change; bounded, oldest dropped first.
+_VIEWS: dict[tuple[object, ...], PlanView] = {}
+
+
+def plan_view(plan: Plan) -> PlanView:
+    """The plan page's lists for ``plan``, cached: the swap choices cost a model set-up."""
+    key = (plan.id, plan.version, plan.program.get("generated_at"), plan.client_id)
+    if key not in _VIEWS:
         program = program_of(plan)
-        used = dict.fromkeys(
-            e.exercise_id for w in program.weeks for s in w.sessions for e in s.exercises
+        entries = [e for w in program.weeks for s in w.sessions for e in s.exercises]
+        names = {e.exercise_id: e.name for e in entries}
+        if len(_VIEWS) >= 256:
+            del _VIEWS[next(iter(_VIEWS))]
+        _VIEWS[key] = PlanView(
+            swaps={exercise_id: swap_choices(plan, exercise_id) for exercise_id in names},
+            names=names,
+            sessions=[(w.number, s.day.value, s.focus) for w in program.weeks for s in w.sessions],
         )
-        if len(_SWAPS) >= 256:
-            del _SWAPS[next(iter(_SWAPS))]
-        _SWAPS[key] = {exercise_id: swap_choices(plan, exercise_id) for exercise_id in used}
-    return _SWAPS[key]
+    return _VIEWS[key]
 
 
 def request_edit(db: Database, trainer_id: int, plan_id: int, edit: Edit) -> Job:
