@@ -4,17 +4,23 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages WeasyPrint loads at run time, plus pdftoppm for the page-image tests.
+# Debian packages WeasyPrint loads at run time, pdftoppm for the page-image tests, and
+# chromium for the web workspace's browser tests (Playwright drives it; it downloads none).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-	libfontconfig1 fonts-dejavu-core poppler-utils
+	libfontconfig1 fonts-dejavu-core poppler-utils chromium
 EXAMPLE ?= examples/profiles/full-gym.yaml
 
-.PHONY: plan test lint typecheck unit bench system-deps clean
+.PHONY: plan serve test lint typecheck unit bench system-deps postgres clean
 
 plan: $(VENV)/.runtime
 	mkdir -p out
 	$(BIN)/thrustplan plan $(EXAMPLE) -o out/example-plan.pdf --json out/example-plan.json
 	$(BIN)/thrustplan check out/example-plan.json
+
+# The web workspace on SQLite (thrustplan.db here); add a trainer first with
+#   .venv/bin/thrustplan users add you@example.com
+serve: $(VENV)/.runtime
+	$(BIN)/thrustplan serve
 
 test: $(VENV)/.dev lint typecheck unit
 
@@ -30,13 +36,22 @@ typecheck: $(VENV)/.dev
 	for pkg in $(PACKAGES); do ln -sfn ../../../$$pkg build/typecheck/thrustplan/$$pkg; done
 	$(BIN)/mypy
 
-unit: $(VENV)/.dev
+unit: $(VENV)/.dev postgres
 	$(BIN)/pytest -q
+
+# The web tests need a PostgreSQL server on 127.0.0.1:5432; start the local one if it is
+# installed and stopped (each test run creates and drops its own databases).
+postgres:
+	@if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; \
+		for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; \
+	fi
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/solve.py
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/serve.py
 
 # Pango and friends come from the system, not PyPI. Install them when we can (root with
 # apt-get); otherwise stop and say exactly what to run.
@@ -62,7 +77,7 @@ $(VENV)/.venv:
 	touch $@
 
 $(VENV)/.runtime: pyproject.toml | system-deps $(VENV)/.venv
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e '.[web]'
 	touch $@
 
 $(VENV)/.dev: pyproject.toml | system-deps $(VENV)/.venv

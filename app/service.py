@@ -32,7 +32,10 @@ from thrustplan.planner.output.formats import Format, OutputOptions
 
 if TYPE_CHECKING:
     from thrustplan.app.batch import BatchReport, ClientResult
-    from thrustplan.planner.pipeline import Outputs
+    from thrustplan.exercise_db.catalogue import Catalogue
+    from thrustplan.planner.pipeline import Outputs, Pipeline
+    from thrustplan.rules.profile import ClientProfile
+    from thrustplan.rules.program import Program
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,6 @@ def replan_to_files(
 ) -> Replanned:
     """The next block from a saved programme and the client's log, checked and written."""
     from thrustplan.planner.pipeline import Pipeline
-    from thrustplan.planner.progression.replan import LogError, next_block, parse_log
 
     paths = _targets(targets)
     check_outputs({f"--{f.value}": path for f, path in paths.items()}, [plan_file, log_file])
@@ -122,25 +124,70 @@ def replan_to_files(
     chosen = open_catalogue(catalogue.path, catalogue.alone)
     check_catalogue_covers(program, chosen, plan_file)
     logo = profile_logo(program.profile, printing.folders(plan_file))
-    try:
-        log = parse_log(read_text(log_file, "log CSV"), program, chosen)
-    except LogError as error:
-        raise InputError(f"{log_file}: {error}") from error
-    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    result = next_block(program, log.rows, chosen, now=now)
+    log_text = read_text(log_file, "log CSV")
     pipeline = Pipeline(chosen, OutputOptions(frozenset(paths), printing.paper, printing.theme))
-    outputs = pipeline.finish(result.program, logo=logo)
-    write_all({paths[fmt]: data for fmt, data in outputs.files.items()})
+    try:
+        result = replan_program(pipeline, program, log_text, logo=logo, now=now)
+    except InputError as error:
+        raise InputError(f"{log_file}: {error}") from error
+    write_all({paths[fmt]: data for fmt, data in result.outputs.files.items()})
     where = ", ".join(str(path) for path in paths.values())
+    result.problems = [f"{log_file} {problem}" for problem in result.problems]
+    result.summary += f" -> {where}"
+    return result
+
+
+def replan_program(
+    pipeline: Pipeline,
+    program: Program,
+    log_text: str,
+    *,
+    logo: Path | None = None,
+    now: dt.datetime | None = None,
+) -> Replanned:
+    """The next block from ``program`` and a log CSV's text, checked and printed, unwritten.
+
+    Raises :class:`InputError` when the log cannot be read at all; rows that cannot be
+    used are listed in ``problems`` (each naming its line) and skipped.
+    """
+    from thrustplan.planner.progression.replan import LogError, next_block, parse_log
+
+    try:
+        log = parse_log(log_text, program, pipeline.catalogue)
+    except LogError as error:
+        raise InputError(str(error)) from error
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    result = next_block(program, log.rows, pipeline.catalogue, now=now)
+    outputs = pipeline.finish(result.program, logo=logo)
     return Replanned(
         outputs=outputs,
-        problems=[f"{log_file} {problem}" for problem in log.problems],
+        problems=[str(problem) for problem in log.problems],
         verdicts=[str(verdict) for verdict in result.verdicts],
         summary=(
             f"{len(log.rows)} logged sets used, {len(log.problems)} rows skipped; next block "
-            f"of {len(result.program.weeks)} weeks ({result.program.progression}) -> {where}"
+            f"of {len(result.program.weeks)} weeks ({result.program.progression})"
         ),
     )
+
+
+def alternatives(
+    profile: ClientProfile, catalogue: Catalogue, exercise_id: str
+) -> list[tuple[str, str]]:
+    """The exercises the model could put in ``exercise_id``'s place, as (id, name).
+
+    Those of its candidates for ``profile`` with the same movement pattern, best first
+    (the order the model ranks them in), itself left out.
+    """
+    from thrustplan.planner.model.candidates import prepare
+
+    if exercise_id not in catalogue:
+        return []
+    pattern = catalogue[exercise_id].pattern
+    ranked = sorted(
+        (c for c in prepare(profile, catalogue).candidates if c.exercise.pattern == pattern),
+        key=lambda c: (-c.preference, c.level_gap, c.cost, c.exercise.id),
+    )
+    return [(c.exercise.id, c.exercise.name) for c in ranked if c.exercise.id != exercise_id]
 
 
 def _given(path: Path | None) -> list[Path]:

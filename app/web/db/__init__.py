@@ -1,0 +1,1 @@
+"""The data layer: the only part of the web workspace that talks to the database."""

@@ -1,0 +1,128 @@
+"""The FastAPI application: its routers, templates, session handling and job workers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from thrustplan.app.web.db.engine import DEFAULT_URL, make_engine, normalise_url, upgrade
+from thrustplan.app.web.db.store import Database
+from thrustplan.app.web.routers import (
+    api_clients,
+    api_plans,
+    pages_auth,
+    pages_clients,
+    pages_log,
+    pages_plans,
+)
+from thrustplan.app.web.routers.view import render
+from thrustplan.app.web.security import LoginRequired, Sessions
+from thrustplan.app.web.services import accounts
+from thrustplan.app.web.services.plans import NotFound
+from thrustplan.app.web.services.worker import Supervisor, WorkerConfig
+
+_HERE = Path(str(resources.files("thrustplan.app.web")))
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """How the workspace runs; ``db_url`` defaults to ``THRUSTPLAN_DB``, then ``thrustplan.db``."""
+
+    db_url: str = ""
+    #: Worker processes making plans; 0 leaves the queue to other servers.
+    workers: int = 2
+    #: Cookies only over HTTPS; set when a TLS proxy stands in front.
+    secure_cookies: bool = False
+    lease_seconds: float = 30.0
+
+    @property
+    def url(self) -> str:
+        return normalise_url(self.db_url or os.environ.get("THRUSTPLAN_DB") or DEFAULT_URL)
+
+
+def templates() -> Jinja2Templates:
+    """The pages' templates, every value escaped unless marked safe."""
+    loader = jinja2.FileSystemLoader(str(_HERE / "templates"))
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """The workspace, its database brought to the newest schema before it answers."""
+    settings = settings or WebSettings()
+    upgrade(settings.url)
+    db = Database.of(make_engine(settings.url))
+    config = WorkerConfig(settings.url, lease_seconds=settings.lease_seconds)
+    supervisor = Supervisor(db, config, settings.workers)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if settings.workers:
+            supervisor.start()
+        try:
+            yield
+        finally:
+            if settings.workers:
+                supervisor.stop()
+            db.engine.dispose()
+
+    app = FastAPI(
+        title="thrustplan workspace",
+        summary="Clients, plans, edits and logs for trainers, over the thrustplan pipeline.",
+        version="1",
+        lifespan=lifespan,
+    )
+    app.state.db = db
+    app.state.templates = templates()
+    app.state.sessions = Sessions(accounts.signing_key(db), settings.secure_cookies)
+    app.state.limiter = accounts.LoginLimiter()
+    app.state.supervisor = supervisor
+    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+    for router in (api_clients, api_plans, pages_auth, pages_clients, pages_plans, pages_log):
+        app.include_router(router.router)
+    _add_session_handling(app)
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, str]:
+        """200 while the server answers."""
+        return {"status": "ok"}
+
+    return app
+
+
+def _add_session_handling(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def session_cookie(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        sessions: Sessions = request.app.state.sessions
+        session = sessions.read(request)
+        request.state.session = session
+        response = await call_next(request)
+        # The API answers tokens, not cookies: none is set on its answers.
+        if session.changed and not request.url.path.startswith(("/api/", "/healthz", "/static/")):
+            sessions.write(response, session)
+        return response
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, _error: NotFound) -> Response:
+        # Another trainer's row is answered exactly as a row that does not exist.
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": "not found"}, status_code=404)
+        return render(request, "not_found.html", 404)
+
+    @app.exception_handler(LoginRequired)
+    async def to_login(request: Request, _error: LoginRequired) -> Response:
+        if request.headers.get("hx-request"):
+            return Response(status_code=401, headers={"HX-Redirect": "/login"})
+        return RedirectResponse("/login", status_code=303)

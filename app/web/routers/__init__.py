@@ -1,0 +1,1 @@
+"""HTTP routers by resource: the JSON API under ``/api/v1`` and the server-rendered pages."""

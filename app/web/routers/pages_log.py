@@ -1,0 +1,68 @@
+"""The phone-sized log page: one session's sets, each saved as soon as it is typed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request, Response
+
+from thrustplan.app.web.db.models import Trainer
+from thrustplan.app.web.routers.view import render
+from thrustplan.app.web.security import csrf_checked, database, page_trainer
+from thrustplan.app.web.services import plans
+from thrustplan.app.web.services.plans import NotFound
+
+router = APIRouter(include_in_schema=False)
+Me = Annotated[Trainer, Depends(page_trainer)]
+
+
+@router.get("/plans/{plan_id}/log/{week}/{day}")
+def log_page(request: Request, me: Me, plan_id: int, week: int, day: str) -> Response:
+    db = database(request)
+    plan = plans.get_plan(db, me.id, plan_id)
+    program = plans.program_of(plan)
+    session = next(
+        (s for w in program.weeks if w.number == week for s in w.sessions if s.day.value == day),
+        None,
+    )
+    if session is None:
+        raise NotFound(f"week {week} {day}")
+    done = {
+        (s.exercise_id, s.set_number): s
+        for s in plans.logged(db, me.id, plan_id)
+        if s.week == week and s.day == day
+    }
+    client = plans.get_client(db, me.id, plan.client_id)
+    return render(
+        request,
+        "log.html",
+        trainer=me,
+        plan=plan,
+        client=client,
+        week=week,
+        day=day,
+        session=session,
+        done=done,
+    )
+
+
+@router.post("/plans/{plan_id}/log/{week}/{day}/set", dependencies=[Depends(csrf_checked)])
+def save_set(
+    request: Request,
+    me: Me,
+    plan_id: int,
+    week: int,
+    day: str,
+    exercise_id: Annotated[str, Form()],
+    set_number: Annotated[int, Form()],
+    load: Annotated[str, Form()] = "",
+    reps: Annotated[str, Form()] = "",
+    rir: Annotated[str, Form()] = "",
+) -> Response:
+    """Store one set as typed; the answer is the row's status line."""
+    place = (week, day, exercise_id, set_number)
+    error = plans.save_set(
+        database(request), me.id, plan_id, place, {"load": load, "reps": reps, "rir": rir}
+    )
+    saved = "" if error else ("saved" if reps.strip() else "cleared")
+    return render(request, "set_status.html", error=error, saved=saved)

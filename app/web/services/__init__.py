@@ -1,0 +1,1 @@
+"""What the workspace does, called by the routers; never reads a request itself."""

@@ -1,0 +1,130 @@
+"""Trainers' accounts: Argon2 passwords, API tokens, the signing key, login rate limits."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from thrustplan.app.web.db import store
+from thrustplan.app.web.db.models import Trainer
+from thrustplan.app.web.db.store import Database
+
+_HASHER = PasswordHasher()
+#: Shortest password accepted.
+MIN_PASSWORD = 8
+#: A hash to verify against when no trainer has the email, so that an unknown email
+#: costs the same time as a wrong password.
+_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+class AccountError(ValueError):
+    """A refused account change; the message names the field and the fix."""
+
+
+def hash_token(token: str) -> str:
+    """What is stored of an API token: its SHA-256, in hex."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def normal_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def add_user(db: Database, email: str, name: str | None, password: str) -> Trainer:
+    """A new trainer with an Argon2 hash of ``password``; refused if the email is taken."""
+    email = normal_email(email)
+    if "@" not in email or len(email) > 254:
+        raise AccountError(f"EMAIL {email!r}: give an address such as ann@example.com")
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"password: use at least {MIN_PASSWORD} characters")
+    with db.sessions.begin() as session:
+        if store.trainer_by_email(session, email) is not None:
+            raise AccountError(f"EMAIL {email}: a trainer with this email exists already")
+        name = (name or email.split("@")[0]).strip()[:120]
+        return store.add_trainer(session, email, name, _HASHER.hash(password))
+
+
+def new_token(db: Database, email: str) -> str:
+    """A new API token for the trainer with ``email``; only its hash is stored."""
+    token = "tp_" + secrets.token_urlsafe(32)
+    with db.sessions.begin() as session:
+        trainer = store.trainer_by_email(session, normal_email(email))
+        if trainer is None:
+            raise AccountError(
+                f"EMAIL {email}: no such trainer; add one with `thrustplan users add`"
+            )
+        store.add_token(session, trainer.id, hash_token(token))
+    return token
+
+
+def authenticate(db: Database, email: str, password: str) -> Trainer | None:
+    """The trainer whose email and password these are, or ``None``."""
+    with db.sessions() as session:
+        trainer = store.trainer_by_email(session, normal_email(email))
+    try:
+        _HASHER.verify(trainer.password_hash if trainer else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    return trainer
+
+
+def trainer_for_token(db: Database, token: str) -> Trainer | None:
+    with db.sessions() as session:
+        return store.trainer_by_token(session, hash_token(token))
+
+
+def trainer_by_id(db: Database, trainer_id: int) -> Trainer | None:
+    with db.sessions() as session:
+        return store.trainer_by_id(session, trainer_id)
+
+
+def signing_key(db: Database) -> str:
+    """The key cookies are signed with: ``THRUSTPLAN_SECRET``, else one kept in the database.
+
+    Kept, so that sessions survive a restart and every server sharing a database agrees.
+    """
+    if os.environ.get("THRUSTPLAN_SECRET"):
+        return os.environ["THRUSTPLAN_SECRET"]
+    with db.sessions.begin() as session:
+        key = store.setting(session, "signing_key")
+        if key is None:
+            key = secrets.token_urlsafe(48)
+            store.put_setting(session, "signing_key", key)
+        return key
+
+
+@dataclass
+class LoginLimiter:
+    """At most ``attempts`` failed logins per ``window`` seconds, per address and per email."""
+
+    attempts: int = 5
+    window: float = 300.0
+    _failures: dict[str, deque[float]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        times = self._failures.setdefault(key, deque())
+        while times and now - times[0] > self.window:
+            times.popleft()
+        return times
+
+    def blocked(self, address: str, email: str) -> bool:
+        """Whether a login from ``address`` for ``email`` must wait."""
+        now = time.monotonic()
+        with self._lock:
+            keys = (f"ip:{address}", f"email:{normal_email(email)}")
+            return any(len(self._recent(key, now)) >= self.attempts for key in keys)
+
+    def failed(self, address: str, email: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for key in (f"ip:{address}", f"email:{normal_email(email)}"):
+                self._recent(key, now).append(now)

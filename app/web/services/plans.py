@@ -1,0 +1,316 @@
+"""Clients, plans, edits and logs for one trainer: what the routers call.
+
+Every function takes the trainer's id and answers :class:`NotFound` for a row that is
+not theirs, exactly as for a row that does not exist. Plans are made on the job queue
+(:mod:`thrustplan.app.web.services.worker`); these functions only queue them.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from thrustplan.app.inputs import open_catalogue
+from thrustplan.app.service import alternatives
+from thrustplan.app.web.db import queue, store
+from thrustplan.app.web.db.models import Client, Job, LoggedSet, Plan
+from thrustplan.app.web.db.store import Database, SetValues
+from thrustplan.app.web.services.profiles import ProfileInvalid, check_profile, stored
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.program import Program
+
+#: Files every plan is printed to; a calendar too when the profile has a start date.
+DOWNLOADS = ("pdf", "json", "csv", "ics")
+LOG_HEADER = ("week", "day", "exercise_id", "set", "load", "reps", "rir")
+
+
+class NotFound(LookupError):
+    """No such row for this trainer: it does not exist, or it is another trainer's."""
+
+
+@functools.cache
+def catalogue() -> Catalogue:
+    """Our catalogue, loaded once per process: the one every plan of the workspace uses."""
+    return open_catalogue(None)
+
+
+# --- clients -----------------------------------------------------------------------------
+
+
+def list_clients(db: Database, trainer_id: int, search: str = "") -> Sequence[Client]:
+    with db.sessions() as session:
+        return store.clients(session, trainer_id, search)
+
+
+def get_client(db: Database, trainer_id: int, client_id: int) -> Client:
+    with db.sessions() as session:
+        row = store.client(session, trainer_id, client_id)
+    if row is None:
+        raise NotFound(f"client {client_id}")
+    return row
+
+
+def add_client(db: Database, trainer_id: int, profile: ClientProfile) -> Client:
+    with db.sessions.begin() as session:
+        return store.add_client(session, trainer_id, stored(profile))
+
+
+def update_client(db: Database, trainer_id: int, client_id: int, profile: ClientProfile) -> None:
+    with db.sessions.begin() as session:
+        row = store.client(session, trainer_id, client_id)
+        if row is None:
+            raise NotFound(f"client {client_id}")
+        store.update_client(session, row, stored(profile))
+
+
+# --- plans and jobs ----------------------------------------------------------------------
+
+
+def request_plan(db: Database, trainer_id: int, client_id: int) -> Job:
+    """Queue a new plan from the client's profile as it stands."""
+    with db.sessions.begin() as session:
+        row = store.client(session, trainer_id, client_id)
+        if row is None:
+            raise NotFound(f"client {client_id}")
+        payload: dict[str, object] = {"profile": row.profile, "change": "planned from the profile"}
+        return queue.enqueue(session, trainer_id, client_id, "plan", payload)
+
+
+def get_job(db: Database, trainer_id: int, job_id: int) -> Job:
+    with db.sessions() as session:
+        row = queue.job(session, trainer_id, job_id)
+    if row is None:
+        raise NotFound(f"job {job_id}")
+    return row
+
+
+def get_plan(db: Database, trainer_id: int, plan_id: int) -> Plan:
+    with db.sessions() as session:
+        row = store.plan(session, trainer_id, plan_id)
+    if row is None:
+        raise NotFound(f"plan {plan_id}")
+    return row
+
+
+def plan_history(db: Database, trainer_id: int, client_id: int) -> Sequence[Plan]:
+    with db.sessions() as session:
+        return store.plans_of(session, trainer_id, client_id)
+
+
+def plan_file(db: Database, trainer_id: int, plan_id: int, fmt: str) -> bytes:
+    with db.sessions() as session:
+        data = store.plan_file(session, trainer_id, plan_id, fmt)
+    if data is None:
+        raise NotFound(f"plan {plan_id} {fmt}")
+    return data
+
+
+def plan_formats(db: Database, plan_id: int) -> list[str]:
+    with db.sessions() as session:
+        return store.plan_formats(session, plan_id)
+
+
+def program_of(plan: Plan) -> Program:
+    return Program.model_validate(plan.program)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A change to a plan: ``ban`` an exercise, or swap it ``for_`` another."""
+
+    exercise_id: str
+    for_: str | None = None
+
+    def describe(self) -> str:
+        if self.for_:
+            return f"swapped {self.exercise_id} for {self.for_}"
+        return f"banned {self.exercise_id}"
+
+
+def edited_profile(profile: ClientProfile, edit: Edit) -> ClientProfile:
+    """The profile with ``edit`` applied through its own fields.
+
+    A ban adds the exercise to ``exclude``; a swap excludes it and makes the other a
+    favourite, which the model then prefers wherever the rules allow it.
+    """
+    data = stored(profile)
+    exclude = [e for e in data.get("exclude", []) if e != edit.for_]
+    data["exclude"] = [*dict.fromkeys([*exclude, edit.exercise_id])]
+    if edit.for_:
+        favourites = [e for e in data.get("favourites", []) if e != edit.exercise_id]
+        data["favourites"] = [*dict.fromkeys([*favourites, edit.for_])]
+        data["dislikes"] = [e for e in data.get("dislikes", []) if e != edit.for_]
+    try:
+        return check_profile(data)
+    except ProfileInvalid as error:
+        raise ValueError(str(error)) from error
+
+
+def swap_choices(plan: Plan, exercise_id: str) -> list[tuple[str, str]]:
+    """What ``exercise_id`` may be swapped for in ``plan``: the model's other candidates
+    of its pattern that the plan does not hold already."""
+    program = program_of(plan)
+    used = {e.exercise_id for w in program.weeks for s in w.sessions for e in s.exercises}
+    choices = alternatives(program.profile, catalogue(), exercise_id)
+    return [(ex_id, name) for ex_id, name in choices if ex_id not in used]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """What the plan page shows besides the plan itself, worked out once per plan."""
+
+    #: Every exercise in order of appearance, with what it may be swapped for.
+    swaps: dict[str, list[tuple[str, str]]]
+    names: dict[str, str]
+    #: (week, day, focus) of every session, for the log links.
+    sessions: list[tuple[int, str, str]]
+
+
+#: Plan views by plan, since plans never change; bounded, oldest dropped first.
+_VIEWS: dict[tuple[object, ...], PlanView] = {}
+
+
+def plan_view(plan: Plan) -> PlanView:
+    """The plan page's lists for ``plan``, cached: the swap choices cost a model set-up."""
+    key = (plan.id, plan.version, plan.program.get("generated_at"), plan.client_id)
+    if key not in _VIEWS:
+        program = program_of(plan)
+        entries = [e for w in program.weeks for s in w.sessions for e in s.exercises]
+        names = {e.exercise_id: e.name for e in entries}
+        if len(_VIEWS) >= 256:
+            del _VIEWS[next(iter(_VIEWS))]
+        _VIEWS[key] = PlanView(
+            swaps={exercise_id: swap_choices(plan, exercise_id) for exercise_id in names},
+            names=names,
+            sessions=[(w.number, s.day.value, s.focus) for w in program.weeks for s in w.sessions],
+        )
+    return _VIEWS[key]
+
+
+def request_edit(db: Database, trainer_id: int, plan_id: int, edit: Edit) -> Job:
+    """Queue the plan solved again with ``edit``; refused (``ValueError``) when the
+    exercise is not in the plan or the swap is not one the model offers."""
+    row = get_plan(db, trainer_id, plan_id)
+    program = program_of(row)
+    used = {e.exercise_id for w in program.weeks for s in w.sessions for e in s.exercises}
+    if edit.exercise_id not in used:
+        raise ValueError(f"exercise {edit.exercise_id!r} is not in this plan; pick one of it")
+    if edit.for_ and edit.for_ not in {c for c, _ in swap_choices(row, edit.exercise_id)}:
+        raise ValueError(
+            f"{edit.for_!r} is not an alternative to {edit.exercise_id}; pick one listed"
+        )
+    profile = edited_profile(program.profile, edit)
+    payload: dict[str, object] = {
+        "profile": stored(profile),
+        "parent_id": plan_id,
+        "change": edit.describe(),
+        "update_client": True,
+    }
+    with db.sessions.begin() as session:
+        return queue.enqueue(session, trainer_id, row.client_id, "plan", payload)
+
+
+# --- logs and the next block -------------------------------------------------------------
+
+
+@dataclass
+class LogSummary:
+    """What a log upload did: the rows taken, and each refused row with its reason."""
+
+    taken: int = 0
+    refused: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _values(row: Any) -> SetValues:
+    return SetValues(
+        week=row.week,
+        day=row.day.value,
+        exercise_id=row.exercise_id,
+        set_number=row.set,
+        load=row.load,
+        reps=row.reps,
+        rir=row.rir,
+    )
+
+
+def take_log(db: Database, trainer_id: int, plan_id: int, text: str) -> LogSummary:
+    """Store every usable row of a log CSV (``docs/log-format.md``) against the plan.
+
+    A row at the place of one logged before replaces it. Raises ``ValueError`` naming
+    the fix when the log cannot be read at all (a missing column).
+    """
+    from thrustplan.planner.progression.replan import LogError, parse_log
+
+    program = program_of(get_plan(db, trainer_id, plan_id))
+    try:
+        parsed = parse_log(text, program, catalogue())
+    except LogError as error:
+        raise ValueError(str(error)) from error
+    with db.sessions.begin() as session:
+        taken = store.save_sets(session, trainer_id, plan_id, map(_values, parsed.rows))
+    refused = [{"line": p.line, "reason": p.message} for p in parsed.problems]
+    return LogSummary(taken, refused)
+
+
+def save_set(
+    db: Database,
+    trainer_id: int,
+    plan_id: int,
+    place: tuple[int, str, str, int],
+    done: dict[str, str],
+) -> str | None:
+    """Store one set typed on the log page, or clear it when ``reps`` is empty.
+
+    ``place`` is (week, day, exercise, set); ``done`` holds the typed ``load``, ``reps``
+    and ``rir``. Returns the reason the set was refused, in the log reader's words, or
+    ``None`` when it was saved.
+    """
+    week, day, exercise_id, set_number = place
+    if not done.get("reps", "").strip():
+        get_plan(db, trainer_id, plan_id)
+        with db.sessions.begin() as session:
+            store.forget_set(session, plan_id, week, day, exercise_id, set_number)
+        return None
+    line = [str(week), day, exercise_id, str(set_number)]
+    line += [done.get(key, "").strip() for key in ("load", "reps", "rir")]
+    summary = take_log(db, trainer_id, plan_id, _csv([LOG_HEADER, line]))
+    return summary.refused[0]["reason"] if summary.refused else None
+
+
+def logged(db: Database, trainer_id: int, plan_id: int) -> Sequence[LoggedSet]:
+    with db.sessions() as session:
+        return store.logged_sets(session, trainer_id, plan_id)
+
+
+def _csv(rows: Sequence[Sequence[object]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def log_text(sets: Sequence[LoggedSet]) -> str:
+    """The logged sets as a log CSV, the form ``replan`` reads."""
+    rows: list[Sequence[object]] = [LOG_HEADER]
+    for s in sets:
+        load = "" if s.load is None else f"{s.load:g}"
+        rir = "" if s.rir is None else s.rir
+        rows.append([s.week, s.day, s.exercise_id, s.set_number, load, s.reps, rir])
+    return _csv(rows)
+
+
+def request_next_block(db: Database, trainer_id: int, plan_id: int) -> Job:
+    """Queue the next block from the plan and every set logged against it."""
+    row = get_plan(db, trainer_id, plan_id)
+    sets = logged(db, trainer_id, plan_id)
+    payload: dict[str, object] = {
+        "parent_id": plan_id,
+        "log": log_text(sets),
+        "change": f"next block from {len(sets)} logged sets of version {row.version}",
+    }
+    with db.sessions.begin() as session:
+        return queue.enqueue(session, trainer_id, row.client_id, "replan", payload)

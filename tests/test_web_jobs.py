@@ -1,0 +1,233 @@
+"""Jobs that survive: a dead worker's job retried once, a killed server losing nothing,
+claims on PostgreSQL skipping locked rows; and the ``db`` and ``users`` commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from tests.web_factory import PASSWORD, PROFILE, fresh_database
+from thrustplan.app.web.db import queue
+from thrustplan.app.web.db.engine import make_engine, upgrade
+from thrustplan.app.web.db.models import Job, Plan
+from thrustplan.app.web.db.store import Database, add_client, add_trainer
+from thrustplan.app.web.services.worker import Supervisor, WorkerConfig
+
+THRUSTPLAN = str(Path(sys.executable).with_name("thrustplan"))
+
+
+def _job(db: Database, job_id: int) -> Job:
+    with db.sessions() as session:
+        row = session.get(Job, job_id)
+        assert row is not None
+        return row
+
+
+def _wait(db: Database, job_id: int, statuses: tuple[str, ...], timeout: float = 120) -> Job:
+    deadline = time.monotonic() + timeout
+    while (row := _job(db, job_id)).status not in statuses:
+        assert time.monotonic() < deadline, f"job {job_id} still {row.status}"
+        time.sleep(0.02)
+    return row
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    url = f"sqlite:///{tmp_path / 'jobs.db'}"
+    upgrade(url)
+    db = Database.of(make_engine(url))
+    yield db
+    db.engine.dispose()
+
+
+def _enqueue(db: Database, count: int) -> list[int]:
+    with db.sessions.begin() as session:
+        trainer = add_trainer(session, "ann@example.com", "Ann", "x")
+        ids = []
+        for n in range(count):
+            client = add_client(session, trainer.id, {**PROFILE, "name": f"Client {n}"})
+            payload: dict[str, object] = {
+                "profile": {**PROFILE, "name": f"Client {n}"},
+                "change": "test",
+            }
+            ids.append(queue.enqueue(session, trainer.id, client.id, "plan", payload).id)
+    return ids
+
+
+def _kill_worker_running(db: Database, supervisor: Supervisor, job_id: int, attempt: int) -> None:
+    """Kill the worker holding ``job_id`` on its ``attempt``-th claim."""
+    deadline = time.monotonic() + 120
+    while not ((running := _job(db, job_id)).status == "running" and running.attempts == attempt):
+        assert time.monotonic() < deadline, f"job {job_id} not claimed {attempt} times"
+        time.sleep(0.02)
+    pid = int(str(running.worker).rpartition(":")[2])
+    assert pid in supervisor.pids
+    os.kill(pid, signal.SIGKILL)
+
+
+def test_a_job_whose_worker_dies_is_retried_once_then_failed_with_the_reason(
+    sqlite_db: Database,
+) -> None:
+    first, second = _enqueue(sqlite_db, 2)
+    supervisor = Supervisor(sqlite_db, WorkerConfig(str(sqlite_db.engine.url)), count=1)
+    supervisor.start()
+    try:
+        _kill_worker_running(sqlite_db, supervisor, first, 1)
+        done = _wait(sqlite_db, first, ("done", "failed"))
+        assert (done.status, done.attempts) == ("done", 2)
+
+        _kill_worker_running(sqlite_db, supervisor, second, 1)
+        _kill_worker_running(sqlite_db, supervisor, second, 2)
+        failed = _wait(sqlite_db, second, ("done", "failed"))
+        assert failed.status == "failed" and failed.plan_id is None
+        assert failed.error == (
+            "its worker stopped (exit code -9), on each of its 2 attempts; try again later"
+        )
+    finally:
+        supervisor.stop()
+    with sqlite_db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Plan)) == 1
+
+
+def test_claims_on_postgresql_skip_rows_another_server_holds(tmp_path: Path) -> None:
+    url, drop = fresh_database("postgresql", tmp_path)
+    try:
+        upgrade(url)
+        db = Database.of(make_engine(url))
+        first, second = _enqueue(db, 2)
+        lease = dt.timedelta(seconds=30)
+        with db.sessions.begin() as one, db.sessions.begin() as two:
+            held = queue.claim(one, "host:1", lease)
+            other = queue.claim(two, "host:2", lease)
+            assert held is not None and other is not None
+            assert (held.id, other.id) == (first, second)
+            with db.sessions.begin() as three:
+                assert queue.claim(three, "host:3", lease) is None
+        db.engine.dispose()
+    finally:
+        drop()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(folder: Path, url: str, port: int) -> subprocess.Popen[bytes]:
+    """``thrustplan serve`` in its own process group, once it answers."""
+    server = subprocess.Popen(
+        [THRUSTPLAN, "serve", "--port", str(port), "--db", url, "--workers", "1"],
+        cwd=folder,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                return server
+        except httpx.TransportError:
+            pass
+        assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+        time.sleep(0.1)
+
+
+def make_trainer(folder: Path, url: str) -> str:
+    """A trainer added with the commands a person runs; returns their API token."""
+    add = [THRUSTPLAN, "users", "add", "ann@example.com", "--name", "Ann", "--db", url]
+    subprocess.run(add, input=f"{PASSWORD}\n", text=True, check=True, cwd=folder)
+    token = subprocess.run(
+        [THRUSTPLAN, "users", "token", "ann@example.com", "--db", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=folder,
+    ).stdout
+    assert token.count("\n") == 1 and token.startswith("tp_")
+    return token.strip()
+
+
+def test_killing_the_server_with_jobs_queued_loses_none_and_runs_none_twice(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'restart.db'}"
+    headers = {"Authorization": f"Bearer {make_trainer(tmp_path, url)}"}
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/api/v1"
+    server = start_server(tmp_path, url, port)
+    jobs = []
+    for n in range(4):
+        made = httpx.post(f"{base}/clients", json={**PROFILE, "name": f"C{n}"}, headers=headers)
+        jobs.append(httpx.post(f"{base}/clients/{made.json()['id']}/plans", headers=headers).json())
+    deadline = time.monotonic() + 60
+    while (
+        httpx.get(f"{base}/jobs/{jobs[0]['job_id']}", headers=headers).json()["status"] == "queued"
+    ):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(server.pid, signal.SIGKILL)  # the server and its worker, mid-job
+    server.wait()
+
+    server = start_server(tmp_path, url, port)
+    try:
+        deadline = time.monotonic() + 180
+        states = []
+        while time.monotonic() < deadline:
+            states = [
+                httpx.get(f"{base}/jobs/{job['job_id']}", headers=headers).json() for job in jobs
+            ]
+            if all(state["status"] in ("done", "failed") for state in states):
+                break
+            time.sleep(0.2)
+        assert [state["status"] for state in states] == ["done"] * 4, states
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    db = Database.of(make_engine(url))
+    with db.sessions() as session:
+        plans_per_client = session.execute(
+            select(Plan.client_id, func.count()).group_by(Plan.client_id)
+        ).all()
+    db.engine.dispose()
+    assert sorted(count for _, count in plans_per_client) == [1, 1, 1, 1]
+
+
+def test_db_backup_copies_a_sqlite_database_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'live.db'}"
+    subprocess.run([THRUSTPLAN, "db", "upgrade", "--db", url], check=True, capture_output=True)
+    make_trainer(tmp_path, url)
+    copy = tmp_path / "copy.db"
+    backup = [THRUSTPLAN, "db", "backup", str(copy), "--db", url]
+    subprocess.run(backup, check=True, capture_output=True)
+    db = Database.of(make_engine(f"sqlite:///{copy}"))
+    with db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Job)) == 0
+    db.engine.dispose()
+    again = subprocess.run(backup, capture_output=True, text=True)
+    assert again.returncode == 2 and "exists already" in again.stderr
+
+
+def test_users_add_refuses_a_short_password_and_a_taken_email(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'users.db'}"
+    add = [THRUSTPLAN, "users", "add", "ann@example.com", "--db", url]
+    short = subprocess.run(add, input="short\n", text=True, capture_output=True)
+    assert short.returncode == 2 and "at least 8 characters" in short.stderr
+    assert (
+        subprocess.run(add, input=f"{PASSWORD}\n", text=True, capture_output=True).returncode == 0
+    )
+    taken = subprocess.run(add, input=f"{PASSWORD}\n", text=True, capture_output=True)
+    assert taken.returncode == 2 and "exists already" in taken.stderr

@@ -1,0 +1,304 @@
+"""The server-rendered pages, against SQLite and a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.web_factory import BACKENDS, PASSWORD, PROFILE, Workspace, start_workspace
+from thrustplan.app.web.services.accounts import LoginLimiter
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def ws(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Workspace]:
+    folder: Path = tmp_path_factory.mktemp(f"pages-{request.param}")
+    yield from start_workspace(request.param, folder)
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "every form carries its CSRF token"
+    return found.group(1)
+
+
+def sign_in(ws: Workspace, who: str) -> TestClient:
+    browser = TestClient(ws.client.app)
+    token = csrf_of(browser.get("/login").text)
+    answer = browser.post(
+        "/login",
+        data={"email": f"{who}@example.com", "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    return browser
+
+
+def form(profile: dict[str, Any]) -> dict[str, Any]:
+    """The profile form's fields for ``profile``."""
+    return {
+        key: "; ".join(value) if isinstance(value, list) else str(value)
+        for key, value in profile.items()
+    }
+
+
+def follow_job(browser: TestClient, page: str, timeout: float = 120) -> str:
+    """The plan page a job page leads to, once the job is done."""
+    job_id = page.rsplit("/", 1)[1]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = browser.get(f"/jobs/{job_id}/status", headers={"HX-Request": "true"})
+        if "HX-Redirect" in status.headers:
+            return str(status.headers["HX-Redirect"])
+        if "Refused" in status.text:
+            return "refused: " + str(status.text)
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} not done in {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def ann(ws: Workspace) -> TestClient:
+    return sign_in(ws, "ann")
+
+
+@pytest.fixture(scope="module")
+def planned(ws: Workspace, ann: TestClient) -> dict[str, Any]:
+    """Ann's client made with the form and planned from its page: shared below."""
+    token = csrf_of(ann.get("/clients/new").text)
+    made = ann.post(
+        "/clients/new", data={**form(PROFILE), "csrf_token": token}, follow_redirects=False
+    )
+    assert made.status_code == 303, made.text
+    client_page = made.headers["location"]
+    started = ann.post(f"{client_page}/plans", data={"csrf_token": token}, follow_redirects=False)
+    assert started.status_code == 303
+    plan_page = follow_job(ann, started.headers["location"])
+    assert plan_page.startswith("/plans/"), plan_page
+    return {
+        "client": client_page,
+        "plan": plan_page,
+        "job": started.headers["location"],
+        "csrf": token,
+    }
+
+
+def test_pages_need_a_signed_in_trainer(ws: Workspace) -> None:
+    stranger = TestClient(ws.client.app)
+    answer = stranger.get("/clients", follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/login"
+
+
+def test_a_wrong_password_is_refused_and_repeated_failures_wait(ws: Workspace) -> None:
+    browser = TestClient(ws.client.app)
+    token = csrf_of(browser.get("/login").text)
+    attempt = {"email": "bob@example.com", "password": "wrong password", "csrf_token": token}
+    codes = [browser.post("/login", data=attempt).status_code for _ in range(6)]
+    assert codes == [400] * 5 + [429]
+    right = {**attempt, "password": PASSWORD}
+    assert browser.post("/login", data=right).status_code == 429, "the email waits, too"
+    # Every test client comes from one address; let the other tests sign in again.
+    ws.client.app.state.limiter = LoginLimiter()  # type: ignore[attr-defined]
+
+
+def test_a_form_without_its_csrf_token_is_refused(ws: Workspace, ann: TestClient) -> None:
+    answer = ann.post("/clients/new", data=form(PROFILE), follow_redirects=False)
+    assert answer.status_code == 403
+    wrong = ann.post("/clients/new", data={**form(PROFILE), "csrf_token": "x" * 43})
+    assert wrong.status_code == 403
+    assert ann.post("/logout", data={}).status_code == 403
+
+
+def test_the_session_cookie_is_httponly_and_samesite(ws: Workspace) -> None:
+    cookie = TestClient(ws.client.app).get("/login").headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie
+
+
+def test_the_profile_form_shows_field_named_errors_inline(ws: Workspace, ann: TestClient) -> None:
+    token = csrf_of(ann.get("/clients/new").text)
+    bad = {**form(PROFILE), "days_per_week": "9", "equipment": "barbel", "csrf_token": token}
+    answer = ann.post("/clients/new", data=bad)
+    assert answer.status_code == 422
+    assert (
+        'id="e-days_per_week">days_per_week: Input should be less than or equal to 6' in answer.text
+    )
+    assert "did you mean &#39;barbell&#39;" in answer.text
+    assert 'value="9"' in answer.text, "what was typed stays in the form"
+
+
+def test_a_client_name_full_of_html_prints_as_text(ws: Workspace, ann: TestClient) -> None:
+    token = csrf_of(ann.get("/clients/new").text)
+    name = '<script>alert("x")</script><b>Zoë</b>'
+    made = ann.post("/clients/new", data={**form(PROFILE), "name": name, "csrf_token": token})
+    assert made.status_code == 200
+    for page in (made.text, ann.get("/clients").text, ann.get("/clients?q=zo").text):
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;b&gt;Zoë&lt;/b&gt;" in page
+        assert "<script>alert" not in page
+
+
+def test_search_keeps_matching_clients(
+    ws: Workspace, ann: TestClient, planned: dict[str, Any]
+) -> None:
+    found = ann.get("/clients?q=lindq", headers={"HX-Request": "true"})
+    assert "Sam Lindqvist" in found.text and "<html" not in found.text
+    assert "Sam Lindqvist" not in ann.get("/clients?q=nobody").text
+
+
+def test_the_plan_page_shows_the_plan_and_every_download(
+    ann: TestClient, planned: dict[str, Any]
+) -> None:
+    page = ann.get(planned["plan"]).text
+    for fmt in ("pdf", "json", "csv", "ics"):
+        assert f'{planned["plan"]}/download/{fmt}"' in page
+    pdf = ann.get(f"{planned['plan']}/download/pdf")
+    assert pdf.content.startswith(b"%PDF")
+    assert pdf.headers["content-disposition"] == 'attachment; filename="sam-lindqvist-v1.pdf"'
+    assert ann.get(f"{planned['plan']}/download/ics").content.startswith(b"BEGIN:VCALENDAR")
+    view = ann.get(f"{planned['plan']}/view")
+    assert (
+        "Sam Lindqvist" in view.text
+        and "script-src 'none'" in view.headers["content-security-policy"]
+    )
+    history = ann.get(planned["client"]).text
+    assert "Version 1" in history and "planned from the profile" in history
+
+
+def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
+    ann: TestClient, planned: dict[str, Any]
+) -> None:
+    page = ann.get(planned["plan"]).text
+    assert "barbell_hip_thrust" in page
+    answer = ann.post(
+        f"{planned['plan']}/edit",
+        data={"exercise_id": "barbell_hip_thrust", "action": "ban", "csrf_token": planned["csrf"]},
+        follow_redirects=False,
+    )
+    refused = follow_job(ann, answer.headers["location"])
+    assert refused.startswith("refused:")
+    assert "hip_thrust_every_week" in refused and "A hip-thrust-family exercise" in refused
+
+    swap = re.search(
+        r'name="exercise_id" value="(\w+)">\s*<strong>[^<]*</strong>\s*'
+        r'<select name="swap_for"[^>]*>\s*<option value="(\w+)"',
+        page,
+    )
+    assert swap, "some exercise offers a swap"
+    old, new = swap.groups()
+    answer = ann.post(
+        f"{planned['plan']}/edit",
+        data={"exercise_id": old, "action": "swap", "swap_for": new, "csrf_token": planned["csrf"]},
+        follow_redirects=False,
+    )
+    version_two = follow_job(ann, answer.headers["location"])
+    shown = ann.get(version_two).text
+    assert "version 2" in shown and f"swapped {old} for {new}" in shown
+    assert ann.get(f"{version_two}/download/json").json()["profile"]["exclude"][-1] == old
+    not_offered = ann.post(
+        f"{planned['plan']}/edit",
+        data={
+            "exercise_id": old,
+            "action": "swap",
+            "swap_for": "banana_press",
+            "csrf_token": planned["csrf"],
+        },
+    )
+    assert not_offered.status_code == 400 and "is not an alternative" in not_offered.text
+
+
+def test_the_log_page_saves_each_set_and_feeds_the_next_block(
+    ann: TestClient, planned: dict[str, Any]
+) -> None:
+    plan_json = ann.get(f"{planned['plan']}/download/json").json()
+    session = plan_json["weeks"][0]["sessions"][0]
+    day, exercise = session["day"], session["exercises"][0]["exercise_id"]
+    log_url = f"{planned['plan']}/log/1/{day}"
+    page = ann.get(log_url).text
+    assert f'hx-post="{log_url}/set"' in page
+    htmx = {"HX-Request": "true", "X-CSRF-Token": planned["csrf"]}
+    typed = {"exercise_id": exercise, "set_number": "1", "load": "", "reps": "10", "rir": "2"}
+    load = "40" if session["exercises"][0]["load"] else ""
+    saved = ann.post(f"{log_url}/set", data={**typed, "load": load}, headers=htmx)
+    assert saved.text.strip() == "saved"
+    bad = ann.post(f"{log_url}/set", data={**typed, "set_number": "2", "reps": "500"}, headers=htmx)
+    assert "reps 500 is impossible (allowed 0 to 100)" in bad.text
+    assert 'value="10"' in ann.get(log_url).text, "a saved set is shown again"
+    no_token = ann.post(f"{log_url}/set", data=typed, headers={"HX-Request": "true"})
+    assert no_token.status_code == 403
+
+    answer = ann.post(
+        f"{planned['plan']}/next", data={"csrf_token": planned["csrf"]}, follow_redirects=False
+    )
+    next_plan = follow_job(ann, answer.headers["location"])
+    assert "next block from 1 logged sets of version 1" in ann.get(next_plan).text
+
+
+def test_a_roster_upload_plans_valid_rows_and_names_bad_ones(
+    ws: Workspace, ann: TestClient
+) -> None:
+    roster = (
+        "name,goal,level,days_per_week,session_minutes,weeks,equipment\n"
+        "Roster One,glutes,beginner,2,40,2,barbell;bench\n"
+        "Roster Two,glutes,beginner,9,40,2,barbell\n"
+    )
+    token = csrf_of(ann.get("/roster").text)
+    answer = ann.post(
+        "/roster",
+        data={"csrf_token": token},
+        files={"roster": ("clients.csv", roster.encode(), "text/csv")},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    deadline = time.monotonic() + 120
+    while "queued" in (page := ann.get(answer.headers["location"]).text) or "running" in page:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    rows = re.findall(r'<tr class="(\w+)"><td>(\d+)</td>', page)
+    assert rows == [("done", "2"), ("invalid", "3")]
+    assert "days_per_week: Input should be less than or equal to 6" in page
+    wrong = ann.post(
+        "/roster", data={"csrf_token": token}, files={"roster": ("x.txt", b"a", "text/plain")}
+    )
+    assert wrong.status_code == 422 and "upload a .csv or .xlsx file" in wrong.text
+
+
+def test_another_trainer_gets_404_on_every_page(ws: Workspace, planned: dict[str, Any]) -> None:
+    bob = sign_in(ws, "bob")
+    token = csrf_of(bob.get("/clients/new").text)
+    plan, client, job = planned["plan"], planned["client"], planned["job"]
+    plan_json = ws.client.get(f"/api/v1/plans/{plan.rsplit('/', 1)[1]}", headers=ws.api()).json()
+    day = plan_json["weeks"][0]["sessions"][0]["day"]
+    gets = [
+        client,
+        f"{client}/edit",
+        plan,
+        f"{plan}/view",
+        f"{plan}/download/pdf",
+        f"{plan}/download/json",
+        f"{plan}/log/1/{day}",
+        job,
+        f"{job}/status",
+    ]
+    posts = [
+        f"{client}/edit",
+        f"{client}/plans",
+        f"{plan}/next",
+        f"{plan}/edit",
+        f"{plan}/log/1/{day}/set",
+    ]
+    codes = {url: bob.get(url).status_code for url in gets}
+    fields = {
+        "csrf_token": token,
+        "exercise_id": "x",
+        "action": "ban",
+        "set_number": "1",
+        "reps": "1",
+    }
+    codes |= {f"POST {url}": bob.post(url, data=fields).status_code for url in posts}
+    assert set(codes.values()) == {404}, codes
+    assert "Sam Lindqvist" not in bob.get("/clients").text
