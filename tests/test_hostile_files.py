@@ -65,23 +65,64 @@ def test_plan_refuses_a_hard_link_to_its_input(tmp_path: Path, profile: Path) ->
 def test_plan_refuses_its_catalogue_as_an_output(tmp_path: Path, profile: Path) -> None:
     catalogue = write(tmp_path, "C.yaml", "exercises: []\n")
     refused(
-        "plan", "P.yaml", "--catalogue", "C.yaml", "-o", "C.yaml",
-        cwd=tmp_path, inputs=[profile, catalogue], naming="input",
-    )  # fmt: skip
+        "plan",
+        "P.yaml",
+        "--catalogue",
+        "C.yaml",
+        "-o",
+        "C.yaml",
+        cwd=tmp_path,
+        inputs=[profile, catalogue],
+        naming="input",
+    )
 
 
 def test_replan_never_writes_over_its_plan(tmp_path: Path, plan: Path, log: Path) -> None:
-    refused("replan", "X.json", "LOG.csv", "-o", "X.json", cwd=tmp_path, inputs=[plan, log],
-            naming="input")  # fmt: skip
-    refused("replan", "X.json", "LOG.csv", "-o", "X.pdf", cwd=tmp_path, inputs=[plan, log],
-            naming="input")  # fmt: skip
-    refused("replan", "X.json", "LOG.csv", "--json", "LOG.csv", cwd=tmp_path,
-            inputs=[plan, log], naming="input")  # fmt: skip
+    refused(
+        "replan",
+        "X.json",
+        "LOG.csv",
+        "-o",
+        "X.json",
+        cwd=tmp_path,
+        inputs=[plan, log],
+        naming="input",
+    )
+    refused(
+        "replan",
+        "X.json",
+        "LOG.csv",
+        "-o",
+        "X.pdf",
+        cwd=tmp_path,
+        inputs=[plan, log],
+        naming="input",
+    )
+    refused(
+        "replan",
+        "X.json",
+        "LOG.csv",
+        "--json",
+        "LOG.csv",
+        cwd=tmp_path,
+        inputs=[plan, log],
+        naming="input",
+    )
 
 
 def test_the_outputs_of_a_plan_are_written_together(tmp_path: Path, profile: Path) -> None:
-    made = thrustplan("plan", "P.yaml", "-o", "X.pdf", "--json", "X.json", "--csv", "X.csv",
-                      cwd=tmp_path, limit=PLAN_LIMIT)  # fmt: skip
+    made = thrustplan(
+        "plan",
+        "P.yaml",
+        "-o",
+        "X.pdf",
+        "--json",
+        "X.json",
+        "--csv",
+        "X.csv",
+        cwd=tmp_path,
+        limit=PLAN_LIMIT,
+    )
     assert made.status == 0, made.text
     for name in ("X.pdf", "X.json", "X.csv"):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
@@ -122,8 +163,16 @@ def test_replan_refuses_a_tampered_plan(
     tmp_path: Path, plan: Path, log: Path, change: str, naming: str
 ) -> None:
     tampered(plan, change)
-    refused("replan", "X.json", "LOG.csv", "-o", "N.pdf", cwd=tmp_path, inputs=[plan, log],
-            naming=naming)  # fmt: skip
+    refused(
+        "replan",
+        "X.json",
+        "LOG.csv",
+        "-o",
+        "N.pdf",
+        cwd=tmp_path,
+        inputs=[plan, log],
+        naming=naming,
+    )
     assert not (tmp_path / "N.pdf").exists()
 
 
@@ -136,8 +185,7 @@ def test_replan_skips_a_log_row_with_a_number_out_of_range(
     )
     log.write_text(text)
     before = digest([plan, log])
-    made = thrustplan("replan", "X.json", "LOG.csv", "-o", "N.pdf", cwd=tmp_path,
-                      limit=PLAN_LIMIT)  # fmt: skip
+    made = thrustplan("replan", "X.json", "LOG.csv", "-o", "N.pdf", cwd=tmp_path, limit=PLAN_LIMIT)
     assert made.status == 0, made.text
     assert "line 2" in made.err
     assert digest([plan, log]) == before
@@ -147,8 +195,16 @@ def test_replan_refuses_a_log_cell_over_the_csv_limit(
     tmp_path: Path, plan: Path, log: Path
 ) -> None:
     log.write_text(log.read_text() + "1,mon," + "x" * (200 * 1024) + ",1,35,9,2\n")
-    refused("replan", "X.json", "LOG.csv", "-o", "N.pdf", cwd=tmp_path, inputs=[plan, log],
-            naming="LOG.csv")  # fmt: skip
+    refused(
+        "replan",
+        "X.json",
+        "LOG.csv",
+        "-o",
+        "N.pdf",
+        cwd=tmp_path,
+        inputs=[plan, log],
+        naming="LOG.csv",
+    )
 
 
 def test_replan_refuses_a_binary_log(tmp_path: Path, plan: Path) -> None:
@@ -171,8 +227,14 @@ def test_a_binary_catalogue_is_refused(
 ) -> None:
     catalogue = tmp_path / "C.yaml"
     catalogue.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 40)
-    refused(*command, "--catalogue", "C.yaml", cwd=tmp_path, inputs=[catalogue, plan, profile],
-            naming="UTF-8")  # fmt: skip
+    refused(
+        *command,
+        "--catalogue",
+        "C.yaml",
+        cwd=tmp_path,
+        inputs=[catalogue, plan, profile],
+        naming="UTF-8",
+    )
 
 
 def test_exercises_commands_refuse_a_hostile_catalogue(tmp_path: Path) -> None:
@@ -181,8 +243,16 @@ def test_exercises_commands_refuse_a_hostile_catalogue(tmp_path: Path) -> None:
     refused("exercises", "check", "C.yaml", cwd=tmp_path, inputs=[bomb], naming="nested")
     binary = tmp_path / "B.yaml"
     binary.write_bytes(b"\xff\xfe\x00" * 100)
-    refused("exercises", "show", "hip_thrust", "--catalogue", "B.yaml", cwd=tmp_path,
-            inputs=[binary], naming="UTF-8")  # fmt: skip
+    refused(
+        "exercises",
+        "show",
+        "hip_thrust",
+        "--catalogue",
+        "B.yaml",
+        cwd=tmp_path,
+        inputs=[binary],
+        naming="UTF-8",
+    )
 
 
 # --- exercises import -----------------------------------------------------------------------
@@ -203,10 +273,30 @@ RECORD = {
 
 def test_import_never_writes_over_its_source(tmp_path: Path) -> None:
     source = write(tmp_path, "S.json", json.dumps([RECORD]))
-    refused("exercises", "import", "free-exercise-db", "S.json", "-o", "S.json",
-            cwd=tmp_path, inputs=[source], naming="input")  # fmt: skip
-    refused("exercises", "import", "free-exercise-db", "S.json", "-o", "C.yaml", "--report",
-            "S.json", cwd=tmp_path, inputs=[source], naming="input")  # fmt: skip
+    refused(
+        "exercises",
+        "import",
+        "free-exercise-db",
+        "S.json",
+        "-o",
+        "S.json",
+        cwd=tmp_path,
+        inputs=[source],
+        naming="input",
+    )
+    refused(
+        "exercises",
+        "import",
+        "free-exercise-db",
+        "S.json",
+        "-o",
+        "C.yaml",
+        "--report",
+        "S.json",
+        cwd=tmp_path,
+        inputs=[source],
+        naming="input",
+    )
 
 
 @pytest.mark.parametrize(
@@ -221,8 +311,17 @@ def test_import_never_writes_over_its_source(tmp_path: Path) -> None:
 def test_import_refuses_a_hostile_source(tmp_path: Path, content: bytes, naming: str) -> None:
     source = tmp_path / "S.json"
     source.write_bytes(content)
-    refused("exercises", "import", "free-exercise-db", "S.json", "-o", "C.yaml",
-            cwd=tmp_path, inputs=[source], naming=naming)  # fmt: skip
+    refused(
+        "exercises",
+        "import",
+        "free-exercise-db",
+        "S.json",
+        "-o",
+        "C.yaml",
+        cwd=tmp_path,
+        inputs=[source],
+        naming=naming,
+    )
     assert not (tmp_path / "C.yaml").exists()
 
 
@@ -237,8 +336,9 @@ def test_import_reports_records_of_the_wrong_kinds_and_keeps_the_rest(tmp_path: 
     ]
     source = write(tmp_path, "S.json", json.dumps(strange))
     before = digest([source])
-    made = thrustplan("exercises", "import", "free-exercise-db", "S.json", "-o", "C.yaml",
-                      cwd=tmp_path)  # fmt: skip
+    made = thrustplan(
+        "exercises", "import", "free-exercise-db", "S.json", "-o", "C.yaml", cwd=tmp_path
+    )
     assert made.status == 0, made.text
     report = (tmp_path / "C.yaml.report.txt").read_text()
     assert "name is not text" in report
@@ -251,8 +351,9 @@ def test_import_reports_records_of_the_wrong_kinds_and_keeps_the_rest(tmp_path: 
 def test_import_replaces_a_catalogue_whole(tmp_path: Path) -> None:
     source = write(tmp_path, "S.json", json.dumps([RECORD]))
     old = write(tmp_path, "C.yaml", "exercises: []\n")
-    made = thrustplan("exercises", "import", "free-exercise-db", "S.json", "-o", "C.yaml",
-                      cwd=tmp_path)  # fmt: skip
+    made = thrustplan(
+        "exercises", "import", "free-exercise-db", "S.json", "-o", "C.yaml", cwd=tmp_path
+    )
     assert made.status == 0, made.text
     assert old.read_text() != "exercises: []\n"
     assert old.stat().st_mode & 0o777 == 0o644
