@@ -109,7 +109,9 @@ def _bitmap_problem(kind: str, data: bytes) -> str | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             width, height = Image.open(io.BytesIO(data)).size
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+    except Image.DecompressionBombError:
+        return f"has hundreds of millions of pixels; scale it to at most {LOGO_MAX_PIXELS} a side"
+    except (UnidentifiedImageError, OSError, ValueError):
         return f"is not a {name} image that can be read; {_LOGO_HINT}"
     if max(width, height) > LOGO_MAX_PIXELS:
         return (
