@@ -48,15 +48,18 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_cell(value: Any) -> Any:
     """``value`` as a CSV cell no spreadsheet runs: text that starts like a formula gets a
     leading apostrophe, which spreadsheets show as text and do not print; numbers stay.
+    A carriage return inside text becomes a newline, which the writer quotes (a bare one
+    would end the row for some readers and leave it unquoted).
 
     >>> spreadsheet_cell("=SUM(A1:A9)")
     "'=SUM(A1:A9)"
     >>> spreadsheet_cell("-1"), spreadsheet_cell(-1), spreadsheet_cell("Hip thrust")
     ("'-1", -1, 'Hip thrust')
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = "'" + value if value.startswith(_FORMULA_STARTS) else value
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _number(value: float) -> str:
