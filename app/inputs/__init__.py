@@ -141,10 +141,9 @@ def open_catalogue(path: Path | None, alone: bool = False) -> Catalogue:
         raise InputError("--catalogue-only needs --catalogue FILE: name the catalogue to plan from")
     if path is None:
         return builtin_catalogue()
-    data = read_yaml(path, "catalogue", CATALOGUE_LIMITS)
     try:
-        other = catalogue_from_data(data, path.name)
-    except CatalogueError as error:
+        other = catalogue_from_data(read_yaml(path, "catalogue", CATALOGUE_LIMITS), path.name)
+    except (InputError, CatalogueError) as error:
         raise InputError(f"--catalogue: {error}") from error
     return other if alone else builtin_catalogue().merged_with(other)
 
