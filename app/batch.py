@@ -28,11 +28,9 @@ import hashlib
 import io
 import json
 import os
-import re
 import resource
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -46,9 +44,12 @@ import jinja2
 
 from thrustplan.app.inputs import InputError, profile_logo
 from thrustplan.app.roster import RosterRow
+from thrustplan.app.slugs import slugify as slugify
+from thrustplan.app.slugs import unique_slugs
 from thrustplan.exercise_db.catalogue import Catalogue, load_catalogue
 from thrustplan.exercise_db.vocabulary import UnknownWordError
 from thrustplan.planner.model.solve import SolverSettings
+from thrustplan.planner.output.exports import ExportError, spreadsheet_cell
 from thrustplan.planner.output.files import write_atomically
 from thrustplan.planner.output.formats import Format, OutputOptions
 from thrustplan.planner.pipeline import CheckFailed, Pipeline
@@ -152,39 +153,7 @@ class ClientResult:
         }
 
 
-# --- naming and hashing -------------------------------------------------------------
-
-
-def slugify(text: str) -> str:
-    """A folder name from a client's name: ASCII letters, digits and dashes.
-
-    >>> slugify("Zoë O'Brien-Smith ")
-    'zoe-o-brien-smith'
-    >>> slugify("<script>")
-    'script'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].strip("-") or "client"
-
-
-def unique_slugs(labels: Iterable[str]) -> list[str]:
-    """One slug per label, in order; repeats get ``-2``, ``-3``... so no two are the same.
-
-    >>> unique_slugs(["Ana", "ana", "Ana 2", "Ana"])
-    ['ana', 'ana-2', 'ana-2-2', 'ana-3']
-    """
-    taken: set[str] = set()
-    slugs = []
-    for label in labels:
-        base = slugify(label)
-        slug, count = base, 1
-        while slug in taken:
-            count += 1
-            slug = f"{base}-{count}"
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
+# --- hashing --------------------------------------------------------------------------
 
 
 def output_formats(formats: Iterable[Format]) -> frozenset[Format]:
@@ -284,7 +253,6 @@ def _memory() -> tuple[float, float]:
 def plan_client(task: ClientTask, options: BatchOptions) -> ClientResult:
     """Solve, check and print one client; never raises, the result says what went wrong."""
     from thrustplan.planner.model.solve import InfeasibleRequest
-    from thrustplan.planner.output.exports import ExportError
 
     result = ClientResult(task.row, task.name, task.slug, Status.OK)
     try:
@@ -577,11 +545,12 @@ def run_batch(
 
 
 def summary_csv(report: BatchReport) -> str:
+    """One row per client; a name or reason that starts like a formula is kept as text."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for result in report.results:
-        writer.writerow(result.summary_row())
+        writer.writerow({k: spreadsheet_cell(v) for k, v in result.summary_row().items()})
     return buffer.getvalue()
 
 

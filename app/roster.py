@@ -22,15 +22,20 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from thrustplan.app.inputs import resolve_logo
+from thrustplan.app.inputs import (
+    PROFILE_LIMITS,
+    ROSTER_LIMITS,
+    InputError,
+    parse_json,
+    parse_yaml,
+    read_limited,
+    resolve_logo,
+)
 
 #: Profile fields that hold a list; in a cell they are ``;``-separated.
 LIST_FIELDS = frozenset(
@@ -50,6 +55,10 @@ LIST_FIELDS = frozenset(
 NESTED_FIELDS = frozenset({"barbell", "rep_maxes", "trainer"})
 #: Keys of a defaults file that set how the batch prints rather than a profile field.
 PRINT_SETTINGS = frozenset({"paper", "theme"})
+#: The most clients one roster may hold; a larger roster is split into several runs.
+MAX_ROWS = 10_000
+#: The most columns a roster row may have: every profile field, flattened, fits.
+MAX_COLUMNS = 200
 SUFFIXES = {
     ".csv": "csv",
     ".xlsx": "xlsx",
@@ -104,11 +113,10 @@ def _cell_value(field: str, value: Any) -> Any:
             return [word.strip() for word in text.split(";") if word.strip()]
         if field in NESTED_FIELDS:
             try:
-                return json.loads(text)
-            except json.JSONDecodeError as error:
+                return parse_json(text, field, PROFILE_LIMITS)
+            except InputError as error:
                 raise ValueError(
-                    f"{field}: not valid JSON ({error.msg} at character {error.pos}); "
-                    f'write it as JSON, e.g. {{"bar": 20}}, or use {field}.<key> columns'
+                    f'{error}; write it as JSON, e.g. {{"bar": 20}}, or use {field}.<key> columns'
                 ) from error
         return text
     if isinstance(value, float) and value.is_integer():
@@ -121,10 +129,7 @@ def _leaf_value(column: str, value: Any) -> Any:
     """A flattened cell (``barbell.plates``): JSON when it looks like an object or a list."""
     value = _cell_value("", value)
     if isinstance(value, str) and value[:1] in "{[":
-        try:
-            return json.loads(value)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"{column}: not valid JSON ({error.msg})") from error
+        return parse_json(value, column, PROFILE_LIMITS)
     return value
 
 
@@ -167,13 +172,33 @@ def merge_defaults(defaults: Mapping[str, Any], fields: Mapping[str, Any]) -> di
     return merged
 
 
-def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames:
+def _check_header(path: Path, names: list[str] | None) -> None:
+    if not names:
         raise RosterError(f"{path}: no header row; the first row must name the profile fields")
+    if len(names) == 1 and names[0].count(";") >= 2:
+        raise RosterError(
+            f"{path}: the header is separated by semicolons ({names[0][:60]!r}); save the "
+            "roster as CSV with commas (in a spreadsheet: CSV, comma-separated), since "
+            "semicolons separate the words of a list cell"
+        )
+    if len(names) > MAX_COLUMNS:
+        raise RosterError(f"{path}: {len(names)} columns, more than the {MAX_COLUMNS} accepted")
+
+
+def _counted(path: Path, records: Iterator[Any]) -> Iterator[Any]:
+    """``records``, refused once there are more than :data:`MAX_ROWS`."""
+    for count, record in enumerate(records, start=1):
+        if count > MAX_ROWS:
+            raise RosterError(f"{path}: over {MAX_ROWS} rows; split the roster into parts")
+        yield record
+
+
+def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    text = read_limited(path, "roster", ROSTER_LIMITS)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    _check_header(path, list(reader.fieldnames or []))
     rows = []
-    for record in reader:
+    for record in _counted(path, reader):
         if None in record:
             extra = record.pop(None)
             if any(not _is_blank(v) for v in extra):
@@ -193,73 +218,115 @@ def _read_xlsx(path: Path) -> list[tuple[int, dict[str, Any]]]:
         raise RosterError(
             f"{path}: reading XLSX needs openpyxl; install thrustplan[xlsx]"
         ) from error
+    if path.stat().st_size > ROSTER_LIMITS.max_bytes:
+        raise RosterError(f"{path}: over {ROSTER_LIMITS.max_bytes >> 20} MiB; split the roster")
+    formulas = _sheet_rows(openpyxl, path, data_only=False)
+    if not any(_is_formula(value) for row in formulas for value in row):
+        return _sheet_records(path, formulas, formulas)
+    # Formulas: take the values the spreadsheet saved with them, where it saved any.
+    return _sheet_records(path, formulas, _sheet_rows(openpyxl, path, data_only=True))
+
+
+def _is_formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("=")
+
+
+def _sheet_rows(openpyxl: Any, path: Path, *, data_only: bool) -> list[tuple[Any, ...]]:
+    """The first sheet's rows as values (or formulas), within the row and column limits."""
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a bad file
-        raise RosterError(f"{path}: not a readable XLSX workbook ({error})") from error
-    try:
-        sheet = book.worksheets[0]
-        rows_iter = sheet.iter_rows(values_only=True)
-        header = next(rows_iter, None)
-        if header is None or all(_is_blank(h) for h in header):
-            raise RosterError(f"{path}: the first sheet has no header row")
-        names = [None if _is_blank(h) else str(h).strip() for h in header]
-        rows = []
-        for number, values in enumerate(rows_iter, start=2):
-            record = {n: v for n, v in zip(names, values, strict=False) if n is not None}
-            if all(_is_blank(v) for v in record.values()):
-                continue
-            rows.append((number, record))
-        return rows
-    finally:
-        book.close()
+        book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        try:
+            rows = book.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS)
+            return list(_counted(path, rows))
+        finally:
+            book.close()
+    except RosterError:
+        raise
+    except Exception as error:  # openpyxl and its XML parser raise many kinds for a bad file
+        raise RosterError(
+            f"{path}: not a readable XLSX workbook ({type(error).__name__}); "
+            "open it in a spreadsheet and save it again as .xlsx"
+        ) from error
+
+
+def _sheet_records(
+    path: Path, formulas: list[tuple[Any, ...]], values: list[tuple[Any, ...]]
+) -> list[tuple[int, dict[str, Any]]]:
+    """Rows as ``{column: value}``; a formula saved without its value is a row problem."""
+    header = values[0] if values else None
+    if header is None or all(_is_blank(h) for h in header):
+        raise RosterError(f"{path}: the first sheet has no header row")
+    names = [None if _is_blank(h) else str(h).strip() for h in header]
+    rows = []
+    for number, (given, shown) in enumerate(zip(formulas[1:], values[1:], strict=False), 2):
+        record = {n: v for n, v in zip(names, shown, strict=False) if n is not None}
+        lost = [
+            f"{n}: the formula {f!s:.40} has no saved value; type the value, or open the "
+            "roster in a spreadsheet and save it"
+            for n, f, v in zip(names, given, shown, strict=False)
+            if n is not None and _is_formula(f) and v is None
+        ]
+        if lost:
+            record["__formula__"] = lost[0]
+        if all(_is_blank(v) for v in record.values()):
+            continue
+        rows.append((number, record))
+    return rows
 
 
 def _read_yaml(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    data = _load_yaml(path)
+    data = _load_yaml(path, "roster")
     if isinstance(data, dict) and "clients" in data:
         data = data["clients"]
     if not isinstance(data, list):
         raise RosterError(f"{path}: expected a list of clients (or a mapping with clients:)")
     return [
         (i, item if isinstance(item, dict) else {"__row__": item})
-        for i, item in enumerate(data, start=1)
+        for i, item in _counted(path, enumerate(data, start=1))
     ]
 
 
 def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    lines = read_limited(path, "roster", ROSTER_LIMITS).splitlines()
+    for number, line in _counted(path, enumerate(lines, start=1)):
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            item = {"__json__": f"line {number}: not valid JSON ({error.msg})"}
+            item = parse_json(line, f"line {number}", PROFILE_LIMITS)
+        except InputError as error:
+            item = {"__json__": str(error)}
         rows.append((number, item if isinstance(item, dict) else {"__row__": item}))
     return rows
 
 
-def _load_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise RosterError(f"{path}: not valid YAML{where}; fix the syntax there") from error
+def _load_yaml(path: Path, what: str) -> Any:
+    return parse_yaml(read_limited(path, what, ROSTER_LIMITS), str(path), ROSTER_LIMITS)
 
 
-def _to_row(number: int, record: dict[str, Any], defaults: Defaults) -> RosterRow:
+def _named(record: Mapping[str, Any]) -> dict[str, Any]:
+    """Only the row's name, so that a row refused for another cell is still reported by it."""
+    name = record.get("name")
+    return {"name": name.strip()[:120]} if isinstance(name, str) and name.strip() else {}
+
+
+def _to_row(number: int, record: dict[str, Any], defaults: Defaults, folder: Path) -> RosterRow:
     if "__json__" in record:
         return RosterRow(number, {}, str(record["__json__"]))
     if "__row__" in record:
         return RosterRow(number, {}, "expected a mapping of profile fields")
     if "__extra__" in record:
-        return RosterRow(number, {}, "more cells than header columns; quote cells with commas")
+        return RosterRow(
+            number, _named(record), "more cells than header columns; quote cells with commas"
+        )
+    if "__formula__" in record:
+        return RosterRow(number, _named(record), str(record["__formula__"]))
     try:
         fields = row_fields(record)
     except ValueError as error:
-        return RosterRow(number, {}, str(error))
+        return RosterRow(number, _named(record), str(error))
+    # A row's own logo is named as the roster's author sees it, beside the roster.
+    fields = resolve_logo(fields, folder)
     return RosterRow(number, merge_defaults(defaults.profile, fields))
 
 
@@ -285,9 +352,11 @@ def read_roster(path: Path, defaults: Defaults | None = None) -> list[RosterRow]
             "yaml": _read_yaml,
             "jsonl": _read_jsonl,
         }[kind](path)
+    except InputError as error:
+        raise RosterError(str(error)) from error
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise RosterError(f"{path}: cannot read the roster ({error})") from error
-    return [_to_row(number, record, defaults) for number, record in records]
+    return [_to_row(number, record, defaults, path.parent) for number, record in records]
 
 
 def read_defaults(path: Path) -> Defaults:
@@ -295,9 +364,9 @@ def read_defaults(path: Path) -> Defaults:
     if not path.is_file():
         raise RosterError(f"{path}: no such file; check the path to the defaults")
     try:
-        data = _load_yaml(path)
-    except (OSError, UnicodeDecodeError) as error:
-        raise RosterError(f"{path}: cannot read the defaults ({error})") from error
+        data = _load_yaml(path, "defaults")
+    except InputError as error:
+        raise RosterError(str(error)) from error
     if data is None:
         data = {}
     if not isinstance(data, dict):

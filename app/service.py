@@ -11,6 +11,7 @@ call one function here and print what it returns.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,10 @@ from thrustplan.app.inputs import (
     InputError,
     build_profile,
     check_catalogue_covers,
+    check_out_folder,
     check_outputs,
+    check_program_bounds,
+    check_theme,
     open_catalogue,
     profile_logo,
     read_program,
@@ -64,6 +68,27 @@ def _targets(targets: Mapping[Format, Path | None]) -> dict[Format, Path]:
     return {fmt: path for fmt, path in targets.items() if path is not None}
 
 
+def _options(paths: Mapping[Format, Path]) -> dict[str, Path]:
+    """Each output path under the option that names it on the command line."""
+    return {"-o" if fmt is Format.PDF else f"--{fmt.value}": path for fmt, path in paths.items()}
+
+
+def _inputs(*paths: Path | None) -> list[Path]:
+    return [path for path in paths if path is not None]
+
+
+def _write(paths: Mapping[Format, Path], files: Mapping[Format, bytes]) -> None:
+    """Write every output, all or none; a folder that refuses them is the user's to fix."""
+    try:
+        write_all({paths[fmt]: data for fmt, data in files.items()})
+    except OSError as error:
+        where = error.filename or ", ".join(str(path) for path in paths.values())
+        raise InputError(
+            f"cannot write {where} ({error.strerror}); nothing was written, "
+            "choose a folder you can write to"
+        ) from error
+
+
 def plan_to_files(
     profile_file: Path | None,
     flags: Mapping[str, Any],
@@ -79,13 +104,14 @@ def plan_to_files(
     from thrustplan.planner.pipeline import Pipeline
 
     paths = _targets(targets)
-    check_outputs({f"--{fmt.value}": path for fmt, path in paths.items()}, _given(profile_file))
     profile = build_profile(profile_file, flags)
     logo = profile_logo(profile, printing.folders(profile_file))
+    check_outputs(_options(paths), _inputs(profile_file, catalogue.path, logo))
+    check_theme(printing.theme)
     chosen = open_catalogue(catalogue.path, catalogue.alone)
     pipeline = Pipeline(chosen, OutputOptions(frozenset(paths), printing.paper, printing.theme))
     outputs = pipeline.plan(profile, logo=logo)
-    write_all({paths[fmt]: data for fmt, data in outputs.files.items()})
+    _write(paths, outputs.files)
     report = outputs.program.solve[0]
     return (
         f"{profile.name}: {outputs.program.split}, {len(outputs.program.weeks)} weeks, "
@@ -119,18 +145,21 @@ def replan_to_files(
     from thrustplan.planner.pipeline import Pipeline
 
     paths = _targets(targets)
-    check_outputs({f"--{f.value}": path for f, path in paths.items()}, [plan_file, log_file])
+    given = _inputs(plan_file, log_file, catalogue.path)
+    check_outputs(_options(paths), given)
     program = read_program(plan_file)
+    check_program_bounds(program, plan_file)
     chosen = open_catalogue(catalogue.path, catalogue.alone)
     check_catalogue_covers(program, chosen, plan_file)
     logo = profile_logo(program.profile, printing.folders(plan_file))
     log_text = read_text(log_file, "log CSV")
+    check_theme(printing.theme)
     pipeline = Pipeline(chosen, OutputOptions(frozenset(paths), printing.paper, printing.theme))
     try:
         result = replan_program(pipeline, program, log_text, logo=logo, now=now)
     except InputError as error:
         raise InputError(f"{log_file}: {error}") from error
-    write_all({paths[fmt]: data for fmt, data in result.outputs.files.items()})
+    _write(paths, result.outputs.files)
     where = ", ".join(str(path) for path in paths.values())
     result.problems = [f"{log_file} {problem}" for problem in result.problems]
     result.summary += f" -> {where}"
@@ -156,6 +185,11 @@ def replan_program(
         log = parse_log(log_text, program, pipeline.catalogue)
     except LogError as error:
         raise InputError(str(error)) from error
+    except csv.Error as error:  # a cell over the csv module's 128 KiB field limit
+        raise InputError(
+            f"cannot be read as CSV ({error}); a log cell holds a number or a word, so "
+            "check that this is the log"
+        ) from error
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     result = next_block(program, log.rows, pipeline.catalogue, now=now)
     outputs = pipeline.finish(result.program, logo=logo)
@@ -188,10 +222,6 @@ def alternatives(
         key=lambda c: (-c.preference, c.level_gap, c.cost, c.exercise.id),
     )
     return [(c.exercise.id, c.exercise.name) for c in ranked if c.exercise.id != exercise_id]
-
-
-def _given(path: Path | None) -> list[Path]:
-    return [path] if path is not None else []
 
 
 @dataclass(frozen=True)
@@ -247,17 +277,25 @@ def run_roster(
     """Plan every client of a roster into ``request.out``, with its summary."""
     from thrustplan.app.batch import BatchOptions, run_batch
     from thrustplan.app.roster import Defaults, read_defaults, read_roster
+    from thrustplan.planner.output.render import Renderer
 
+    check_out_folder("--out", request.out)
     defaults = read_defaults(request.defaults) if request.defaults else Defaults(profile={})
     rows = read_roster(request.roster, defaults)
     open_catalogue(request.catalogue.path, request.catalogue.alone)
+    paper = (request.paper or defaults.paper or "a4").lower()
+    theme = request.theme or defaults.theme
+    check_theme(theme)
+    # Refused once, here, rather than by every worker as it starts (where it reads as a
+    # worker that died, row after row). Setting a renderer up reads its stylesheets only.
+    Renderer(paper=paper, theme=theme)
     folders = [request.roster, *([request.defaults] if request.defaults else [])]
     options = BatchOptions(
         out=request.out,
         now=parse_now(request.now),
         formats=request.extras,
-        paper=(request.paper or defaults.paper or "a4").lower(),
-        theme=request.theme or defaults.theme,
+        paper=paper,
+        theme=theme,
         catalogue_path=request.catalogue.path,
         catalogue_only=request.catalogue.alone,
         logo_folders=tuple([path.parent for path in folders] + [Path.cwd(), *request.logo_folders]),

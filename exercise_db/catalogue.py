@@ -112,23 +112,27 @@ def parse_exercise(record: Mapping[str, Any], where: str) -> Exercise:
         raise CatalogueError(f"{where}: {problems}") from error
 
 
-def _records(text: str, where: str) -> list[Mapping[str, Any]]:
+def read_catalogue_text(text: str, name: str) -> Catalogue:
+    """Parse a catalogue from YAML or JSON text (JSON is valid YAML)."""
     try:
         # The C loader, when PyYAML has it, reads a large catalogue several times faster.
         raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
-        raise CatalogueError(f"{where}: not valid YAML or JSON ({error})") from error
+        raise CatalogueError(f"{name}: not valid YAML or JSON ({error})") from error
+    return catalogue_from_data(raw, name)
+
+
+def catalogue_from_data(raw: Any, name: str) -> Catalogue:
+    """A catalogue from parsed YAML or JSON: a list of exercises, or one under ``exercises:``.
+
+    The application reads a user's file within bounds first and hands the result here.
+    """
     if isinstance(raw, Mapping):
         raw = raw.get("exercises")
     if not isinstance(raw, list):
-        raise CatalogueError(f"{where}: expected a list of exercises under 'exercises:'")
-    return raw
-
-
-def read_catalogue_text(text: str, name: str) -> Catalogue:
-    """Parse a catalogue from YAML or JSON text (JSON is valid YAML)."""
+        raise CatalogueError(f"{name}: expected a list of exercises under 'exercises:'")
     exercises = []
-    for index, record in enumerate(_records(text, name), start=1):
+    for index, record in enumerate(raw, start=1):
         if not isinstance(record, Mapping):
             raise CatalogueError(f"{name}: exercise #{index} is not a mapping")
         label = f"{name}: exercise #{index} ({record.get('id', 'no id')})"
@@ -142,6 +146,8 @@ def load_catalogue_file(path: Path) -> Catalogue:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise CatalogueError(f"cannot read catalogue {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise CatalogueError(f"catalogue {path} is not UTF-8 text (a binary file?)") from error
     return read_catalogue_text(text, name=path.name)
 
 

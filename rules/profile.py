@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import unicodedata
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -105,11 +108,55 @@ DEFAULT_DAYS: dict[int, tuple[Weekday, ...]] = {
 
 Weight = Annotated[float, Field(gt=0, le=1000)]
 
+#: Every model refuses NaN and infinities: no rule or ladder can work with them.
+_STRICT = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+#: Bounds on what a profile may hold, so that no plan's work grows without limit: the
+#: plate ladder grows with the number of plate sizes, their counts and their step.
+MAX_PLATE_SIZES = 12
+MAX_PLATES_OF_A_SIZE = 50
+MAX_PLATE_WEIGHT = 100.0
+#: Plates come in steps of this (0.25, 1.25, 2.5...), so one side of the bar carries at
+#: most total / step different weights.
+PLATE_STEP = 0.05
+MAX_PLATES_TOTAL = 1000.0
+#: The window a programme may start in: a date outside it is a typing mistake.
+FIRST_START = dt.date(2000, 1, 1)
+LAST_START = dt.date(2099, 12, 31)
+#: Invisible characters that would rewrite a printed or exported line: control codes
+#: (newlines, terminal escapes) and the bidirectional overrides.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable_text(value: str) -> str:
+    """``value`` with surrounding spaces removed, refused if it holds a control character.
+
+    >>> printable_text("  Ana Ruiz ")
+    'Ana Ruiz'
+    >>> printable_text("Ana\\nEND:VEVENT")
+    Traceback (most recent call last):
+    ...
+    ValueError: holds a control character (U+000A); write it on one line, as plain text
+    """
+    for char in value:
+        if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
+            raise ValueError(
+                f"holds a control character (U+{ord(char):04X}); write it on one line, "
+                "as plain text"
+            )
+    if not value.strip():
+        raise ValueError("is blank; give some text or leave the field out")
+    return value.strip()
+
+
+PlainText = Annotated[str, AfterValidator(printable_text)]
+BandColour = Annotated[str, Field(max_length=40), AfterValidator(printable_text)]
+
 
 class RepMax(BaseModel):
     """A set the client has done: ``weight`` for ``reps`` reps, taken to failure or near."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _STRICT
 
     weight: Weight = Field(description="Load lifted, in the profile's units.")
     reps: int = Field(ge=1, le=30, description="Reps done with that load.")
@@ -118,7 +165,7 @@ class RepMax(BaseModel):
 class BarbellKit(BaseModel):
     """A bar and the plates that go on it; loads are the bar plus pairs of plates."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _STRICT
 
     bar: Weight = Field(description="Weight of the empty bar, in the profile's units.")
     plates: dict[float, int] = Field(
@@ -127,21 +174,46 @@ class BarbellKit(BaseModel):
 
     @field_validator("plates")
     @classmethod
-    def _plates_positive(cls, plates: dict[float, int]) -> dict[float, int]:
+    def _plates_bounded(cls, plates: dict[float, int]) -> dict[float, int]:
+        if len(plates) > MAX_PLATE_SIZES:
+            raise ValueError(
+                f"{len(plates)} plate sizes; list at most {MAX_PLATE_SIZES}, the ones you use"
+            )
         for weight, count in plates.items():
-            if weight <= 0 or count < 0:
-                raise ValueError(
-                    f"plate {weight} x {count}: weights must be positive and counts 0 or more"
-                )
+            _check_plate(weight, count)
+        total = sum(weight * count for weight, count in plates.items())
+        if total > MAX_PLATES_TOTAL:
+            raise ValueError(
+                f"the plates weigh {total:g} in all, more than the {MAX_PLATES_TOTAL:g} any "
+                "load here needs; list only the plates you load"
+            )
         return plates
+
+
+def _check_plate(weight: float, count: int) -> None:
+    """Refuse a plate no gym has: see the bounds above."""
+    if not math.isfinite(weight) or not 0 < weight <= MAX_PLATE_WEIGHT:
+        raise ValueError(
+            f"plate {weight}: a plate weighs more than 0 and at most {MAX_PLATE_WEIGHT:g}"
+        )
+    steps = weight / PLATE_STEP
+    if abs(steps - round(steps)) > 1e-6:
+        raise ValueError(
+            f"plate {weight:g}: plate weights go in steps of {PLATE_STEP:g} "
+            "(such as 0.25, 1.25, 2.5); round it to one"
+        )
+    if not 0 <= count <= MAX_PLATES_OF_A_SIZE:
+        raise ValueError(
+            f"plate {weight:g} x {count}: give from 0 to {MAX_PLATES_OF_A_SIZE} plates of a size"
+        )
 
 
 class Branding(BaseModel):
     """How a trainer's programmes look: name, logo and accent colour."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _STRICT
 
-    name: str | None = Field(default=None, max_length=120)
+    name: PlainText | None = Field(default=None, max_length=120)
     logo: Path | None = Field(default=None, description="PNG, JPEG or SVG file of the logo.")
     accent: str = Field(
         default="#1f4e79",
@@ -153,9 +225,9 @@ class Branding(BaseModel):
 class ClientProfile(BaseModel):
     """Who the programme is for and what they have to train with."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _STRICT
 
-    name: str = Field(min_length=1, max_length=120, description="Client's name, as printed.")
+    name: PlainText = Field(min_length=1, max_length=120, description="Client's name, as printed.")
     goal: Goal = Field(description="glutes, hypertrophy, strength or general.")
     level: Level = Field(description="beginner, intermediate or advanced.")
     days_per_week: int = Field(ge=2, le=6, description="Training days a week, 2 to 6.")
@@ -168,30 +240,45 @@ class ClientProfile(BaseModel):
     weeks: int = Field(default=8, ge=1, le=52, description="Length of the programme.")
     units: Units = Field(default=Units.KG, description="kg or lb.")
     equipment: list[EquipmentId] = Field(
-        default_factory=list, description="Equipment ids or aliases; bodyweight is implied."
+        default_factory=list,
+        max_length=60,
+        description="Equipment ids or aliases; bodyweight is implied.",
     )
     barbell: BarbellKit | None = Field(
         default=None, description="Bar and plate inventory; a standard set when omitted."
     )
     dumbbells: list[Weight] | None = Field(
-        default=None, description="Dumbbell weights in the rack; a standard rack when omitted."
+        default=None,
+        max_length=100,
+        description="Dumbbell weights in the rack; a standard rack when omitted.",
     )
     kettlebells: list[Weight] | None = Field(
-        default=None, description="Kettlebell weights available."
+        default=None, max_length=60, description="Kettlebell weights available."
     )
-    bands: list[str] | None = Field(
-        default=None, description="Band colours from lightest to heaviest."
+    bands: list[BandColour] | None = Field(
+        default=None, max_length=20, description="Band colours from lightest to heaviest."
     )
     machine_step: Weight | None = Field(
         default=None, description="Smallest step of the machines' weight stacks."
     )
     rep_maxes: dict[ExerciseId, RepMax] = Field(
-        default_factory=dict, description="Known sets: {exercise_id: {weight, reps}}."
+        default_factory=dict,
+        max_length=500,
+        description="Known sets: {exercise_id: {weight, reps}}.",
     )
-    bodyweight: Weight | None = Field(default=None, description="Body weight, in units.")
-    start_date: dt.date | None = Field(default=None, description="Date of the first session.")
+    bodyweight: float | None = Field(
+        default=None, ge=20, le=1000, description="Body weight, in units."
+    )
+    start_date: dt.date | None = Field(
+        default=None,
+        ge=FIRST_START,
+        le=LAST_START,
+        description="Date of the first session, from 2000 to 2099.",
+    )
     limitations: list[str] = Field(
-        default_factory=list, description="lower_back, knees, shoulders, wrists, pregnancy."
+        default_factory=list,
+        max_length=20,
+        description="lower_back, knees, shoulders, wrists, pregnancy.",
     )
     pregnancy_week: int | None = Field(
         default=None,
@@ -203,10 +290,10 @@ class ClientProfile(BaseModel):
         ),
     )
     exclude: list[ExerciseId] = Field(
-        default_factory=list, description="Exercises never to prescribe."
+        default_factory=list, max_length=1000, description="Exercises never to prescribe."
     )
-    favourites: list[ExerciseId] = Field(default_factory=list)
-    dislikes: list[ExerciseId] = Field(default_factory=list)
+    favourites: list[ExerciseId] = Field(default_factory=list, max_length=1000)
+    dislikes: list[ExerciseId] = Field(default_factory=list, max_length=1000)
     supersets: bool = Field(default=False, description="Pair non-competing exercises.")
     progression: ProgressionScheme | None = Field(
         default=None, description="Override the scheme chosen from goal and level."
@@ -216,18 +303,12 @@ class ClientProfile(BaseModel):
     @field_validator("equipment", mode="before")
     @classmethod
     def _resolve_equipment(cls, value: Any) -> Any:
-        words = value.split(";") if isinstance(value, str) else value
-        if isinstance(words, list):
-            return VOCABULARY.resolve_all("equipment", [str(w) for w in words if str(w).strip()])
-        return value
+        return _resolve_words("equipment", value)
 
     @field_validator("limitations", mode="before")
     @classmethod
     def _resolve_limitations(cls, value: Any) -> Any:
-        words = value.split(";") if isinstance(value, str) else value
-        if isinstance(words, list):
-            return VOCABULARY.resolve_all("limitations", [str(w) for w in words if str(w).strip()])
-        return value
+        return _resolve_words("limitations", value)
 
     @model_validator(mode="after")
     def _days_match_count(self) -> Self:
@@ -259,6 +340,18 @@ class ClientProfile(BaseModel):
     @property
     def available_equipment(self) -> frozenset[EquipmentId]:
         return frozenset({"bodyweight", *self.equipment})
+
+
+def _resolve_words(kind: Literal["equipment", "limitations"], value: Any) -> Any:
+    """A ``;``-separated string or a list of words, resolved to vocabulary ids."""
+    words = value.split(";") if isinstance(value, str) else value
+    if not isinstance(words, list):
+        return value
+    if any(not isinstance(word, str | int | float) for word in words):
+        raise ValueError(f"give {kind} as a list of words, without lists or mappings inside")
+    if len(words) > 100:
+        raise ValueError(f"{len(words)} {kind} words; list at most 100")
+    return VOCABULARY.resolve_all(kind, [str(w) for w in words if str(w).strip()])
 
 
 class ProfileError(ValueError):

@@ -6,6 +6,7 @@ Every command is a thin adapter over one library call; commands register themsel
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,10 +46,34 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False
 out_console = Console(highlight=False, soft_wrap=True, markup=False)
 
 
+#: Terminal escape sequences (colours, cursor moves, titles) and the control characters
+#: left once they are gone, bar the newline and the tab.
+_ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-_])")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: A message longer than this is cut: it quotes a user's value, which may be huge.
+MAX_MESSAGE = 2000
+
+
+def clean(text: str) -> str:
+    """``text`` as it may reach a terminal: escape sequences and control characters
+    removed, so that a name cannot recolour, move or retitle a person's terminal.
+
+    Every print of text that came from a user (names, reasons, catalogue entries) goes
+    through this.
+
+    >>> clean("Ana \\x1b[31mRuiz\\x1b[0m\\a")
+    'Ana Ruiz'
+    """
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
 def fail(message: str, status: Exit = Exit.BAD_INPUT) -> NoReturn:
     """Print ``message`` for a person and exit with ``status``; never a traceback."""
+    text = clean(message)
+    if len(text) > MAX_MESSAGE:
+        text = text[:MAX_MESSAGE] + " [...]"
     # The message quotes what the user gave ("theme '[/x]'"): print it as written.
-    err_console.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
+    err_console.print(f"[bold red]error:[/] {escape(text)}", markup=True, highlight=False)
     raise typer.Exit(int(status))
 
 
@@ -88,6 +113,11 @@ def exits() -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort):
         raise
+    except (RecursionError, MemoryError) as error:
+        fail(
+            f"the input is too large or nested too deeply ({type(error).__name__}); simplify it",
+            Exit.BAD_INPUT,
+        )
     except Exception as error:
         status = _status_of(error)
         if status is None:

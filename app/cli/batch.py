@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from thrustplan.app.cli.app import Exit, app, err_console, exits, out_console
+from thrustplan.app.cli.app import Exit, app, clean, err_console, exits, out_console
 from thrustplan.app.cli.options import CatalogueFile, CatalogueOnly, LogoFolders, Paper, Theme
 from thrustplan.app.service import CatalogueChoice, RosterRequest, RosterRun, run_roster
 from thrustplan.planner.output.formats import Format
@@ -73,8 +73,10 @@ class _Progress:
         left = elapsed / self.done * (self.total - self.done)
         detail = f" ({result.reason.splitlines()[0]})" if result.reason else ""
         err_console.print(
-            f"[{self.done}/{self.total}] row {result.row} {result.name}: "
-            f"{result.status.value}{detail}; {self.failed} failed, ~{left:.0f} s left",
+            clean(
+                f"[{self.done}/{self.total}] row {result.row} {result.name}: "
+                f"{result.status.value}{detail}; {self.failed} failed, ~{left:.0f} s left"
+            ),
             markup=False,
             highlight=False,
         )
@@ -163,12 +165,15 @@ def batch(
 
 def _print_report(report: BatchReport, out: Path) -> None:
     ok = sum(1 for result in report.results if result.status.value == "ok")
-    out_console.print(f"{ok} of {len(report.results)} clients planned -> {out / 'summary.csv'}")
+    out_console.print(
+        clean(f"{ok} of {len(report.results)} clients planned -> {out / 'summary.csv'}"),
+        markup=False,
+    )
     for result in report.results:
         if result.status.value != "ok":
             first = result.reason.splitlines()[0] if result.reason else ""
             err_console.print(
-                f"row {result.row} {result.name}: {result.status.value}: {first}",
+                clean(f"row {result.row} {result.name}: {result.status.value}: {first}"),
                 markup=False,
                 highlight=False,
             )

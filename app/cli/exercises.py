@@ -12,13 +12,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from thrustplan.app.cli.app import Exit, app, err_console, fail, out_console
-from thrustplan.exercise_db.catalogue import (
-    Catalogue,
-    CatalogueError,
-    load_catalogue,
-    load_catalogue_file,
+from thrustplan.app.cli.app import Exit, app, clean, err_console, exits, fail, out_console
+from thrustplan.app.inputs import (
+    SOURCE_LIMITS,
+    InputError,
+    check_outputs,
+    parse_json,
+    read_limited,
 )
+from thrustplan.app.inputs import open_catalogue as read_catalogue
+from thrustplan.exercise_db.catalogue import Catalogue, CatalogueError, read_catalogue_text
 from thrustplan.exercise_db.checks import check_catalogue
 from thrustplan.exercise_db.models import Exercise
 from thrustplan.exercise_db.vocabulary import VOCABULARY, Kind, UnknownWordError
@@ -46,9 +49,9 @@ CatalogueOption = Annotated[
 def open_catalogue(path: Path | None) -> Catalogue:
     """The built-in catalogue, with ``path`` merged over it; exit 2 if the file is bad."""
     try:
-        return load_catalogue(path)
-    except CatalogueError as error:
-        fail(f"--catalogue: {error}")
+        return read_catalogue(path)
+    except InputError as error:
+        fail(str(error))
 
 
 def resolve_option(option: str, kind: Kind, words: list[str]) -> list[str]:
@@ -107,9 +110,10 @@ def exercise_table(exercises: list[Exercise], title: str) -> Table:
     ):
         table.add_column(header, style=style or None, overflow="fold")
     for exercise in exercises:
+        # Cells are Rich text, not markup; a name from a trainer's file is cleaned of escapes.
         table.add_row(
-            exercise.id,
-            exercise.name,
+            clean(exercise.id),
+            clean(exercise.name),
             exercise.pattern.replace("_", " "),
             ", ".join(e.replace("_", " ") for e in exercise.equipment),
             ", ".join(VOCABULARY.name("muscles", m) for m in exercise.primary_muscles),
@@ -146,7 +150,7 @@ def show_exercise(
     if as_json:
         print(json.dumps(exercise.model_dump(mode="json"), indent=2))
         return
-    out_console.print(guide_text(exercise, catalogue), markup=True)
+    out_console.print(clean(guide_text(exercise, catalogue)), markup=True)
 
 
 def guide_text(exercise: Exercise, catalogue: Catalogue) -> str:
@@ -217,18 +221,16 @@ def check(
     ] = False,
 ) -> None:
     """Check a catalogue: links, progressions, vocabulary, guides and equipment coverage."""
-    try:
-        catalogue = load_catalogue(path, replace=alone and path is not None)
-    except CatalogueError as error:
-        fail(str(error))
+    with exits():
+        catalogue = read_catalogue(path, alone=alone and path is not None)
     problems = check_catalogue(catalogue)
     for problem in problems:
-        out_console.print(str(problem), markup=False)
+        out_console.print(clean(str(problem)), markup=False)
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
-        err_console.print(f"{len(problems)} {noun} in {catalogue.name}")
+        err_console.print(clean(f"{len(problems)} {noun} in {catalogue.name}"))
         raise typer.Exit(int(Exit.FAILED))
-    err_console.print(f"{catalogue.name}: {len(catalogue)} exercises, no problems")
+    err_console.print(clean(f"{catalogue.name}: {len(catalogue)} exercises, no problems"))
 
 
 @import_app.command("free-exercise-db")
@@ -251,25 +253,38 @@ def import_free_exercise_db(
     ] = None,
 ) -> None:
     """Convert free-exercise-db (public domain) into a catalogue, reporting what is left out."""
-    from thrustplan.exercise_db.importers.free_exercise_db import SourceError, import_file
+    from thrustplan.exercise_db.importers.free_exercise_db import (
+        SourceError,
+        import_records,
+        source_records,
+    )
+    from thrustplan.planner.output.files import write_all
 
     started = time.perf_counter()
-    try:
-        result = import_file(source)
-    except SourceError as error:
-        fail(str(error))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(result.to_yaml(), encoding="utf-8")
     report_path = report or output.with_name(output.name + ".report.txt")
-    report_path.write_text(result.report(), encoding="utf-8")
+    with exits():
+        check_outputs({"--output": output, "--report": report_path}, [source])
+        data = parse_json(
+            read_limited(source, "source JSON", SOURCE_LIMITS), str(source), SOURCE_LIMITS
+        )
+        try:
+            result = import_records(source_records(data, source))
+        except SourceError as error:
+            raise InputError(str(error)) from error
+        catalogue_text = result.to_yaml()
+        try:
+            read_catalogue_text(catalogue_text, output.name)
+        except CatalogueError as error:  # pragma: no cover - a bug in the importer
+            fail(f"the converted catalogue does not load: {error}", Exit.FAILED)
+        # Both files, each renamed into place once both are written: a kill half-way
+        # leaves the previous catalogue whole.
+        write_all({output: catalogue_text.encode(), report_path: result.report().encode()})
     seconds = time.perf_counter() - started
-    err_console.print(result.summary(), markup=False)
+    err_console.print(clean(result.summary()), markup=False)
     err_console.print(
-        f"wrote {len(result.exercises)} exercises to {output} and the list of records not "
-        f"imported to {report_path} in {seconds:.2f} s",
+        clean(
+            f"wrote {len(result.exercises)} exercises to {output} and the list of records not "
+            f"imported to {report_path} in {seconds:.2f} s"
+        ),
         markup=False,
     )
-    try:
-        load_catalogue_file(output)
-    except CatalogueError as error:  # pragma: no cover - a bug in the importer
-        fail(f"the written catalogue does not load: {error}", Exit.FAILED)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from thrustplan.app.cli.app import Exit, app, err_console, exits, out_console
+from thrustplan.app.cli.app import Exit, app, clean, err_console, exits, out_console
 from thrustplan.app.cli.options import (
     CatalogueFile,
     CatalogueOnly,
@@ -68,7 +68,7 @@ def plan(
     printing = Printing(paper.value, theme, logo_folders or [])
     with exits():
         summary = plan_to_files(profile_file, flags, targets, catalogue, printing)
-    out_console.print(summary, markup=False)
+    out_console.print(clean(summary), markup=False)
 
 
 @app.command()
@@ -90,13 +90,15 @@ def check(
         catalogue = open_catalogue(catalogue_file, catalogue_only)
     if program.catalogue_fingerprint != catalogue.fingerprint:
         err_console.print(
-            f"note: {program_file} was planned from catalogue {program.catalogue!r} "
-            f"({program.catalogue_fingerprint}); checking against {catalogue.name!r}",
+            clean(
+                f"note: {program_file} was planned from catalogue {program.catalogue!r} "
+                f"({program.catalogue_fingerprint}); checking against {catalogue.name!r}"
+            ),
             markup=False,
         )
     violations = check_program(program, catalogue)
     for violation in violations:
-        out_console.print(str(violation), markup=False)
+        out_console.print(clean(str(violation)), markup=False)
     if violations:
         raise typer.Exit(int(Exit.FAILED))
     sessions = sum(len(w.sessions) for w in program.weeks)

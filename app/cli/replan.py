@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from thrustplan.app.cli.app import app, err_console, exits, out_console
+from thrustplan.app.cli.app import app, clean, err_console, exits, out_console
 from thrustplan.app.cli.options import (
     CatalogueFile,
     CatalogueOnly,
@@ -51,7 +51,7 @@ def replan(
             plan_file, log_file, targets, CatalogueChoice(catalogue_file, catalogue_only), printing
         )
     for problem in result.problems:
-        err_console.print(problem, markup=False)
+        err_console.print(clean(problem), markup=False)
     for verdict in result.verdicts:
-        out_console.print(f"  {verdict}", markup=False)
-    out_console.print(result.summary, markup=False)
+        out_console.print(clean(f"  {verdict}"), markup=False)
+    out_console.print(clean(result.summary), markup=False)

@@ -326,8 +326,27 @@ def _steps(instructions: Sequence[Any]) -> tuple[str, ...]:
     return steps
 
 
+#: The source's fields that hold one word or line, and those that hold a list of them.
+_TEXT_FIELDS = ("id", "name", "category", "force", "mechanic", "level", "equipment")
+_LIST_FIELDS = ("primaryMuscles", "secondaryMuscles", "instructions")
+
+
+def _check_types(record: Mapping[str, Any]) -> None:
+    """Refuse a record whose fields are not the source's kinds (a list where text belongs)."""
+    for name in _TEXT_FIELDS:
+        if record.get(name) is not None and not isinstance(record[name], str):
+            raise Unmappable(f"invalid record: {name} is not text")
+    for name in _LIST_FIELDS:
+        value = record.get(name)
+        if value is not None and (
+            not isinstance(value, list) or not all(isinstance(item, str) for item in value)
+        ):
+            raise Unmappable(f"invalid record: {name} is not a list of text")
+
+
 def convert(record: Mapping[str, Any]) -> Exercise:
     """One free-exercise-db record as an exercise, or :class:`Unmappable` with the reason."""
+    _check_types(record)
     name = str(record.get("name") or "").strip()
     source_id = str(record.get("id") or "").strip()
     if not name or not source_id:
@@ -399,14 +418,23 @@ def import_records(records: Iterable[Mapping[str, Any]]) -> ImportResult:
     return result
 
 
+def source_records(raw: Any, source: Path) -> list[Mapping[str, Any]]:
+    """free-exercise-db's parsed ``exercises.json``: a list of records, or :class:`SourceError`."""
+    if not isinstance(raw, list) or not all(isinstance(r, Mapping) for r in raw):
+        raise SourceError(f"{source}: expected free-exercise-db's list of exercise records")
+    return raw
+
+
 def import_file(path: Path) -> ImportResult:
-    """Read free-exercise-db's ``exercises.json`` and convert it."""
+    """Read free-exercise-db's ``exercises.json`` and convert it.
+
+    For trusted files (tests, benchmarks); the command line reads a user's file within
+    bounds first and calls :func:`source_records` and :func:`import_records` itself.
+    """
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise SourceError(f"cannot read {path}: {error.strerror}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise SourceError(f"cannot read {path}: {error}") from error
     except json.JSONDecodeError as error:
         raise SourceError(f"{path} is not JSON: {error.msg} at line {error.lineno}") from error
-    if not isinstance(raw, list) or not all(isinstance(r, Mapping) for r in raw):
-        raise SourceError(f"{path}: expected free-exercise-db's list of exercise records")
-    return import_records(raw)
+    return import_records(source_records(raw, path))

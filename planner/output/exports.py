@@ -38,6 +38,27 @@ def session_date(program: Program, week: Week, session: Session) -> dt.date | No
     return session.day.date_in_week(start, week.number)
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """``value`` as a CSV cell no spreadsheet runs: text that starts like a formula gets a
+    leading apostrophe, which spreadsheets show as text and do not print; numbers stay.
+    A carriage return inside text becomes a newline, which the writer quotes (a bare one
+    would end the row for some readers and leave it unquoted).
+
+    >>> spreadsheet_cell("=SUM(A1:A9)")
+    "'=SUM(A1:A9)"
+    >>> spreadsheet_cell("-1"), spreadsheet_cell(-1), spreadsheet_cell("Hip thrust")
+    ("'-1", -1, 'Hip thrust')
+    """
+    if not isinstance(value, str):
+        return value
+    text = "'" + value if value.startswith(_FORMULA_STARTS) else value
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
@@ -56,22 +77,21 @@ def program_csv(program: Program) -> str:
             date = session_date(program, week, session)
             for entry in session.exercises:
                 for set_number in range(1, entry.sets + 1):
-                    writer.writerow(
-                        (
-                            week.number,
-                            session.day.value,
-                            entry.exercise_id,
-                            set_number,
-                            "" if entry.load is None else _number(entry.load),
-                            entry.target_reps,
-                            entry.rir,
-                            "" if date is None else date.isoformat(),
-                            entry.name,
-                            "" if entry.load_unit is None else entry.load_unit.value,
-                            entry.reps_min,
-                            entry.reps_max,
-                        )
+                    row = (
+                        week.number,
+                        session.day.value,
+                        entry.exercise_id,
+                        set_number,
+                        "" if entry.load is None else _number(entry.load),
+                        entry.target_reps,
+                        entry.rir,
+                        "" if date is None else date.isoformat(),
+                        entry.name,
+                        "" if entry.load_unit is None else entry.load_unit.value,
+                        entry.reps_min,
+                        entry.reps_max,
                     )
+                    writer.writerow([spreadsheet_cell(cell) for cell in row])
     return out.getvalue()
 
 
@@ -87,6 +107,11 @@ def _describe(entry: ExerciseEntry) -> str:
     if entry.notes:
         line += f" ({entry.notes})"
     return line
+
+
+def _one_line(text: str) -> str:
+    """A calendar title on one line: a line break in a name must not start a new field."""
+    return " ".join(text.split())
 
 
 def _slug(text: str) -> str:
@@ -110,7 +135,7 @@ def program_ics(program: Program) -> bytes:
     calendar.add("prodid", "-//thrustplan//training programme//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Training: {program.profile.name}")
+    calendar.add("x-wr-calname", _one_line(f"Training: {program.profile.name}"))
     slug = _slug(program.profile.name)
     stamp = program.generated_at
     if stamp.tzinfo is None:
@@ -125,7 +150,7 @@ def program_ics(program: Program) -> bytes:
                 )
             event: Any = icalendar.Event()
             kind = ", deload" if week.deload else ""
-            event.add("summary", f"Week {week.number}{kind}: {session.focus}")
+            event.add("summary", _one_line(f"Week {week.number}{kind}: {session.focus}"))
             event.add("dtstart", date)
             event.add("dtend", date + dt.timedelta(days=1))
             event.add("dtstamp", stamp)
