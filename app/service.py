@@ -32,7 +32,10 @@ from thrustplan.planner.output.formats import Format, OutputOptions
 
 if TYPE_CHECKING:
     from thrustplan.app.batch import BatchReport, ClientResult
+    from thrustplan.exercise_db.catalogue import Catalogue
     from thrustplan.planner.pipeline import Outputs
+    from thrustplan.rules.profile import ClientProfile
+    from thrustplan.rules.program import Program
 
 
 @dataclass(frozen=True)
@@ -67,28 +70,57 @@ def plan_to_files(
     targets: Mapping[Format, Path | None],
     catalogue: CatalogueChoice = CatalogueChoice(),
     printing: Printing = Printing(),
+    history: Path | None = None,
 ) -> str:
     """Plan from a profile file and/or flags; write each asked-for format to its path.
 
-    Returns the line to print. Everything a user gave is checked first, the output
+    ``history`` is a Hevy or Strong export whose recent sets seed the starting loads.
+    Returns the lines to print. Everything a user gave is checked first, the output
     paths included, so that a mistake costs no solve and overwrites nothing.
     """
     from thrustplan.planner.pipeline import Pipeline
 
     paths = _targets(targets)
-    check_outputs({f"--{fmt.value}": path for fmt, path in paths.items()}, _given(profile_file))
+    given = [*_given(profile_file), *_given(history)]
+    check_outputs({f"--{fmt.value}": path for fmt, path in paths.items()}, given)
     profile = build_profile(profile_file, flags)
     logo = profile_logo(profile, printing.folders(profile_file))
     chosen = open_catalogue(catalogue.path, catalogue.alone)
     pipeline = Pipeline(chosen, OutputOptions(frozenset(paths), printing.paper, printing.theme))
-    outputs = pipeline.plan(profile, logo=logo)
+    read = ""
+    if history is None:
+        outputs = pipeline.plan(profile, logo=logo)
+    else:
+        program, read = _planned_from_history(profile, chosen, history)
+        outputs = pipeline.finish(program, logo=logo)
     write_all({paths[fmt]: data for fmt, data in outputs.files.items()})
     report = outputs.program.solve[0]
-    return (
+    summary = (
         f"{profile.name}: {outputs.program.split}, {len(outputs.program.weeks)} weeks, "
         f"{len(outputs.program.weeks[0].sessions)} sessions a week ({report.status}) -> "
         f"{paths.get(Format.PDF, paths[next(iter(paths))])} ({outputs.pages} pages)"
     )
+    return f"{read}\n{summary}" if read else summary
+
+
+def _planned_from_history(
+    profile: ClientProfile, catalogue: Catalogue, history: Path
+) -> tuple[Program, str]:
+    """The programme for ``profile`` with starting loads seeded from an export, and the
+    line saying what was read and which names did not map."""
+    from thrustplan.planner.model.solve import solve_week
+    from thrustplan.planner.progression.assembly import assemble_program
+    from thrustplan.planner.progression.history import HistoryError, read_history, seeds
+
+    try:
+        found = read_history(read_text(history, "history CSV"), catalogue, profile.units)
+    except HistoryError as error:
+        raise InputError(f"{history}: {error}") from error
+    template = solve_week(profile, catalogue)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    starts = seeds(found, profile.units)
+    program = assemble_program(profile, template, catalogue, now=now, starts=starts)
+    return program, found.summary()
 
 
 @dataclass
@@ -112,9 +144,16 @@ def replan_to_files(
     *,
     now: dt.datetime | None = None,
 ) -> Replanned:
-    """The next block from a saved programme and the client's log, checked and written."""
+    """The next block from a saved programme and the client's log (ours, or a Hevy or
+    Strong export), checked and written."""
     from thrustplan.planner.pipeline import Pipeline
-    from thrustplan.planner.progression.replan import LogError, next_block, parse_log
+    from thrustplan.planner.progression.history import HistoryError, detect, read_history
+    from thrustplan.planner.progression.replan import (
+        LogError,
+        next_block,
+        parse_history,
+        parse_log,
+    )
 
     paths = _targets(targets)
     check_outputs({f"--{f.value}": path for f, path in paths.items()}, [plan_file, log_file])
@@ -122,9 +161,15 @@ def replan_to_files(
     chosen = open_catalogue(catalogue.path, catalogue.alone)
     check_catalogue_covers(program, chosen, plan_file)
     logo = profile_logo(program.profile, printing.folders(plan_file))
+    text = read_text(log_file, "log CSV")
+    read: list[str] = []
     try:
-        log = parse_log(read_text(log_file, "log CSV"), program, chosen)
-    except LogError as error:
+        if detect(text) is None:
+            log = parse_log(text, program, chosen)
+        else:
+            history = read_history(text, chosen, program.profile.units)
+            log, read = parse_history(history, program, chosen), [history.summary()]
+    except (LogError, HistoryError) as error:
         raise InputError(f"{log_file}: {error}") from error
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     result = next_block(program, log.rows, chosen, now=now)
@@ -135,7 +180,7 @@ def replan_to_files(
     return Replanned(
         outputs=outputs,
         problems=[f"{log_file} {problem}" for problem in log.problems],
-        verdicts=[str(verdict) for verdict in result.verdicts],
+        verdicts=[*read, *result.notes, *(str(verdict) for verdict in result.verdicts)],
         summary=(
             f"{len(log.rows)} logged sets used, {len(log.problems)} rows skipped; next block "
             f"of {len(result.program.weeks)} weeks ({result.program.progression}) -> {where}"

@@ -21,13 +21,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import ExerciseId, Level
 from thrustplan.planner.model.solve import InfeasibleRequest, solve_week
 from thrustplan.planner.progression.assembly import assemble_program
+from thrustplan.planner.progression.history import History, place
 from thrustplan.planner.progression.judge import Verdict, judge, with_first_load
 from thrustplan.planner.progression.starts import LiftStart
 from thrustplan.planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
@@ -132,14 +134,27 @@ def parse_log(text: str, program: Program, catalogue: Catalogue) -> ParsedLog:
             f"{','.join(LOG_COLUMNS)} (other columns are ignored)"
         )
     where = {column: header.index(column) for column in LOG_COLUMNS}
+    records = (
+        (reader.line_num, fields)
+        for fields in reader
+        if fields and any(f.strip() for f in fields) and not fields[0].startswith("#")
+    )
+    return parse_records(records, where, program, catalogue)
+
+
+def parse_records(
+    records: Iterable[tuple[int, Sequence[str]]],
+    where: Mapping[str, int],
+    program: Program,
+    catalogue: Catalogue,
+) -> ParsedLog:
+    """Read (line, fields) records whose columns sit where ``where`` says, keeping every
+    usable row and naming each skipped one by its line."""
     planned = _planned(program)
     rows: list[LogRow] = []
     problems: list[LogProblem] = []
     seen: dict[tuple[int, Weekday, str, int], int] = {}
-    for fields in reader:
-        line = reader.line_num
-        if not fields or not any(f.strip() for f in fields) or fields[0].startswith("#"):
-            continue
+    for line, fields in records:
         try:
             row = _row(fields, where, line, planned, program, catalogue)
         except ValueError as error:
@@ -154,6 +169,26 @@ def parse_log(text: str, program: Program, catalogue: Catalogue) -> ParsedLog:
         seen[key] = line
         rows.append(row)
     return ParsedLog(rows, problems)
+
+
+def parse_history(history: History, program: Program, catalogue: Catalogue) -> ParsedLog:
+    """A Hevy or Strong export read as a log of ``program``: each workout placed in the
+    plan's sessions (by date from the plan's start, else in order), then checked as a
+    log row is; the sets of one exercise in one session are numbered in order."""
+    sessions = [(w.number, s.day) for w in program.weeks for s in w.sessions]
+    placed = place(history, sessions, program.profile.start_date)
+    numbers: Counter[tuple[int, Weekday, str]] = Counter()
+    records = []
+    for row in placed:
+        key = (row.week, row.day, row.exercise_id)
+        numbers[key] += 1
+        load = "" if row.load is None else f"{row.load:g}"
+        rir = "" if row.rir is None else str(row.rir)
+        number = str(numbers[key])
+        fields = [str(row.week), row.day.value, row.exercise_id, number, load, str(row.reps), rir]
+        records.append((row.line, fields))
+    where = {column: i for i, column in enumerate(LOG_COLUMNS)}
+    return parse_records(records, where, program, catalogue)
 
 
 def _row(
