@@ -526,3 +526,50 @@ def test_a_harder_variation_never_makes_a_superset_compete() -> None:
     assert [e.exercise_id for e in last[1:3]] == ["band_good_morning", "inverted_row"]
     # The row did move on, and the good morning's reason names the partner done now.
     assert "paired with inverted row (A2)" in last[1].reason
+
+
+# --- the "done when" ----------------------------------------------------------
+
+
+def test_a_gym_beginner_without_maxes_gets_loads_no_test_and_a_rising_thrust() -> None:
+    from tests.factories import FULL_GYM
+    from thrustplan.planner.pipeline import generate_program
+
+    client = profile(equipment=FULL_GYM, weeks=12, bodyweight=65)
+    program = generate_program(client, CATALOGUE, now=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+    assert check_program(program, CATALOGUE) == []
+    assert not any(w.deload for w in program.weeks)
+    for week in program.weeks:
+        for entry in (e for s in week.sessions for e in s.exercises):
+            assert not is_max_test(entry.notes)
+            if CATALOGUE[entry.exercise_id].load_kind.external:
+                assert entry.load is not None, (week.number, entry.exercise_id)
+    thrusts = [
+        (w.number, e)
+        for w in program.weeks
+        for s in w.sessions
+        for e in s.exercises
+        if CATALOGUE[e.exercise_id].is_hip_thrust_family and e.estimated_max is not None
+    ]
+    first, last = thrusts[0][1], thrusts[-1][1]
+    assert thrusts[-1][0] == 12 and first.estimated_max and last.estimated_max
+    assert last.estimated_max >= 1.15 * first.estimated_max
+
+
+def test_a_120_kg_ten_rep_max_is_never_asked_for_more_effort_than_printed() -> None:
+    client = profile(
+        equipment=["barbell", "bench"],
+        level="intermediate",
+        weeks=10,
+        days_per_week=2,
+        rep_maxes={"barbell_hip_thrust": {"weight": 120, "reps": 10}},
+    )
+    plan = weekly_template(client, [["barbell_hip_thrust", "push_up", "plank"]] * 2)
+    thrusts = slot(build_weeks(client, plan, CATALOGUE).weeks, 0, 1)
+    true_max = max_from_set(120, 10)
+    first = thrusts[0]
+    assert first.load is not None
+    assert first.load <= load_for(true_max, first.target_reps, first.rir)
+    for entry in thrusts:
+        assert entry.load is not None and entry.estimated_max is not None
+        assert entry.load <= load_for(entry.estimated_max, entry.target_reps, entry.rir) + 0.2
