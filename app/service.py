@@ -37,7 +37,9 @@ from thrustplan.planner.output.formats import Format, OutputOptions
 if TYPE_CHECKING:
     from thrustplan.app.batch import BatchReport, ClientResult
     from thrustplan.exercise_db.catalogue import Catalogue
+    from thrustplan.exercise_db.models import ExerciseId
     from thrustplan.planner.pipeline import Outputs, Pipeline
+    from thrustplan.planner.progression.starts import LiftStart
     from thrustplan.rules.profile import ClientProfile
     from thrustplan.rules.program import Program
 
@@ -95,10 +97,12 @@ def plan_to_files(
     targets: Mapping[Format, Path | None],
     catalogue: CatalogueChoice = CatalogueChoice(),
     printing: Printing = Printing(),
+    history: Path | None = None,
 ) -> str:
     """Plan from a profile file and/or flags; write each asked-for format to its path.
 
-    Returns the line to print. Everything a user gave is checked first, the output
+    ``history`` is a Hevy or Strong export whose recent sets seed the starting loads.
+    Returns the lines to print. Everything a user gave is checked first, the output
     paths included, so that a mistake costs no solve and overwrites nothing.
     """
     from thrustplan.planner.pipeline import Pipeline
@@ -106,18 +110,34 @@ def plan_to_files(
     paths = _targets(targets)
     profile = build_profile(profile_file, flags)
     logo = profile_logo(profile, printing.folders(profile_file))
-    check_outputs(_options(paths), _inputs(profile_file, catalogue.path, logo))
+    check_outputs(_options(paths), _inputs(profile_file, catalogue.path, logo, history))
     check_theme(printing.theme)
     chosen = open_catalogue(catalogue.path, catalogue.alone)
     pipeline = Pipeline(chosen, OutputOptions(frozenset(paths), printing.paper, printing.theme))
-    outputs = pipeline.plan(profile, logo=logo)
+    starts, read = (None, "") if history is None else _history_starts(profile, chosen, history)
+    outputs = pipeline.plan(profile, logo=logo, starts=starts)
     _write(paths, outputs.files)
     report = outputs.program.solve[0]
-    return (
+    summary = (
         f"{profile.name}: {outputs.program.split}, {len(outputs.program.weeks)} weeks, "
         f"{len(outputs.program.weeks[0].sessions)} sessions a week ({report.status}) -> "
         f"{paths.get(Format.PDF, paths[next(iter(paths))])} ({outputs.pages} pages)"
     )
+    return f"{read}\n{summary}" if read else summary
+
+
+def _history_starts(
+    profile: ClientProfile, catalogue: Catalogue, history: Path
+) -> tuple[dict[ExerciseId, LiftStart], str]:
+    """Starting sets seeded from a Hevy or Strong export, and the line saying what was
+    read and which names did not map."""
+    from thrustplan.planner.progression.history import HistoryError, read_history, seeds
+
+    try:
+        found = read_history(read_text(history, "history CSV"), catalogue, profile.units)
+    except HistoryError as error:
+        raise InputError(f"{history}: {error}") from error
+    return seeds(found, profile.units), found.summary()
 
 
 @dataclass
@@ -141,7 +161,8 @@ def replan_to_files(
     *,
     now: dt.datetime | None = None,
 ) -> Replanned:
-    """The next block from a saved programme and the client's log, checked and written."""
+    """The next block from a saved programme and the client's log (ours, or a Hevy or
+    Strong export), checked and written."""
     from thrustplan.planner.pipeline import Pipeline
 
     paths = _targets(targets)
@@ -179,11 +200,23 @@ def replan_program(
     Raises :class:`InputError` when the log cannot be read at all; rows that cannot be
     used are listed in ``problems`` (each naming its line) and skipped.
     """
-    from thrustplan.planner.progression.replan import LogError, next_block, parse_log
+    from thrustplan.planner.progression.history import HistoryError, detect, read_history
+    from thrustplan.planner.progression.replan import (
+        LogError,
+        next_block,
+        parse_history,
+        parse_log,
+    )
 
+    catalogue = pipeline.catalogue
+    read: list[str] = []
     try:
-        log = parse_log(log_text, program, pipeline.catalogue)
-    except LogError as error:
+        if detect(log_text) is None:
+            log = parse_log(log_text, program, catalogue)
+        else:
+            history = read_history(log_text, catalogue, program.profile.units)
+            log, read = parse_history(history, program, catalogue), [history.summary()]
+    except (LogError, HistoryError) as error:
         raise InputError(str(error)) from error
     except csv.Error as error:  # a cell over the csv module's 128 KiB field limit
         raise InputError(
@@ -191,12 +224,12 @@ def replan_program(
             "check that this is the log"
         ) from error
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    result = next_block(program, log.rows, pipeline.catalogue, now=now)
+    result = next_block(program, log.rows, catalogue, now=now)
     outputs = pipeline.finish(result.program, logo=logo)
     return Replanned(
         outputs=outputs,
         problems=[str(problem) for problem in log.problems],
-        verdicts=[str(verdict) for verdict in result.verdicts],
+        verdicts=[*read, *result.notes, *(str(verdict) for verdict in result.verdicts)],
         summary=(
             f"{len(log.rows)} logged sets used, {len(log.problems)} rows skipped; next block "
             f"of {len(result.program.weeks)} weeks ({result.program.progression})"

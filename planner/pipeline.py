@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import ExerciseId
 from thrustplan.planner.model.solve import SolverSettings, solve_week
 from thrustplan.planner.output.formats import Format, OutputOptions
 from thrustplan.planner.progression.assembly import assemble_program
+from thrustplan.planner.progression.starts import LiftStart
 from thrustplan.rules.checker import Violation, check_program
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import Program
@@ -31,16 +33,18 @@ def generate_program(
     settings: SolverSettings | None = None,
     *,
     now: dt.datetime | None = None,
+    starts: Mapping[ExerciseId, LiftStart] | None = None,
 ) -> Program:
     """Solve the weekly template, progress it over the weeks, and return the programme.
 
-    Raises ``InfeasibleRequest`` (from the solver) when no plan meets the hard rules.
-    The same profile, catalogue and settings give the same programme; only
-    ``generated_at`` (``now``, by default the current time) differs between runs.
+    ``starts`` are working sets the client has done (from another app's history), which
+    take precedence over rep maxes and estimates. Raises ``InfeasibleRequest`` (from the
+    solver) when no plan meets the hard rules. The same inputs give the same programme;
+    only ``generated_at`` (``now``, by default the current time) differs between runs.
     """
     template = solve_week(profile, catalogue, settings)
     generated_at = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    return assemble_program(profile, template, catalogue, now=generated_at)
+    return assemble_program(profile, template, catalogue, now=generated_at, starts=starts)
 
 
 class CheckFailed(RuntimeError):
@@ -94,11 +98,16 @@ class Pipeline:
         self.renderer = renderer or Renderer(paper=self.options.paper, theme=self.options.theme)
 
     def plan(
-        self, profile: ClientProfile, *, logo: Path | None = None, now: dt.datetime | None = None
+        self,
+        profile: ClientProfile,
+        *,
+        logo: Path | None = None,
+        now: dt.datetime | None = None,
+        starts: Mapping[ExerciseId, LiftStart] | None = None,
     ) -> Outputs:
         """Solve, progress, check and print a programme for ``profile``."""
         started = time.perf_counter()
-        program = generate_program(profile, self.catalogue, self.settings, now=now)
+        program = generate_program(profile, self.catalogue, self.settings, now=now, starts=starts)
         return self.finish(program, logo=logo, solve_seconds=time.perf_counter() - started)
 
     def finish(

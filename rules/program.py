@@ -16,7 +16,7 @@ from thrustplan.rules.populations import Caution
 from thrustplan.rules.profile import ClientProfile, Units, Weekday
 
 #: Bumped when the meaning of a program changes; part of the batch resume key.
-PROGRAM_VERSION = "2"
+PROGRAM_VERSION = "3"
 
 
 class PlateLoad(BaseModel):
@@ -26,6 +26,15 @@ class PlateLoad(BaseModel):
 
     bar: float
     per_side: list[float] = Field(description="Plates on each side, heaviest first.")
+
+
+class RampSet(BaseModel):
+    """One ramp-up set before the working sets: a real load of the kit and its reps."""
+
+    model_config = ConfigDict(frozen=True)
+
+    load: float = Field(ge=0, description="Load, in the entry's unit and measure.")
+    reps: int = Field(ge=1)
 
 
 class ExerciseEntry(BaseModel):
@@ -52,6 +61,15 @@ class ExerciseEntry(BaseModel):
     rir: int = Field(ge=0, le=5, description="Reps in reserve at the end of each set.")
     notes: str = ""
     reason: str = Field(default="", description="Why this exercise, in one line.")
+    ramp: list[RampSet] = Field(
+        default_factory=list,
+        description="Ramp-up sets before the first working set, lightest first (the first "
+        "heavy lift of a session).",
+    )
+    estimated_max: float | None = Field(
+        default=None,
+        description="The estimated one-rep max this week's load was read from (loaded lifts).",
+    )
 
 
 class Session(BaseModel):
@@ -60,6 +78,7 @@ class Session(BaseModel):
     focus: str = Field(description="Full body, lower, upper, glutes...")
     estimated_minutes: int = Field(ge=0)
     exercises: list[ExerciseEntry]
+    warm_up: str = Field(default="", description="The general warm-up, before any set.")
 
     def steps(self) -> list[list[ExerciseEntry]]:
         """The exercises in order, a superset pair forming one step (done back to back)."""

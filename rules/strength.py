@@ -1,15 +1,15 @@
-"""Strength arithmetic: one-rep-max estimates, %1RM by reps and effort, and starting loads.
+"""Strength arithmetic: one-rep-max estimates, load from effort, and transfer ratios.
 
-Every figure comes from ``docs/training-rules.md`` ("Load and effort"):
+Every figure comes from ``docs/training-rules.md`` ("Load and effort") and
+``docs/progression.md`` ("Load from effort"):
 
 - 1RM from a set of ``w`` x ``r``: Epley ``w (1 + r/30)`` and Brzycki ``w 36 / (37 - r)``,
   both trustworthy only up to about 10 reps (Reynolds, Gordon & Robergs 2006, JSCR 20:584).
-- %1RM by reps to failure: the RTS table at RPE 10 for 1-10 reps, where each point of
-  RPE below 10 (one rep in reserve) shifts the row by one rep; RIR = 10 - RPE
-  (Helms et al. 2016, Strength Cond J 38(4):42). Past 10 reps the NSCA chart (12: 70 %,
-  15: 65 %) is followed by Epley's curve, which it matches there.
-- Hip-thrust 1RM standards for a 60 kg woman (crowd-sourced, Strength Level): used only
-  for a conservative first guess when the client gives no tested set.
+- Load from effort: the reps-in-reserve chart (Zourdos et al. 2016; Helms et al. 2016,
+  Strength Cond J 38(4):42; Tuchscherer's RPE chart) reduces to one rule: ``reps`` with
+  ``rir`` in reserve take the load of a ``reps + rir`` rep maximum. :data:`RIR_CHART`
+  gives that load as a share of 1RM for 1-12 reps to failure; past 12, Epley's curve
+  is joined to the chart's last row. RIR = 10 - RPE.
 
 Transfer ratios between sibling variations are practitioner figures, chosen low on
 purpose: a first week that is too light costs one week, one that is too heavy costs a
@@ -22,13 +22,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from thrustplan.exercise_db.models import Exercise, Level, LoadKind
+from thrustplan.exercise_db.models import Exercise, LoadKind
 
 #: Reps above which a rep-max set no longer gives a trustworthy 1RM (Reynolds et al. 2006).
 MAX_TRUSTED_REPS = 10
 
-#: %1RM lifted for 1-10 reps at RPE 10 (RTS table, quoted by Helms et al. 2016).
-RTS_RPE10: tuple[float, ...] = (100, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9)
+#: %1RM at a true rep maximum of 1, 2, ... 12 reps: the one effort table every load of
+#: the plan comes from (Helms et al. 2016; Zourdos et al. 2016; Tuchscherer). ``reps``
+#: at ``rir`` in reserve read the column ``reps + rir``.
+RIR_CHART: tuple[float, ...] = (
+    100, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0,
+)  # fmt: skip
+#: The chart's first ten columns: the RTS table at RPE 10 as Helms et al. 2016 quote it.
+RTS_RPE10: tuple[float, ...] = RIR_CHART[:10]
 
 #: %1RM by reps, NSCA chart (NSCA Essentials 2016).
 NSCA_PERCENT_BY_REPS: Mapping[int, float] = {
@@ -91,32 +97,51 @@ def estimate_max(weight: float, reps: int, formula: Formula = "epley") -> MaxEst
 def percent_of_max(reps: int, rir: int = 0) -> float:
     """Fraction of 1RM that allows ``reps`` reps with ``rir`` reps in reserve.
 
-    Up to 10 reps to failure (``reps + rir``) this is the RTS table; beyond, Epley's
-    curve joined to the table's last row.
+    Up to 12 reps to failure (``reps + rir``) this is :data:`RIR_CHART`; beyond, Epley's
+    curve joined to the chart's last column. The chart, column by column:
 
-    >>> percent_of_max(1)
-    1.0
-    >>> percent_of_max(8, 2)  # ten reps to failure
-    0.739
-    >>> percent_of_max(12)  # NSCA chart: 70 %
-    0.7038
+    >>> [round(percent_of_max(r) * 100, 1) for r in range(1, 13)]  # doctest: +NORMALIZE_WHITESPACE
+    [100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0]
+
+    A set of 10 at 2 in reserve takes a 12-rep-max load; 8 at 2, a 10-rep max:
+
+    >>> percent_of_max(10, 2), percent_of_max(8, 2)
+    (0.68, 0.739)
+    >>> percent_of_max(15)  # Epley past the chart: NSCA's 65 % within a point
+    0.6347
     >>> percent_of_max(10, 1) < percent_of_max(10) < percent_of_max(9)
     True
     """
     if reps < 1 or rir < 0:
         raise ValueError(f"need at least 1 rep and 0 or more in reserve, not {reps} and {rir}")
     to_failure = min(reps + rir, MAX_CURVE_REPS)
-    if to_failure <= len(RTS_RPE10):
-        return round(RTS_RPE10[to_failure - 1] / 100, 4)
-    last = len(RTS_RPE10)
-    return round(RTS_RPE10[-1] / 100 * (1 + last / 30) / (1 + to_failure / 30), 4)
+    if to_failure <= len(RIR_CHART):
+        return round(RIR_CHART[to_failure - 1] / 100, 4)
+    last = len(RIR_CHART)
+    return round(RIR_CHART[-1] / 100 * (1 + last / 30) / (1 + to_failure / 30), 4)
+
+
+def reps_in_reserve(load: float, one_rep_max: float, reps: int) -> int:
+    """The reps in reserve a set of ``reps`` at ``load`` leaves, read off the chart (the
+    most whole reps in reserve whose load is not lighter than ``load``); 0 when the set
+    is at or past failure.
+
+    >>> reps_in_reserve(120, 162.4, 8), reps_in_reserve(120, 162.4, 10)
+    (2, 0)
+    >>> reps_in_reserve(20, 100, 10)
+    20
+    """
+    rir = 0
+    while rir < MAX_CURVE_REPS - reps and load_for(one_rep_max, reps, rir + 1) >= load - 1e-9:
+        rir += 1
+    return rir
 
 
 def load_for(one_rep_max: float, reps: int, rir: int) -> float:
     """The load that allows ``reps`` reps at ``rir`` in reserve, before any rounding.
 
-    >>> round(load_for(100, 8, 2), 1)
-    73.9
+    >>> round(load_for(100, 8, 2), 1), round(load_for(100, 10, 2), 1)
+    (73.9, 68.0)
     """
     return one_rep_max * percent_of_max(reps, rir)
 
@@ -147,40 +172,6 @@ def rpe_from_rir(rir: float) -> float:
     7
     """
     return 10 - rir
-
-
-#: Hip-thrust 1RM standards for a 60 kg woman, in kg (Strength Level, crowd-sourced).
-HIP_THRUST_STANDARD_60KG: Mapping[str, float] = {
-    "beginner": 30,
-    "novice": 56,
-    "intermediate": 93,
-    "advanced": 139,
-    "elite": 191,
-}
-_STANDARD_BODYWEIGHT = 60.0
-
-#: The standard used for a first guess: one rung below the client's level, to err light.
-_CONSERVATIVE_RUNG: Mapping[Level, str] = {
-    Level.BEGINNER: "beginner",
-    Level.INTERMEDIATE: "novice",
-    Level.ADVANCED: "intermediate",
-}
-
-
-def hip_thrust_max_estimate(bodyweight: float, level: Level) -> float:
-    """A conservative barbell hip-thrust 1RM from body weight and level (same units in
-    and out).
-
-    The standard is scaled in proportion to body weight, and taken one rung below the
-    client's level (a beginner gets the "beginner" rung, the lowest there is).
-
-    >>> hip_thrust_max_estimate(60, Level.BEGINNER)
-    30.0
-    >>> hip_thrust_max_estimate(80, Level.INTERMEDIATE)
-    74.66666666666667
-    """
-    ratio = HIP_THRUST_STANDARD_60KG[_CONSERVATIVE_RUNG[level]] / _STANDARD_BODYWEIGHT
-    return bodyweight * ratio
 
 
 #: Share of a barbell lift's load carried the same way with other implements (practitioner,
@@ -239,13 +230,24 @@ def transfer_ratio(source: Exercise, target: Exercise) -> float | None:
         return None
     if not (source.load_kind.external and target.load_kind.external):
         return None
+    return round(barbell_share(target) / barbell_share(source), 4)
 
-    def as_barbell(exercise: Exercise) -> float:
-        ratio = IMPLEMENT_RATIO[exercise.load_kind] / implements_held(exercise)
-        if exercise.is_unilateral:
-            ratio *= UNILATERAL_RATIO
-        if "bridge" in exercise.id and exercise.is_hip_thrust_family:
-            ratio *= BRIDGE_RATIO
-        return ratio
 
-    return round(as_barbell(target) / as_barbell(source), 4)
+def barbell_share(exercise: Exercise) -> float:
+    """The printed load of ``exercise`` as a share of the same pattern's two-legged barbell
+    load: the implement's ratio, split over the implements held, and the unilateral ratio
+    for one-sided work.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> barbell_share(c["barbell_hip_thrust"]), barbell_share(c["dumbbell_romanian_deadlift"])
+    (1.0, 0.4)
+    >>> barbell_share(c["weighted_single_leg_hip_thrust"])
+    0.32
+    """
+    ratio = IMPLEMENT_RATIO.get(exercise.load_kind, 1.0) / implements_held(exercise)
+    if exercise.is_unilateral:
+        ratio *= UNILATERAL_RATIO
+    if "bridge" in exercise.id and exercise.is_hip_thrust_family:
+        ratio *= BRIDGE_RATIO
+    return round(ratio, 4)

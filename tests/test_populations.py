@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tests.factories import PROGRAMME_BREAKERS_BY_POPULATION
+from tests.factories import MAX_TEST_NOTE, PROGRAMME_BREAKERS_BY_POPULATION
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Level
 from thrustplan.planner.output.render import Renderer
 from thrustplan.planner.pipeline import generate_program
-from thrustplan.planner.progression.lifts import FixedLift, find_max_note
+from thrustplan.planner.progression.lifts import FixedLift
 from thrustplan.planner.progression.weeks import _make_lift
 from thrustplan.rules.bodyweight import (
     BAR_CEILING,
@@ -142,6 +142,8 @@ def test_past_the_ceiling_the_note_says_what_comes_next() -> None:
 
 
 def test_an_assisting_band_is_not_progressed_as_band_resistance() -> None:
+    from thrustplan.planner.progression.phases import calendar
+    from thrustplan.planner.progression.weeks import _Slot
     from thrustplan.planner.template import PlannedExercise
     from thrustplan.rules.profile import ProgressionScheme
 
@@ -153,7 +155,9 @@ def test_an_assisting_band_is_not_progressed_as_band_resistance() -> None:
         reason="",
     )
     profile = client(level="beginner")
-    lift = _make_lift(exercise, planned, profile, CATALOGUE, ProgressionScheme.DOUBLE, 0, {}, 0)
+    scheme = ProgressionScheme.DOUBLE
+    slot = _Slot(planned, profile, CATALOGUE, scheme, calendar(scheme, 1)[0], {})
+    lift = _make_lift(exercise, slot)
     assert isinstance(lift, FixedLift)
 
 
@@ -256,7 +260,7 @@ def test_lower_back_hinges_keep_the_spine_neutral() -> None:
 
 
 def test_the_max_test_wording_is_recognised() -> None:
-    assert is_max_test(find_max_note(10))
+    assert is_max_test(MAX_TEST_NOTE)
     assert not is_max_test("pause 1 s at the top")
 
 

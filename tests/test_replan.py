@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from tests.factories import profile, progressed_program
+from tests.factories import profile, progressed_program, weekly_template
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.replan import (
     LOG_COLUMNS,
@@ -20,9 +22,12 @@ from thrustplan.planner.progression.replan import (
     next_template,
     parse_log,
 )
+from thrustplan.planner.progression.starts import LiftStart, RepStart
+from thrustplan.planner.progression.weeks import build_weeks
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import ClientProfile
-from thrustplan.rules.program import Program
+from thrustplan.rules.program import ExerciseEntry, Program
+from thrustplan.rules.strength import load_for, max_from_set
 
 CATALOGUE = builtin_catalogue()
 NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
@@ -135,19 +140,24 @@ def _judge(plan: Program, lines: list[str], exercise_id: str = "barbell_hip_thru
     return judge(plan, log.rows, CATALOGUE, exercise_id)
 
 
-def test_a_lift_that_met_its_targets_moves_up() -> None:
-    plan = home_plan()
-    verdict = _judge(plan, planned_rows(plan, "barbell_hip_thrust", reps_delta=1))
-    assert verdict.outcome == "up" and verdict.start is not None
-    last = next(
+def _last_thrust(plan: Program) -> ExerciseEntry:
+    return next(
         e for w in reversed(plan.weeks) if not w.deload
         for e in w.sessions[1].exercises if e.exercise_id == "barbell_hip_thrust"
     )  # fmt: skip
-    assert last.load is not None
-    assert (verdict.start.load, verdict.start.reps) > (last.load, last.target_reps)
 
 
-def test_a_small_miss_repeats_and_a_big_or_repeated_miss_backs_off() -> None:
+def test_a_lift_that_met_its_targets_moves_up_and_never_below_what_was_met() -> None:
+    plan = home_plan()
+    verdict = _judge(plan, planned_rows(plan, "barbell_hip_thrust", reps_delta=1))
+    assert verdict.outcome == "up" and isinstance(verdict.start, LiftStart)
+    last = _last_thrust(plan)
+    assert last.load is not None and last.estimated_max is not None
+    assert verdict.start.floor is not None and verdict.start.floor >= last.load
+    assert verdict.start.one_rep_max > last.estimated_max
+
+
+def test_a_small_miss_repeats_and_a_miss_in_two_sessions_backs_off() -> None:
     plan = home_plan()
     rows = planned_rows(plan, "barbell_hip_thrust")
     last_session = rows[-3:]
@@ -155,33 +165,90 @@ def test_a_small_miss_repeats_and_a_big_or_repeated_miss_backs_off() -> None:
                                for r in last_session[-1:]), *last_session[:-1]]  # fmt: skip
     verdict = _judge(plan, short_one)
     assert verdict.outcome == "repeat", verdict
-    last = next(
-        e for w in reversed(plan.weeks) if not w.deload
-        for e in w.sessions[1].exercises if e.exercise_id == "barbell_hip_thrust"
-    )  # fmt: skip
-    assert verdict.start is not None and verdict.start.load == last.load
-
-    big = _judge(plan, planned_rows(plan, "barbell_hip_thrust", reps_delta=-3))
-    assert big.outcome == "back off" and big.start is not None
-    assert last.load is not None and big.start.load < last.load
+    last = _last_thrust(plan)
+    assert isinstance(verdict.start, LiftStart) and last.load is not None
+    # The earlier sessions were met in full: never below their load.
+    assert verdict.start.floor is not None and verdict.start.floor >= last.load - 5
 
     twice = _judge(plan, planned_rows(plan, "barbell_hip_thrust", reps_delta=-1))
-    assert twice.outcome == "back off" and "second session running" in twice.detail
+    assert twice.outcome == "back off" and "twice running" in twice.detail
+    assert isinstance(twice.start, LiftStart) and twice.start.floor is None
+    # 5-10 % lighter: the max of the backed-off load at the planned reps.
+    backed = load_for(twice.start.one_rep_max, last.target_reps, last.rir)
+    assert 0.88 * last.load <= backed < last.load
 
 
-def test_a_tested_lift_starts_from_its_best_logged_set() -> None:
+def test_a_set_logged_heavier_than_planned_starts_from_what_was_lifted() -> None:
     plan = home_plan()
     lines = ["1,mon,goblet_squat,1,12.5,10,3", "1,mon,goblet_squat,2,17.5,10,1"]
     verdict = _judge(plan, lines, "goblet_squat")
-    assert verdict.outcome == "tested" and verdict.start is not None
-    # 17.5 x 10 with 1 in reserve is 17.5 x 9 with the prescribed 2 in reserve.
-    assert (verdict.start.load, verdict.start.reps) == (17.5, 9)
+    assert isinstance(verdict.start, LiftStart)
+    assert verdict.start.one_rep_max == pytest.approx(max_from_set(17.5, 10, 1))
+    assert "17.5 kg" in verdict.detail
 
 
 def test_unlogged_lifts_repeat_their_last_planned_load() -> None:
     plan = home_plan()
     verdict = _judge(plan, [])
-    assert verdict.outcome == "not logged" and verdict.start is not None
+    assert verdict.outcome == "not logged" and isinstance(verdict.start, LiftStart)
+
+
+def test_unloaded_reps_and_holds_carry_forward() -> None:
+    plan = home_plan()
+    lines = [f"4,mon,plank,{n},,45,2" for n in (1, 2, 3)]
+    verdict = _judge(plan, lines, "plank")
+    assert verdict.outcome == "by reps" and isinstance(verdict.start, RepStart)
+    assert verdict.start.reps == 45
+    template = weekly_template(plan.profile, [["barbell_hip_thrust", "plank"]] * 2)
+    weeks = build_weeks(plan.profile, template, CATALOGUE, starts={"plank": verdict.start}).weeks
+    planks = [e for w in weeks if not w.deload for s in w.sessions for e in s.exercises
+              if e.exercise_id == "plank"]  # fmt: skip
+    assert planks and all(e.target_reps >= 45 for e in planks)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 3), st.integers(1, 3), st.integers(0, 2))
+def test_replan_never_lowers_a_lift_whose_targets_were_all_met(
+    extra_reps: int, rir: int, extra_load_steps: int
+) -> None:
+    plan = home_plan()
+    lines = []
+    heaviest = 0.0
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        for session in week.sessions:
+            for entry in session.exercises:
+                if entry.load is None:
+                    continue
+                load = entry.load + 2.5 * extra_load_steps
+                heaviest = (
+                    max(heaviest, load) if entry.exercise_id == "barbell_hip_thrust" else heaviest
+                )
+                for n in range(1, entry.sets + 1):
+                    lines.append(f"{week.number},{session.day.value},{entry.exercise_id},{n},"
+                                 f"{load:g},{entry.target_reps + extra_reps},{rir}")  # fmt: skip
+    log = parse_log("\n".join([HEADER, *lines]), plan, CATALOGUE)
+    assert log.problems == []
+    result = next_block(plan, log.rows, CATALOGUE, now=NOW)
+    for verdict in result.verdicts:
+        assert verdict.outcome in ("up", "by reps"), verdict
+    for exercise_id in {r.exercise_id for r in log.rows}:
+        met = max(
+            r.load or 0
+            for r in log.rows
+            if r.exercise_id == exercise_id
+            and r.week == max(x.week for x in log.rows if x.exercise_id == exercise_id)
+        )
+        new = [
+            e.load
+            for w in result.program.weeks
+            if not w.deload
+            for s in w.sessions
+            for e in s.exercises
+            if e.exercise_id == exercise_id and e.load is not None
+        ]
+        assert all(load >= met for load in new), (exercise_id, met, new)
 
 
 # --- the next block --------------------------------------------------------------------
@@ -195,31 +262,31 @@ def test_next_block_passes_the_checker_and_builds_on_the_log() -> None:
         "1,thu,dumbbell_romanian_deadlift,1,20,10,2",
     ]
     log = parse_log("\n".join([HEADER, *lines]), plan, CATALOGUE)
-    assert check_program(plan, CATALOGUE) == []
+    # A hand-made week from an older planner: it breaks today's session rules.
+    assert check_program(plan, CATALOGUE) != []
     result = next_block(plan, log.rows, CATALOGUE, now=NOW)
     new = result.program
     assert check_program(new, CATALOGUE) == []
+    assert any("solved afresh" in note for note in result.notes)
     assert new.profile.start_date == dt.date(2025, 4, 14)
     assert new.weeks[0].sessions[0].date == dt.date(2025, 4, 14)
     assert new.generated_at == NOW and len(new.weeks) == len(plan.weeks)
-    old_first = plan.weeks[0].sessions[0].exercises[0]
-    new_first = new.weeks[0].sessions[0].exercises[0]
-    assert new_first.exercise_id == "barbell_hip_thrust"
-    assert new_first.load is not None and old_first.load is not None
-    assert new_first.load > old_first.load
-    squat = new.weeks[0].sessions[0].exercises[1]
-    assert squat.exercise_id == "goblet_squat" and squat.load is not None
+    old = _last_thrust(plan)
+    thrusts = [e for s in new.weeks[0].sessions for e in s.exercises
+               if e.exercise_id == "barbell_hip_thrust"]  # fmt: skip
+    assert thrusts and thrusts[0].load is not None and old.load is not None
+    assert thrusts[0].load >= old.load
     outcomes = {v.exercise_id: v.outcome for v in result.verdicts}
-    assert outcomes["barbell_hip_thrust"] == "up" and outcomes["goblet_squat"] == "tested"
+    assert outcomes["barbell_hip_thrust"] == "up"
     unloaded = [i for i in outcomes if not CATALOGUE[i].load_kind.external]
     assert unloaded and all(outcomes[i] == "by reps" for i in unloaded)
+    assert any(v.detail.endswith(" kg") for v in result.verdicts)
 
 
 def test_next_template_keeps_the_variation_the_plan_ended_on() -> None:
     client = profile(weeks=8, days_per_week=2)
     sessions = [["glute_bridge", "bodyweight_squat", "push_up", "plank"]] * 2
     plan = progressed_program(client, sessions)
-    assert check_program(plan, CATALOGUE) == []
     ended_on = plan.weeks[-2].sessions[0].exercises[0].exercise_id
     assert ended_on != "glute_bridge"
     template = next_template(plan, CATALOGUE)
@@ -253,11 +320,16 @@ def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None
     assert "barbell_hip_thrust: up" in made.stdout and "0 rows skipped" in made.stdout
     checked = thrustplan("check", str(tmp_path / "next.json"))
     assert checked.returncode == 0, checked.stdout
-    old = Program.model_validate_json((LOGS / "sample-plan.json").read_bytes())
     new = Program.model_validate_json((tmp_path / "next.json").read_bytes())
-    first, last = new.weeks[0].sessions[0].exercises[0], old.weeks[-2].sessions[0].exercises[0]
-    assert first.exercise_id == last.exercise_id == "barbell_hip_thrust"
-    assert first.load is not None and last.load is not None and first.load > last.load
+    # The client beat the thrust at 60 kg x 10: the next block starts at 60 kg or more.
+    assert "4 x 10 at 60 kg with 1-2 in reserve" in made.stdout
+    thrusts = [e.load for w in new.weeks for s in w.sessions for e in s.exercises
+               if e.exercise_id == "barbell_hip_thrust"]  # fmt: skip
+    assert thrusts and all(load is not None and load >= 60 for load in thrusts)
+    # The lift missed in the last two sessions backs off; holds carry on.
+    assert "back off (short of" in made.stdout
+    holds = [e for w in new.weeks for s in w.sessions for e in s.exercises if e.timed]
+    assert holds and min(e.target_reps for e in holds) >= 45
 
 
 def test_replan_reports_each_bad_row_and_still_succeeds(tmp_path: Path) -> None:
@@ -291,4 +363,5 @@ def test_unreadable_logs_exit_2(tmp_path: Path, log: str, needle: str) -> None:
 def test_a_programme_without_a_solve_report_can_still_be_replanned() -> None:
     plan = home_plan().model_copy(update={"solve": []})
     result = next_block(plan, [], CATALOGUE, now=NOW)
-    assert result.program.solve == [] and check_program(result.program, CATALOGUE) == []
+    # The hand-made week breaks today's rules: the one report is the fresh solve's.
+    assert len(result.program.solve) <= 1 and check_program(result.program, CATALOGUE) == []

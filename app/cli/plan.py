@@ -58,6 +58,12 @@ def plan(
     paper: PaperSize = Paper.A4,
     theme: Theme = None,
     logo_folders: LogoFolders = None,
+    history: Annotated[
+        Path | None,
+        typer.Option(
+            "--history", help="A Hevy or Strong CSV export whose sets seed the starting loads."
+        ),
+    ] = None,
 ) -> None:
     """Build a programme from a profile (or flags) and print it as a PDF."""
     targets = {Format.PDF: output, Format.JSON: json_out, Format.HTML: html_out}
@@ -67,7 +73,7 @@ def plan(
     catalogue = CatalogueChoice(catalogue_file, catalogue_only)
     printing = Printing(paper.value, theme, logo_folders or [])
     with exits():
-        summary = plan_to_files(profile_file, flags, targets, catalogue, printing)
+        summary = plan_to_files(profile_file, flags, targets, catalogue, printing, history)
     out_console.print(clean(summary), markup=False)
 
 

@@ -20,7 +20,12 @@ from thrustplan.app.cli.options import (
 from thrustplan.app.service import CatalogueChoice, Printing, replan_to_files
 from thrustplan.planner.output.formats import Format
 
-LogFile = Annotated[Path, typer.Argument(help="Log CSV: week,day,exercise_id,set,load,reps,rir.")]
+LogFile = Annotated[
+    Path,
+    typer.Argument(
+        help="Log CSV (week,day,exercise_id,set,load,reps,rir), or a Hevy or Strong export."
+    ),
+]
 NextJson = Annotated[
     Path | None,
     typer.Option("--json", help="Programme JSON to write; by default beside the PDF."),

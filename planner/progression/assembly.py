@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import ExerciseId
-from thrustplan.planner.progression.lifts import LiftStart
+from thrustplan.planner.progression.starts import StartFrom
 from thrustplan.planner.progression.weeks import build_weeks
 from thrustplan.planner.template import WeeklyTemplate
 from thrustplan.rules.populations import cautions
@@ -27,16 +27,20 @@ def assemble_program(
     *,
     now: dt.datetime,
     solve: Sequence[SolveReport] | None = None,
-    starts: Mapping[ExerciseId, LiftStart] | None = None,
+    starts: Mapping[ExerciseId, StartFrom] | None = None,
+    deload_first: bool = False,
 ) -> Program:
     """The programme of ``template`` spread over the profile's weeks, generated at ``now``.
 
     ``solve`` is the history of solver reports the programme carries (by default the
-    template's own report); ``starts`` are working sets from a log, which take precedence
-    over rep-maxes and estimates (:func:`~thrustplan.planner.progression.weeks.build_weeks`).
+    template's own report); ``starts`` come from a log or another app's history and take
+    precedence over rep-maxes and estimates; ``deload_first`` opens with a lighter week
+    (:func:`~thrustplan.planner.progression.weeks.build_weeks`).
     The weekly sets are those of the template, a normal week's.
     """
-    progression = build_weeks(profile, template, catalogue, starts=starts)
+    progression = build_weeks(
+        profile, template, catalogue, starts=starts, deload_first=deload_first
+    )
     planned = weekly_sets((p.exercise, p.sets) for s in template.sessions for p in s.exercises)
     return Program(
         generated_at=now,

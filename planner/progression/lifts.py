@@ -1,27 +1,26 @@
-"""Lifts and where they start: each template slot's prescription as a function of the week.
+"""Lifts: each template slot's prescription as a pure function of the week.
 
-A loaded lift climbs by load on the client's own kit, a band lift through the band
-colours, and bodyweight work by reps, then tempo. Starting loads come from a log, the
-client's rep-maxes or an estimate (:mod:`thrustplan.rules.strength`: loads by reps and
-reps in reserve).
+A loaded lift's load is read off the effort chart (:func:`~thrustplan.rules.strength.load_for`)
+from its estimated max, which rises at its level's rate (:mod:`.rates`), for the week's
+reps and reserve, then rounded down to a load the client's kit makes: every set agrees
+with its reps and reps in reserve within one kit step. Band work climbs through the band
+colours, and bodyweight work by reps, then tempo. Where each lift starts is decided in
+:mod:`.starts`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from thrustplan.exercise_db.catalogue import Catalogue
-from thrustplan.exercise_db.models import Exercise, ExerciseId, Level
-from thrustplan.planner.progression.loads import KG_PER_LB, LoadLadder
+from thrustplan.exercise_db.models import Exercise, Level
+from thrustplan.planner.progression.loads import LoadLadder
 from thrustplan.planner.progression.phases import WeekShape
+from thrustplan.planner.progression.rates import DOUBLE_PACE, Rate, rate_for
 from thrustplan.planner.progression.schemes import (
     DELOAD_EXTRA_RIR,
-    LINEAR_STEP_KG,
-    LOWER_BODY_PATTERNS,
     MAX_RIR,
     TECHNIQUES,
-    WEEKLY_GROWTH,
     DayType,
     block_reps,
     day_reps,
@@ -29,124 +28,18 @@ from thrustplan.planner.progression.schemes import (
     deload_sets,
     double_position,
     fixed_position,
-    growth_target,
     hold_seconds,
     linear_reps,
-    linear_target,
     rep_ladder,
 )
-from thrustplan.rules.populations import gentle_start_note
+from thrustplan.planner.progression.starts import Start, estimate_note, work_up_note
 from thrustplan.rules.prescription import Prescription
-from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Units
-from thrustplan.rules.strength import (
-    estimate_max,
-    hip_thrust_max_estimate,
-    implements_held,
-    load_for,
-    max_from_set,
-    transfer_ratio,
-)
+from thrustplan.rules.profile import ProgressionScheme, Units
+from thrustplan.rules.strength import load_for, max_from_set
 
-
-@dataclass(frozen=True)
-class LiftStart:
-    """A working set to start a loaded lift from: ``load`` for ``reps`` at the prescribed
-    reps in reserve (the re-planner passes these from what the client logged)."""
-
-    load: float
-    reps: int
-    source: str = "last block's log"
-
-
-@dataclass(frozen=True)
-class Start:
-    """What a lift starts from: a 1RM estimate, a working set, or nothing (test first)."""
-
-    one_rep_max: float | None = None
-    anchor: LiftStart | None = None
-    note: str = ""
-
-    @property
-    def known(self) -> bool:
-        return self.one_rep_max is not None or self.anchor is not None
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}"
-
-
-def resolve_start(
-    exercise: Exercise,
-    profile: ClientProfile,
-    catalogue: Catalogue,
-    starts: Mapping[ExerciseId, LiftStart],
-) -> Start:
-    """Where ``exercise`` starts: a logged working set, the client's own rep-max, a
-    sibling's rep-max through a transfer ratio, a body-weight estimate for the hip-thrust
-    family, or else nothing (the first week is a rep-max test).
-    """
-    unit = profile.units.value
-    if exercise.id in starts:
-        anchor = starts[exercise.id]
-        return Start(anchor=anchor, note=f"starting load from {anchor.source}")
-    own = profile.rep_maxes.get(exercise.id)
-    if own is not None:
-        estimate = estimate_max(own.weight, own.reps)
-        if estimate.trusted:
-            return Start(
-                one_rep_max=estimate.one_rep_max,
-                note=f"starting load from your {_fmt(own.weight)} {unit} x {own.reps} "
-                f"(Epley 1RM about {estimate.one_rep_max:.0f} {unit})",
-            )
-        return Start(
-            note=f"your {_fmt(own.weight)} {unit} x {own.reps} is too many reps to estimate "
-            "a maximum reliably (10 at most): this week is a heavier test"
-        )
-    for source_id, rep_max in sorted(profile.rep_maxes.items()):
-        source = catalogue.get(source_id)
-        ratio = transfer_ratio(source, exercise) if source is not None else None
-        estimate = estimate_max(rep_max.weight, rep_max.reps)
-        if ratio is not None and source is not None and estimate.trusted:
-            return Start(
-                one_rep_max=estimate.one_rep_max * ratio,
-                note=f"starting load from your {source.name.lower()} "
-                f"({_fmt(rep_max.weight)} {unit} x {rep_max.reps}) x {ratio:g}",
-            )
-    if exercise.is_hip_thrust_family and profile.bodyweight is not None:
-        barbell_max = hip_thrust_max_estimate(profile.bodyweight, profile.level)
-        reference = catalogue.get("barbell_hip_thrust")
-        ratio = (transfer_ratio(reference, exercise) if reference is not None else None) or 1.0
-        return Start(
-            one_rep_max=barbell_max * ratio,
-            note="starting load estimated from body weight and level; "
-            "add a step next session if every set leaves more than 4 reps in reserve",
-        )
-    return Start()
-
-
-def find_max_note(reps: int) -> str:
-    """Instructions for a week whose load is not known yet.
-
-    >>> find_max_note(10)[:28]
-    'find your 10-rep max: warm u'
-    """
-    return (
-        f"find your {reps}-rep max: warm up, then do sets of {reps}, adding the smallest "
-        f"step each set while every rep stays clean; the heaviest clean set of {reps} is "
-        "your load from next week; write it in the log"
-    )
-
-
-def unknown_load_note(reps_max: int) -> str:
-    return (
-        "load: start from the rep max you found; add the smallest step once every set "
-        f"reaches {reps_max} reps"
-    )
-
-
-# --------------------------------------------------------------------------------------
-# Lifts: loaded (progressed by load) and fixed (progressed by reps, technique, variation)
-# --------------------------------------------------------------------------------------
+#: Reps past the top of the range, at the heaviest load the kit makes, from which each
+#: next way to keep progressing applies (``docs/progression.md``, "When the kit tops out").
+TEMPO_FROM, PAUSE_FROM, ONE_SIDED_FROM = 1, 3, 6
 
 
 @dataclass(frozen=True)
@@ -159,14 +52,49 @@ class Dose:
     load: float | None = None
     band: str | None = None
     notes: tuple[str, ...] = ()
+    #: The estimated max the load was read from.
+    one_rep_max: float | None = None
+
+
+def top_out_note(over: int, kit: str, one_sided: Exercise | None) -> str:
+    """How to keep progressing at the heaviest load the kit makes, ``over`` reps past the
+    top of the range: a slower lowering, then a pause, then one side at a time.
+
+    >>> top_out_note(1, "dumbbell", None)
+    'your heaviest dumbbell: lower for 3 s'
+    >>> top_out_note(4, "dumbbell", None)
+    'your heaviest dumbbell: lower for 3 s and pause 2 s at the bottom'
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> top_out_note(7, "dumbbell", builtin_catalogue()["weighted_single_leg_hip_thrust"])
+    'your heaviest dumbbell: do it one side at a time (weighted single-leg hip thrust)'
+    """
+    if over >= ONE_SIDED_FROM and one_sided is not None:
+        how = f"do it one side at a time ({one_sided.name.lower()})"
+    elif over >= PAUSE_FROM:
+        how = "lower for 3 s and pause 2 s at the bottom"
+    else:
+        how = TECHNIQUES[1]
+    return f"your heaviest {kit}: {how}"
+
+
+def reps_at(one_rep_max: float, load: float, rir: int, most: int) -> int:
+    """The most reps (up to ``most``) a set at ``load`` allows with ``rir`` in reserve.
+
+    >>> reps_at(100, 70, 2, 30)
+    9
+    """
+    reps = 1
+    while reps < most and load_for(one_rep_max, reps + 1, rir) >= load - 1e-9:
+        reps += 1
+    return reps
 
 
 @dataclass(frozen=True)
 class LoadedLift:
     """A lift loaded by a number on a bar, dumbbell, kettlebell or stack.
 
-    ``first_step`` is the programme step of the first normal week it appears in; its own
-    progression counts from there.
+    ``first_step`` and ``first_block`` are the programme step and block of the first week
+    it appears in; its own progression counts from there.
     """
 
     exercise: Exercise
@@ -178,21 +106,16 @@ class LoadedLift:
     units: Units
     start: Start
     first_step: int
-    #: False where no rep-max test may be asked for (pregnancy): an unknown load starts
-    #: light instead.
-    tests_allowed: bool = True
+    first_block: int = 1
+    #: A one-sided sibling to move to when the kit tops out.
+    one_sided: Exercise | None = None
 
-    def _one_rep_max(self) -> float:
-        if self.start.anchor is not None:
-            anchor = self.start.anchor
-            return max_from_set(anchor.load, anchor.reps, self.prescription.rir)
-        assert self.start.one_rep_max is not None
-        return self.start.one_rep_max
-
-    def _weekly_step(self) -> float:
-        lower = self.exercise.pattern in LOWER_BODY_PATTERNS
-        kg = LINEAR_STEP_KG[(lower, self.exercise.is_compound)] / implements_held(self.exercise)
-        return kg if self.units is Units.KG else kg / KG_PER_LB
+    @property
+    def rate(self) -> Rate:
+        p = self.prescription
+        return rate_for(
+            self.exercise, self.level, self.units, linear_reps(p.reps_min, p.reps_max), p.rir
+        )
 
     def reps_and_rir(self, shape: WeekShape, day: DayType) -> tuple[int, int]:
         """Target reps and reps in reserve for a normal week."""
@@ -201,98 +124,90 @@ class LoadedLift:
             case ProgressionScheme.LINEAR:
                 return linear_reps(p.reps_min, p.reps_max), p.rir
             case ProgressionScheme.DOUBLE:
-                return double_position(shape.step - self.first_step, *self._double())[0], p.rir
+                reps = rep_ladder(p.reps_min, p.reps_max)
+                rung = max(shape.step - self.first_step, 0) // DOUBLE_PACE[self.level]
+                return double_position(rung, reps)[0], p.rir
             case ProgressionScheme.UNDULATING:
                 light = 1 if day == "light" else 0
                 return day_reps(day, p.reps_min, p.reps_max), min(p.rir + light, MAX_RIR)
             case _:
                 return block_reps(shape.kind, p.reps_min, p.reps_max), p.rir
 
-    def _double(self) -> tuple[tuple[int, ...], int]:
-        reps = rep_ladder(self.prescription.reps_min, self.prescription.reps_max)
-        anchor = self.start.anchor
-        if anchor is None:
-            return reps, 0
-        fitting = [i for i, r in enumerate(reps) if r <= anchor.reps]
-        return reps, fitting[-1] if fitting else 0
+    def _base_max(self, shape: WeekShape, day: DayType) -> float:
+        """The starting max, raised where needed so that the first week's load is not
+        below the floor the log set (a load met in full at 1 or more in reserve)."""
+        floor = self.start.floor
+        if floor is None:
+            return self.start.one_rep_max
+        first = replace(shape, step=self.first_step, block_step=0, deload=False)
+        reps, rir = self.reps_and_rir(first, day)
+        return max(self.start.one_rep_max, max_from_set(floor, reps, rir))
 
-    def _double_first_target(self) -> float:
-        anchor = self.start.anchor
-        if anchor is not None and anchor.reps >= self.prescription.reps_min:
-            return anchor.load
-        reps, _ = self._double()
-        return load_for(self._one_rep_max(), reps[0], self.prescription.rir)
-
-    def target(self, step: int, shape: WeekShape, day: DayType) -> float:
-        """The unrounded load a normal week aims for (``step`` weeks into this lift)."""
-        reps, rir = self.reps_and_rir(shape, day)
-        match self.scheme:
-            case ProgressionScheme.LINEAR:
-                first = load_for(self._one_rep_max(), reps, rir)
-                return linear_target(step, first, self._weekly_step())
-            case ProgressionScheme.DOUBLE:
-                reps_ladder, start = self._double()
-                _, steps = double_position(step, reps_ladder, start)
-                first = self._double_first_target()
-                if steps == 0:
-                    return first
-                # Past the top of the kit the aim keeps climbing, so it can be flagged.
-                index = self.ladder.index(first) + steps
-                loads = self.ladder.loads
-                top_gap = loads[-1] - loads[-2] if len(loads) > 1 else loads[-1]
-                return self.ladder.at(index) + max(index - len(loads) + 1, 0) * top_gap
-            case _:
-                return growth_target(
-                    step, self._one_rep_max(), WEEKLY_GROWTH[self.level], reps, rir
-                )
+    def one_rep_max(self, shape: WeekShape, day: DayType) -> float:
+        """The estimated max of week ``shape``: the start, grown at the level's rate for
+        each normal week (and, for advanced lifters, each new block) since the first."""
+        weeks = max(shape.step - self.first_step, 0)
+        blocks = max(shape.block - self.first_block, 0)
+        return self.rate.max_at(self._base_max(shape, day), weeks, blocks)
 
     def dose(self, shape: WeekShape, day: DayType) -> Dose:
         """The prescription of week ``shape`` (a pure function of the week)."""
-        step = max(shape.step - self.first_step, 0)
         if shape.deload:
-            return self._deload(shape, day, step)
+            return self._deload(shape, day)
+        step = max(shape.step - self.first_step, 0)
         reps, rir = self.reps_and_rir(shape, day)
-        notes: list[str] = []
-        if self.scheme is ProgressionScheme.UNDULATING:
-            notes.append(f"{day} day")
-        if not self.start.known:
-            return self._unknown_load(step, reps, rir, notes)
-        target = self.target(step, shape, day)
+        if step == 0 and self.start.estimated:
+            # A guess starts a reserve rep lighter (RIR 3-4 for a beginner).
+            rir = min(rir + 1, MAX_RIR)
+        notes: list[str] = [f"{day} day"] if self.scheme is ProgressionScheme.UNDULATING else []
+        one_rep_max = self.one_rep_max(shape, day)
+        target = load_for(one_rep_max, reps, rir)
         load = self.ladder.floor(target)
         if target > self.ladder.heaviest + 1e-6:
-            notes.append("the heaviest load your kit makes: slow the lowering to 3 s")
+            top = self.prescription.reps_max
+            most = reps_at(one_rep_max, load, rir, top + ONE_SIDED_FROM)
+            reps = max(min(most, top), reps)
+            kit = "load" if self.ladder.per == "total" else self.ladder.per
+            notes.append(top_out_note(most - top, kit, self.one_sided))
         elif target < self.ladder.lightest - 1e-6:
-            notes.append("the lightest load your kit makes")
-        if step == 0 and self.start.note:
-            notes.append(self.start.note)
-        return Dose(self.sets, reps, rir, load=load, notes=tuple(notes))
+            notes.append(f"the lightest load your kit makes: stop {rir} short of failure")
+        if step == 0:
+            notes.extend(self._first_week_notes(reps, load, rir))
+        return Dose(self.sets, reps, rir, load=load, notes=tuple(notes), one_rep_max=one_rep_max)
 
-    def _unknown_load(self, step: int, reps: int, rir: int, notes: list[str]) -> Dose:
-        """A week of a lift whose load is not known yet: a rep-max test first, where the
-        client may test (never in pregnancy), else a gentle start."""
-        p = self.prescription
-        if step == 0 and not self.tests_allowed:
-            notes.append(gentle_start_note(reps, rir))
-        elif step == 0:
-            test_reps = min(max(10, p.reps_min), p.reps_max)
-            notes.extend(n for n in (find_max_note(test_reps), self.start.note) if n)
-            return Dose(self.sets, test_reps, rir, notes=tuple(notes))
-        elif self.tests_allowed:
-            notes.append(unknown_load_note(p.reps_max))
-        else:
-            notes.append(f"load: keep every set {rir} or more reps short of failure")
-        return Dose(self.sets, reps, rir, notes=tuple(notes))
+    def _first_week_notes(self, reps: int, load: float, rir: int) -> list[str]:
+        notes = [self.start.note] if self.start.note else []
+        if self.start.work_up:
+            notes.insert(0, work_up_note(reps, load, self.units.value))
+        elif self.start.estimated:
+            notes.append(estimate_note(rir))
+        return notes
 
-    def _deload(self, shape: WeekShape, day: DayType, step: int) -> Dose:
+    def _deload(self, shape: WeekShape, day: DayType) -> Dose:
+        """A lighter week: fewer sets, the last normal week's reps two more short of
+        failure, so the load drops about a tenth and the effort eases; still a session."""
         p = self.prescription
-        rir = min(p.rir + DELOAD_EXTRA_RIR, MAX_RIR)
-        sets = deload_sets(self.sets)
-        notes = ["deload: lighter week for recovery"]
-        if not self.start.known:
-            notes.append("use about 85 % of last week's load")
-            return Dose(sets, p.reps_min, rir, notes=tuple(notes))
-        last = self.ladder.floor(self.target(max(step - 1, 0), shape, day))
-        return Dose(sets, p.reps_min, rir, load=deload_load(last, self.ladder), notes=tuple(notes))
+        last = replace(shape, step=max(shape.step - 1, self.first_step), deload=False)
+        reps, rir = self.reps_and_rir(last, day)
+        one_rep_max = self.one_rep_max(last, day)
+        before = self.ladder.floor(load_for(one_rep_max, reps, rir))
+        rir = min(max(rir, p.rir) + DELOAD_EXTRA_RIR, MAX_RIR)
+        load = deload_load(before, self.ladder, load_for(one_rep_max, reps, rir))
+        notes = ("deload: lighter week for recovery",)
+        return Dose(deload_sets(self.sets), reps, rir, load, notes=notes, one_rep_max=one_rep_max)
+
+
+def one_sided_sibling(exercise: Exercise, catalogue: Catalogue) -> Exercise | None:
+    """A harder, one-sided variation of ``exercise`` that keeps its kind of load."""
+    for candidate_id in exercise.harder:
+        candidate = catalogue.get(candidate_id)
+        if (
+            candidate is not None
+            and candidate.is_unilateral
+            and candidate.load_kind is exercise.load_kind
+        ):
+            return candidate
+    return None
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,11 @@ Sources (``docs/training-rules.md``, "Progression"):
 
 - Daily undulating vs linear: no difference in size (Grgic et al. 2017) nor strength
   (Harries et al. 2015); both are offered, the simpler one is the default.
-- Deloads about every 5-6 weeks, a week long, cutting sets, reps and load
-  (Rogerson et al. 2024).
+- Deloads by need (``docs/progression.md``, "Deloads by need"): beginner programmes
+  (Strong Curves, GZCLP, Starting Strength) schedule none, so a beginner's plan of up to
+  12 weeks has none, in 4-week phases instead; the re-planner adds one after a stall.
+  Intermediates take one about every 4-6 weeks (Rogerson et al. 2024: about 5-6; Bell
+  et al. 2023); advanced lifters end every block with one.
 """
 
 from __future__ import annotations
@@ -36,6 +39,13 @@ DELOAD_EVERY: Mapping[ProgressionScheme, int] = {
 }
 #: Programmes longer than this end with a lighter week.
 LONGEST_WITHOUT_FINAL_DELOAD = 6
+#: A beginner's plan up to this long schedules no deload (beginner programmes have none).
+BEGINNER_WEEKS_WITHOUT_DELOAD = 12
+#: A beginner's phases (blocks without a deload) last at most this many weeks, as
+#: Strong Curves' do; variations change between them.
+BEGINNER_PHASE_WEEKS = 4
+#: A beginner's plan this short is one phase.
+ONE_PHASE_WEEKS = 5
 
 
 def choose_scheme(profile: ClientProfile) -> ProgressionScheme:
@@ -87,14 +97,45 @@ def deload_weeks(total: int, every: int) -> tuple[int, ...]:
     ((5,), (), ())
     """
     if total > LONGEST_WITHOUT_FINAL_DELOAD:
-        blocks = math.ceil(total / every)
-        base, longer = divmod(total, blocks)
-        ends, week = [], 0
-        for index in range(blocks):
-            week += base + (1 if index < longer else 0)
-            ends.append(week)
-        return tuple(ends)
+        return even_blocks(total, every)
     return tuple(range(every, total, every))
+
+
+def even_blocks(total: int, longest: int) -> tuple[int, ...]:
+    """The last week of each of the near-equal blocks of at most ``longest`` weeks that
+    make up ``total`` weeks.
+
+    >>> even_blocks(12, 4), even_blocks(10, 4), even_blocks(3, 4)
+    ((4, 8, 12), (4, 7, 10), (3,))
+    """
+    blocks = math.ceil(total / longest)
+    base, longer = divmod(total, blocks)
+    ends, week = [], 0
+    for index in range(blocks):
+        week += base + (1 if index < longer else 0)
+        ends.append(week)
+    return tuple(ends)
+
+
+def scheduled_deloads(
+    scheme: ProgressionScheme, total: int, level: Level
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The deload weeks and the block ends of a ``total``-week plan at ``level``.
+
+    >>> scheduled_deloads(ProgressionScheme.DOUBLE, 12, Level.BEGINNER)
+    ((), (4, 8, 12))
+    >>> scheduled_deloads(ProgressionScheme.DOUBLE, 12, Level.INTERMEDIATE)
+    ((4, 8, 12), (4, 8, 12))
+    >>> scheduled_deloads(ProgressionScheme.LINEAR, 16, Level.BEGINNER)
+    ((6, 11, 16), (6, 11, 16))
+    """
+    if level is Level.BEGINNER and total <= BEGINNER_WEEKS_WITHOUT_DELOAD:
+        if total <= ONE_PHASE_WEEKS:
+            return (), (total,)
+        return (), even_blocks(total, BEGINNER_PHASE_WEEKS)
+    deloads = deload_weeks(total, DELOAD_EVERY[scheme])
+    ends = deloads if deloads and deloads[-1] == total else (*deloads, total)
+    return deloads, ends
 
 
 PhaseKind = Literal["build", "accumulation", "intensification"]
@@ -118,8 +159,15 @@ class WeekShape:
     block_weeks: int
 
 
-def calendar(scheme: ProgressionScheme, total: int) -> tuple[WeekShape, ...]:
-    """Every week of a ``total``-week programme under ``scheme``.
+def calendar(
+    scheme: ProgressionScheme,
+    total: int,
+    level: Level = Level.INTERMEDIATE,
+    *,
+    deload_first: bool = False,
+) -> tuple[WeekShape, ...]:
+    """Every week of a ``total``-week programme under ``scheme`` for a client at ``level``;
+    ``deload_first`` makes week 1 a lighter week (after a stall).
 
     >>> [(w.number, w.block, w.deload) for w in calendar(ProgressionScheme.DOUBLE, 5)]
     [(1, 1, False), (2, 1, False), (3, 1, False), (4, 1, False), (5, 1, False)]
@@ -127,14 +175,19 @@ def calendar(scheme: ProgressionScheme, total: int) -> tuple[WeekShape, ...]:
     >>> [(w.phase, w.kind[0], w.deload) for w in weeks]  # doctest: +NORMALIZE_WHITESPACE
     [(1, 'a', False), (1, 'a', False), (2, 'i', False), (2, 'i', True),
      (3, 'a', False), (3, 'a', False), (4, 'i', False), (4, 'i', True)]
+    >>> [(w.block, w.deload) for w in calendar(ProgressionScheme.DOUBLE, 8, Level.BEGINNER)]
+    [(1, False), (1, False), (1, False), (1, False), (2, False), (2, False), (2, False), (2, False)]
+    >>> [w.deload for w in calendar(ProgressionScheme.DOUBLE, 4, deload_first=True)]
+    [True, False, False, False]
     """
-    deloads = deload_weeks(total, DELOAD_EVERY[scheme])
-    ends = [*deloads] if deloads and deloads[-1] == total else [*deloads, total]
+    deloads, ends = scheduled_deloads(scheme, total, level)
+    if deload_first:
+        deloads = (1, *deloads)
     shapes: list[WeekShape] = []
     start, step, phase = 1, 0, 0
     for block, end in enumerate(ends, start=1):
         weeks = list(range(start, end + 1))
-        normal = [w for w in weeks if w not in deloads]
+        normal = [w for w in weeks if w not in deloads] or weeks
         if scheme is ProgressionScheme.BLOCK:
             accumulation = math.ceil(len(normal) / 2)
             kinds: list[PhaseKind] = [
@@ -144,7 +197,8 @@ def calendar(scheme: ProgressionScheme, total: int) -> tuple[WeekShape, ...]:
         else:
             kinds = ["build" for _ in normal]
         previous_kind: PhaseKind | None = None
-        for block_step, week in enumerate(weeks):
+        block_step = 0
+        for week in weeks:
             deload = week in deloads
             kind = (
                 previous_kind
@@ -170,5 +224,6 @@ def calendar(scheme: ProgressionScheme, total: int) -> tuple[WeekShape, ...]:
             previous_kind = kind
             if not deload:
                 step += 1
+                block_step += 1
         start = end + 1
     return tuple(shapes)

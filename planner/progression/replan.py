@@ -6,10 +6,14 @@ filled in, and the PDF's log cells follow the same order). Rows that are missing
 impossible (negative load, 500 reps) or about an exercise the plan does not hold are
 reported with their line number and skipped; every other row is used.
 
-How a lift moves on (``docs/training-rules.md``, "Progression"): ACSM 2009 adds load
-when the client beats the target; double progression climbs reps before load; a lift
-that fell short repeats its load, and one that fell well short, or short twice running,
-backs off about 10 %.
+How a lift moves on (``docs/progression.md``, "Replan from what was lifted"): each
+loaded lift's next block starts from its best recent performance, load, reps and reps in
+reserve read back through the effort chart to an estimated max, and never below a load
+with which every target rep was met at 1 or more in reserve; a lift missed in the last
+two sessions backs off about 10 % (a stall, after which a beginner's block opens with a
+lighter week). Reps and holds of unloaded work carry forward. A lift the next block
+rotates out hands its estimate to its replacement through the transfer ratios. Each
+lift's verdict says why, down to the new load.
 """
 
 from __future__ import annotations
@@ -17,20 +21,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from thrustplan.exercise_db.catalogue import Catalogue
-from thrustplan.exercise_db.models import ExerciseId
+from thrustplan.exercise_db.models import ExerciseId, Level
+from thrustplan.planner.model.solve import InfeasibleRequest, solve_week
 from thrustplan.planner.progression.assembly import assemble_program
-from thrustplan.planner.progression.lifts import LiftStart
-from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder, ladder_for
-from thrustplan.planner.progression.phases import choose_scheme
-from thrustplan.planner.progression.schemes import rep_ladder
+from thrustplan.planner.progression.history import History, place
+from thrustplan.planner.progression.judge import Verdict, judge, with_first_load
+from thrustplan.planner.progression.starts import LiftStart
 from thrustplan.planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
+from thrustplan.rules.checker import check_program
 from thrustplan.rules.prescription import prescribe_for
-from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
+from thrustplan.rules.profile import ClientProfile, Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, SolveReport, Week
 
 #: The log's columns, in the order the PDF's log cells and the CSV export use.
@@ -40,10 +45,6 @@ MAX_SET = 20
 MAX_REPS = 100
 MAX_LOAD = 1000.0
 MAX_RIR = 10
-#: A back-off keeps about this share of the load that was missed.
-BACK_OFF = 0.9
-#: Average reps missed per set from which a lift backs off rather than repeats.
-BACK_OFF_SHORTFALL = 2.0
 
 _DAY_NAMES = {
     **{d.value: d for d in Weekday},
@@ -133,14 +134,27 @@ def parse_log(text: str, program: Program, catalogue: Catalogue) -> ParsedLog:
             f"{','.join(LOG_COLUMNS)} (other columns are ignored)"
         )
     where = {column: header.index(column) for column in LOG_COLUMNS}
+    records = (
+        (reader.line_num, fields)
+        for fields in reader
+        if fields and any(f.strip() for f in fields) and not fields[0].startswith("#")
+    )
+    return parse_records(records, where, program, catalogue)
+
+
+def parse_records(
+    records: Iterable[tuple[int, Sequence[str]]],
+    where: Mapping[str, int],
+    program: Program,
+    catalogue: Catalogue,
+) -> ParsedLog:
+    """Read (line, fields) records whose columns sit where ``where`` says, keeping every
+    usable row and naming each skipped one by its line."""
     planned = _planned(program)
     rows: list[LogRow] = []
     problems: list[LogProblem] = []
     seen: dict[tuple[int, Weekday, str, int], int] = {}
-    for fields in reader:
-        line = reader.line_num
-        if not fields or not any(f.strip() for f in fields) or fields[0].startswith("#"):
-            continue
+    for line, fields in records:
         try:
             row = _row(fields, where, line, planned, program, catalogue)
         except ValueError as error:
@@ -155,6 +169,26 @@ def parse_log(text: str, program: Program, catalogue: Catalogue) -> ParsedLog:
         seen[key] = line
         rows.append(row)
     return ParsedLog(rows, problems)
+
+
+def parse_history(history: History, program: Program, catalogue: Catalogue) -> ParsedLog:
+    """A Hevy or Strong export read as a log of ``program``: each workout placed in the
+    plan's sessions (by date from the plan's start, else in order), then checked as a
+    log row is; the sets of one exercise in one session are numbered in order."""
+    sessions = [(w.number, s.day) for w in program.weeks for s in w.sessions]
+    placed = place(history, sessions, program.profile.start_date)
+    numbers: Counter[tuple[int, Weekday, str]] = Counter()
+    records = []
+    for row in placed:
+        key = (row.week, row.day, row.exercise_id)
+        numbers[key] += 1
+        load = "" if row.load is None else f"{row.load:g}"
+        rir = "" if row.rir is None else str(row.rir)
+        number = str(numbers[key])
+        fields = [str(row.week), row.day.value, row.exercise_id, number, load, str(row.reps), rir]
+        records.append((row.line, fields))
+    where = {column: i for i, column in enumerate(LOG_COLUMNS)}
+    return parse_records(records, where, program, catalogue)
 
 
 def _row(
@@ -200,29 +234,18 @@ def _row(
 
 
 # --------------------------------------------------------------------------------------
-# Judging each lift and building the next block
+# The next block
 # --------------------------------------------------------------------------------------
 
-Outcome = Literal["up", "repeat", "back off", "tested", "not logged", "by reps"]
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What the log says about one lift, and where its next block starts."""
-
-    exercise_id: ExerciseId
-    outcome: Outcome
-    detail: str
-    start: LiftStart | None
-
-    def __str__(self) -> str:
-        return f"{self.exercise_id}: {self.outcome} ({self.detail})"
+__all__ = ["LOG_COLUMNS", "LogError", "LogRow", "ParsedLog", "Verdict", "judge", "next_block"]
 
 
 @dataclass(frozen=True)
 class ReplanResult:
     program: Program
     verdicts: list[Verdict]
+    #: Remarks on the whole block (a lighter first week after a stall, a fresh solve).
+    notes: list[str] = field(default_factory=list)
 
 
 #: Stands in for the solver's report when a hand-written programme carries none.
@@ -265,135 +288,22 @@ def next_template(program: Program, catalogue: Catalogue) -> WeeklyTemplate:
     return WeeklyTemplate(split=program.split, sessions=tuple(sessions), report=report)
 
 
-def _sessions_of(
-    program: Program, exercise_id: ExerciseId
-) -> list[tuple[Week, Weekday, ExerciseEntry]]:
-    """Every normal-week session of the plan holding ``exercise_id``, in plan order."""
-    return [
-        (week, session.day, entry)
-        for week in program.weeks
-        if not week.deload
-        for session in week.sessions
-        for entry in session.exercises
-        if entry.exercise_id == exercise_id
-    ]
-
-
-def _next_working_set(
-    outcome: Outcome, load: float, reps: int, low: int, high: int,
-    ladder: LoadLadder, scheme: ProgressionScheme,
-) -> tuple[float, int]:  # fmt: skip
-    """Where a lift goes after doing ``load`` x ``reps``: up one position (reps first for
-    double progression, else one real load step), the same, or about 10 % lighter.
-
-    >>> from thrustplan.rules.profile import Units
-    >>> ladder = LoadLadder((40.0, 45.0, 50.0, 55.0), Units.KG, "total")
-    >>> _next_working_set("up", 45, 9, 8, 10, ladder, ProgressionScheme.DOUBLE)
-    (45, 10)
-    >>> _next_working_set("up", 45, 10, 8, 10, ladder, ProgressionScheme.DOUBLE)
-    (50.0, 8)
-    >>> _next_working_set("up", 45, 9, 8, 10, ladder, ProgressionScheme.LINEAR)
-    (50.0, 9)
-    >>> _next_working_set("back off", 50, 9, 8, 10, ladder, ProgressionScheme.LINEAR)
-    (45.0, 9)
-    >>> _next_working_set("back off", 50, 10, 8, 10, ladder, ProgressionScheme.DOUBLE)
-    (45.0, 8)
-    """
-    if outcome == "up":
-        if scheme is ProgressionScheme.DOUBLE:
-            reps_ladder = rep_ladder(low, high)
-            higher = [r for r in reps_ladder if r > reps]
-            if higher:
-                return load, higher[0]
-            return ladder.up(load), low
-        return ladder.up(load), reps
-    if outcome == "back off":
-        lighter = ladder.floor(load * BACK_OFF)
-        lighter = lighter if lighter < load - TOLERANCE else ladder.below(load)
-        # Double progression climbs the range again from the bottom with the lighter load.
-        return lighter, low if scheme is ProgressionScheme.DOUBLE else reps
-    return load, reps
-
-
-def judge(
-    program: Program, rows: Sequence[LogRow], catalogue: Catalogue, exercise_id: ExerciseId
-) -> Verdict:
-    """The verdict on one loaded lift from its most recent logged normal-week sessions."""
-    profile = program.profile
-    exercise = catalogue[exercise_id]
-    ladder = ladder_for(exercise, profile)
-    prescription = prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
-    scheme = choose_scheme(profile)
-    if ladder is None:
-        return Verdict(exercise_id, "by reps", "progresses by reps, tempo and variations", None)
-    by_session: dict[tuple[int, Weekday], list[LogRow]] = {}
-    for row in rows:
-        if row.exercise_id == exercise_id:
-            by_session.setdefault((row.week, row.day), []).append(row)
-    logged = [
-        (entry, by_session[(week.number, day)])
-        for week, day, entry in _sessions_of(program, exercise_id)
-        if (week.number, day) in by_session
-    ]
-
-    def as_start(load: float, reps: int, rir: int, source: str) -> LiftStart:
-        # The same effort expressed at the prescription's reps in reserve.
-        return LiftStart(ladder.floor(load), max(1, reps + rir - prescription.rir), source)
-
-    if not logged:
-        planned = [e for _, _, e in _sessions_of(program, exercise_id) if e.load is not None]
-        if not planned:
-            return Verdict(exercise_id, "not logged", "no load known yet: test again", None)
-        last = planned[-1]
-        assert last.load is not None
-        start = as_start(last.load, last.target_reps, last.rir, "the last planned load")
-        return Verdict(exercise_id, "not logged", "repeats the last planned load", start)
-
-    entry, sets = logged[-1]
-    if entry.load is None:
-        # A test week, or loads the client chose: the heaviest load logged, judged by its
-        # hardest set (fewest reps left to failure), so a tired last set is not ignored.
-        heaviest = max(r.load or 0 for r in sets)
-        at_top = [r for r in sets if (r.load or 0) >= heaviest - TOLERANCE and r.reps > 0]
-        if heaviest <= 0 or not at_top:
-            return Verdict(exercise_id, "not logged", "no usable set in the log", None)
-        hardest = min(at_top, key=lambda r: r.reps + (r.rir or 0))
-        rir = hardest.rir if hardest.rir is not None else 0
-        week, day = hardest.week, hardest.day.value
-        what = f"{heaviest:g} {profile.units.value} x {hardest.reps} ({rir} in reserve)"
-        start = as_start(heaviest, hardest.reps, rir, f"your week {week} {day} {what}")
-        return Verdict(exercise_id, "tested", f"load chosen in week {week}: {what}", start)
-
-    def shortfall(entry: ExerciseEntry, sets: Sequence[LogRow]) -> float:
-        """Average reps missed per logged set, a set done lighter counting as missed."""
-        assert entry.load is not None
-        missed = [
-            max(entry.target_reps - r.reps, 0)
-            if (r.load or 0) >= entry.load - TOLERANCE
-            else max(entry.target_reps - r.reps, 1)
-            for r in sets
-        ]
-        return sum(missed) / len(missed)
-
-    short = shortfall(entry, sets)
-    short_before = shortfall(*logged[-2]) if len(logged) > 1 and logged[-2][0].load else 0.0
-    if short == 0:
-        outcome: Outcome = "up"
-        detail = f"every set reached {entry.target_reps} reps at {entry.load:g}"
-    elif short >= BACK_OFF_SHORTFALL or short_before > 0:
-        outcome = "back off"
-        detail = f"{short:.1f} reps short a set at {entry.load:g}" + (
-            ", the second session running" if short_before > 0 else ""
-        )
-    else:
-        outcome = "repeat"
-        detail = f"{short:.1f} reps short a set at {entry.load:g}"
-    reps = entry.target_reps + entry.rir - prescription.rir
-    load, reps = _next_working_set(
-        outcome, entry.load, max(reps, 1), prescription.reps_min, prescription.reps_max,
-        ladder, scheme,
-    )  # fmt: skip
-    return Verdict(exercise_id, outcome, detail, LiftStart(load, reps, "last block's log"))
+def _resolved(program: Program, profile: ClientProfile, catalogue: Catalogue) -> WeeklyTemplate:
+    """A fresh weekly template for ``profile``, the old plan's loaded lifts its favourites
+    (without them if they cannot all be placed)."""
+    lifts = sorted(
+        {
+            e.exercise_id
+            for s in _last_normal_week(program).sessions
+            for e in s.exercises
+            if e.load is not None and e.exercise_id in catalogue
+        }
+    )
+    favoured = profile.model_copy(update={"favourites": sorted({*profile.favourites, *lifts})})
+    try:
+        return solve_week(favoured, catalogue)
+    except InfeasibleRequest:
+        return solve_week(profile, catalogue)
 
 
 def next_block(
@@ -405,19 +315,43 @@ def next_block(
 ) -> ReplanResult:
     """The next programme: the last normal week's exercises, started from the log.
 
-    A lift that met every target moves up one position, one that missed repeats, one
-    that missed badly or twice running backs off; unlogged lifts repeat their last planned
-    load. The new programme starts the day after the old one ends.
+    Each lift starts from what was lifted (:func:`~.judge.judge`); a beginner with half
+    the loaded lifts stalled opens with a lighter week. When the old week breaks today's
+    hard rules (a plan made by an older planner), the week is solved afresh with the
+    logged lifts as favourites, and their starts carry over (a rotated lift's through
+    the transfer ratios); a note says so. The new programme starts the day after the old one ends.
     """
     profile = _next_profile(program.profile, len(program.weeks))
     template = next_template(program, catalogue)
-    ids = sorted({p.exercise.id for s in template.sessions for p in s.exercises})
-    verdicts = [judge(program, rows, catalogue, i) for i in ids]
+    logged_ids = {r.exercise_id for r in rows}
+    planned_ids = {p.exercise.id for s in template.sessions for p in s.exercises}
+    verdicts = [judge(program, rows, catalogue, i) for i in sorted(planned_ids | logged_ids)]
     starts = {v.exercise_id: v.start for v in verdicts if v.start is not None}
-    new = assemble_program(
-        profile, template, catalogue, now=now, solve=program.solve, starts=starts
-    )
-    return ReplanResult(program=new, verdicts=verdicts)
+    notes: list[str] = []
+    stalled = [v.exercise_id for v in verdicts if v.stalled]
+    loaded = [v for v in verdicts if isinstance(v.start, LiftStart)]
+    # One stalled lift backs off on its own; when half the loaded lifts stall, the client
+    # as a whole needs the lighter week a beginner's plan never schedules.
+    deload_first = profile.level is Level.BEGINNER and 2 * len(stalled) >= max(len(loaded), 1)
+    if deload_first:
+        notes.append(f"week 1 is a lighter week: {', '.join(stalled)} stalled")
+
+    def build(week: WeeklyTemplate, solve: Sequence[SolveReport]) -> Program:
+        return assemble_program(
+            profile, week, catalogue, now=now, solve=solve, starts=starts,
+            deload_first=deload_first,
+        )  # fmt: skip
+
+    new = build(template, program.solve)
+    broken = check_program(new, catalogue)
+    if broken:
+        fresh = _resolved(program, profile, catalogue)
+        new = build(fresh, [*program.solve, fresh.report])
+        notes.append(
+            f"the last block's week breaks today's rules ({broken[0]}); the next block's "
+            "week was solved afresh, keeping your logged lifts and where they start"
+        )
+    return ReplanResult(new, [with_first_load(v, new) for v in verdicts], notes)
 
 
 def _next_profile(profile: ClientProfile, weeks_done: int) -> ClientProfile:

@@ -1,55 +1,33 @@
 """Pure progression functions of the week: reps, loads and deloads as ``f(step, ...)``.
 
-Sources (``docs/training-rules.md``, "Progression" and "Load and effort"):
+Sources (``docs/training-rules.md``, "Progression"; ``docs/progression.md``):
 
-- Linear (practitioner novice progression): about +2.5 kg a session for lower-body
-  barbell lifts and +1.25 kg for upper-body ones; with a lift trained about twice a week
-  that is +5 kg and +2.5 kg a week, lower body twice the upper.
-- Double progression (practitioner): reps climb from the bottom of the range to the top
-  on all sets, then the smallest load step and back to the bottom.
-- Load increases of 2-10 % when the client beats the target (ACSM 2009): the weekly
-  growth rates of the percentage-based schemes sit at the low end of that band.
-- Deloads cut sets, reps and load (Rogerson et al. 2024).
+- Linear (practitioner novice progression): the same reps every week, the load rising.
+- Double progression (practitioner): reps climb from the bottom of the range to the top,
+  then back to the bottom with a heavier load. The load of each week is read off the
+  effort chart, so a week with more reps at the same reserve may keep or shave a step.
+- How fast the load rises is the level's rate (:mod:`.rates`).
+- Deloads cut volume by about 30-50 % and keep the intensity close (Bell et al. 2023,
+  Delphi consensus; Rogerson et al. 2024).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Sequence
 from typing import Literal
 
-from thrustplan.exercise_db.models import Level
 from thrustplan.planner.progression.loads import LoadLadder
 from thrustplan.planner.progression.phases import PhaseKind
-from thrustplan.rules.strength import load_for
 
-#: Weekly growth of the working load in the percentage-based schemes (undulating, block),
-#: by level: the low end of ACSM's 2-10 % per successful step, since it applies every week.
-WEEKLY_GROWTH: Mapping[Level, float] = {
-    Level.BEGINNER: 0.025,
-    Level.INTERMEDIATE: 0.015,
-    Level.ADVANCED: 0.01,
-}
-#: Linear steps a week, in kg (practitioner novice progression, two sessions a week).
-LINEAR_STEP_KG: Mapping[tuple[bool, bool], float] = {
-    # (lower body, compound) -> kg a week
-    (True, True): 5.0,
-    (False, True): 2.5,
-    (True, False): 2.5,
-    (False, False): 1.25,
-}
-#: A deload keeps about this share of the last week's load (Rogerson et al. 2024: cut load).
-DELOAD_LOAD = 0.85
-#: Extra reps in reserve in a deload week.
+#: A deload keeps about this share of the sets (Bell et al. 2023: cut volume by about
+#: 30-50 %), and never drops a slot of two or more sets below two: still a real session.
+DELOAD_SET_SHARE = 0.6
+#: Extra reps in reserve in a deload week: the load drops about a tenth, the intensity
+#: stays close (Bell et al. 2023; Pritchard et al. 2015).
 DELOAD_EXTRA_RIR = 2
 #: The most reps in reserve an entry may ask for.
 MAX_RIR = 5
-#: Patterns that count as lower body for the linear step.
-LOWER_BODY_PATTERNS = frozenset(
-    {
-        "hip_thrust", "hinge", "squat", "lunge", "knee_flexion", "knee_extension",
-        "hip_abduction", "hip_adduction", "glute_kickback", "calves",
-    }
-)  # fmt: skip
 
 
 def rep_ladder(low: int, high: int) -> tuple[int, ...]:
@@ -84,25 +62,6 @@ def double_position(step: int, reps: Sequence[int], start: int = 0) -> tuple[int
     """
     position = start + step
     return reps[position % len(reps)], position // len(reps)
-
-
-def linear_target(step: int, first: float, weekly_step: float) -> float:
-    """Linear progression: the first week's load plus a fixed step per normal week.
-
-    >>> linear_target(0, 40, 5), linear_target(3, 40, 5)
-    (40, 55)
-    """
-    return first + weekly_step * step
-
-
-def growth_target(step: int, one_rep_max: float, rate: float, reps: int, rir: int) -> float:
-    """Percentage-based progression: the load for ``reps`` at ``rir`` from a 1RM that grows
-    by ``rate`` a normal week.
-
-    >>> round(growth_target(0, 100, 0.02, 8, 2), 1), round(growth_target(5, 100, 0.02, 8, 2), 1)
-    (73.9, 81.3)
-    """
-    return load_for(one_rep_max * (1 + rate * step), reps, rir)
 
 
 DayType = Literal["heavy", "moderate", "light"]
@@ -154,23 +113,24 @@ def linear_reps(low: int, high: int) -> int:
 
 
 def deload_sets(sets: int) -> int:
-    """About half the sets, never fewer than one.
+    """About 60 % of the sets, rounded up, never fewer than two where there were two.
 
     >>> [deload_sets(n) for n in (1, 2, 3, 4, 5)]
-    [1, 1, 2, 2, 3]
+    [1, 2, 2, 3, 3]
     """
-    return max(1, (sets + 1) // 2)
+    return max(min(sets, 2), math.ceil(sets * DELOAD_SET_SHARE))
 
 
-def deload_load(last: float, ladder: LoadLadder) -> float:
-    """A deload load: about 85 % of last week's, and lighter than it whenever the kit allows.
+def deload_load(last: float, ladder: LoadLadder, target: float) -> float:
+    """A deload load: ``target`` on the kit, and lighter than last week's ``last``
+    whenever the kit allows.
 
     >>> from thrustplan.rules.profile import Units
     >>> ladder = LoadLadder((20.0, 25.0, 30.0, 35.0, 40.0), Units.KG, "total")
-    >>> deload_load(40, ladder), deload_load(25, ladder), deload_load(20, ladder)
-    (30.0, 20.0, 20.0)
+    >>> deload_load(40, ladder, 36), deload_load(25, ladder, 24), deload_load(20, ladder, 18)
+    (35.0, 20.0, 20.0)
     """
-    load = ladder.floor(last * DELOAD_LOAD)
+    load = ladder.floor(target)
     return load if load < last else ladder.below(last)
 
 

@@ -23,14 +23,21 @@ from thrustplan.planner.progression.lifts import (
     Dose,
     FixedLift,
     Lift,
-    LiftStart,
     LoadedLift,
-    resolve_start,
+    one_sided_sibling,
 )
 from thrustplan.planner.progression.loads import band_colours, ladder_for
 from thrustplan.planner.progression.phases import SCHEME_NAMES, WeekShape, calendar, choose_scheme
 from thrustplan.planner.progression.schemes import TECHNIQUES, undulating_day
+from thrustplan.planner.progression.starts import (
+    RepStart,
+    Start,
+    StartFrom,
+    carried,
+    resolve_start,
+)
 from thrustplan.planner.progression.variations import Choice, partner_slot, plan_variations
+from thrustplan.planner.progression.warmup import general_warm_up, ramp_note, ramp_sets
 from thrustplan.planner.template import (
     PlannedExercise,
     PlannedSession,
@@ -39,9 +46,10 @@ from thrustplan.planner.template import (
 )
 from thrustplan.rules.bodyweight import is_assisted
 from thrustplan.rules.populations import max_tests_allowed
-from thrustplan.rules.prescription import prescribe_for
+from thrustplan.rules.prescription import is_main_lift, prescribe_for
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
-from thrustplan.rules.program import ExerciseEntry, Session, Week
+from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
+from thrustplan.rules.strength import transfer_ratio
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.week_rules import TrialItem, TrialSession, session_seconds
 
@@ -52,20 +60,25 @@ class ProgressionResult:
 
     weeks: list[Week]
     scheme: str
-    #: Remarks for the whole plan (e.g. a rep-max test is needed first).
-    notes: tuple[str, ...] = ()
 
 
-def _make_lift(
-    exercise: Exercise,
-    planned: PlannedExercise,
-    profile: ClientProfile,
-    catalogue: Catalogue,
-    scheme: ProgressionScheme,
-    first_step: int,
-    starts: Mapping[ExerciseId, LiftStart],
-    technique: int,
-) -> Lift:
+@dataclass(frozen=True)
+class _Slot:
+    """What a lift is made from besides its exercise: the template's slot, the client,
+    the scheme, and where the lift's block starts."""
+
+    planned: PlannedExercise
+    profile: ClientProfile
+    catalogue: Catalogue
+    scheme: ProgressionScheme
+    shape: WeekShape
+    starts: Mapping[ExerciseId, StartFrom]
+
+
+def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> Lift:
+    """The lift of ``exercise`` in ``slot``, starting from ``start`` or, without one,
+    from :func:`resolve_start`."""
+    planned, profile = slot.planned, slot.profile
     # The template's prescription follows the exercise's role; a swapped variation's
     # follows the goal alone, within the client's limits.
     same = exercise.id == planned.exercise.id
@@ -76,17 +89,36 @@ def _make_lift(
     )
     ladder = ladder_for(exercise, profile)
     if ladder is not None:
-        start = resolve_start(exercise, profile, catalogue, starts)
         return LoadedLift(
-            exercise, prescription, planned.sets, ladder, scheme, profile.level,
-            profile.units, start, first_step, max_tests_allowed(profile.limitations),
+            exercise, prescription, planned.sets, ladder, slot.scheme, profile.level,
+            profile.units, start or resolve_start(exercise, profile, slot.catalogue, slot.starts),
+            slot.shape.step, slot.shape.block, one_sided_sibling(exercise, slot.catalogue),
         )  # fmt: skip
     # An assisting band gets lighter as the client gets stronger: it is not band resistance.
     if exercise.load_kind is LoadKind.BAND and not is_assisted(exercise):
         colours = band_colours(profile)
         first = 0 if profile.level is Level.BEGINNER else min(1, len(colours) - 1)
-        return BandLift(exercise, prescription, planned.sets, colours, first, first_step)
-    return FixedLift(exercise, prescription, planned.sets, technique)
+        return BandLift(exercise, prescription, planned.sets, colours, first, slot.shape.step)
+    done = slot.starts.get(exercise.id)
+    if isinstance(done, RepStart):
+        prescription = carried(prescription, exercise, done.reps, profile.limitations)
+    return FixedLift(exercise, prescription, planned.sets, 0)
+
+
+def _handed_on(previous: Lift, exercise: Exercise, shape: WeekShape) -> Start | None:
+    """A loaded lift rotated out hands its estimated max, at the new block's start, to
+    the variation that replaces it, through the documented transfer ratio."""
+    if not isinstance(previous, LoadedLift):
+        return None
+    ratio = transfer_ratio(previous.exercise, exercise)
+    if ratio is None:
+        return None
+    estimate = previous.one_rep_max(shape, "moderate")
+    return Start(
+        estimate * ratio,
+        f"load handed on from {previous.exercise.name.lower()} "
+        f"(max about {estimate:.0f}) x {ratio:g}",
+    )
 
 
 def _label(session: PlannedSession, index: int) -> str:
@@ -107,29 +139,53 @@ def _lifts(
     template: WeeklyTemplate,
     catalogue: Catalogue,
     choices: Sequence[Sequence[Sequence[Choice]]],
-    first_steps: Sequence[int],
-    starts: Mapping[ExerciseId, LiftStart],
+    block_starts: Sequence[WeekShape],
+    starts: Mapping[ExerciseId, StartFrom],
 ) -> dict[tuple[int, int, int], Lift]:
     """One lift per (session, slot, block), created where its exercise first appears in
-    the slot and carried on while the slot keeps it; ``first_steps[block - 1]`` is the
-    programme step the block starts at."""
+    the slot and carried on while the slot keeps it; ``block_starts[block - 1]`` is the
+    first week of each block."""
     scheme = choose_scheme(profile)
     lifts: dict[tuple[int, int, int], Lift] = {}
     for s, session in enumerate(template.sessions):
         for i, planned in enumerate(session.exercises):
-            for block, first_step in enumerate(first_steps, start=1):
+            for block, shape in enumerate(block_starts, start=1):
                 exercise = choices[block - 1][s][i].exercise
                 previous = lifts.get((s, i, block - 1))
+                slot = _Slot(planned, profile, catalogue, scheme, shape, starts)
                 if previous is None or previous.exercise.id != exercise.id:
-                    lifts[(s, i, block)] = _make_lift(
-                        exercise, planned, profile, catalogue, scheme, first_step, starts, 0
-                    )
+                    handed = None if previous is None else _handed_on(previous, exercise, shape)
+                    lifts[(s, i, block)] = _make_lift(exercise, slot, handed)
                 elif isinstance(previous, FixedLift):
-                    # The same bodyweight move another block running: slow it down instead.
-                    technique = min(previous.technique + 1, len(TECHNIQUES) - 1)
-                    lifts[(s, i, block)] = replace(previous, exercise=exercise, technique=technique)
+                    lifts[(s, i, block)] = _next_block_of(previous, profile)
                 else:
                     lifts[(s, i, block)] = previous
+    return _with_one_work_up(lifts, profile)
+
+
+def _next_block_of(lift: FixedLift, profile: ClientProfile) -> FixedLift:
+    """The same bodyweight move another block running: a hold carries on from the
+    seconds it reached; reps climb again with a slower tempo."""
+    p = lift.prescription
+    if p.timed:
+        longer = carried(p, lift.exercise, p.reps_max, profile.limitations)
+        return replace(lift, prescription=longer)
+    return replace(lift, technique=min(lift.technique + 1, len(TECHNIQUES) - 1))
+
+
+def _with_one_work_up(
+    lifts: dict[tuple[int, int, int], Lift], profile: ClientProfile
+) -> dict[tuple[int, int, int], Lift]:
+    """An intermediate or advanced client whose first main lift has only an estimate
+    works up to one submaximal set of it in week 1 (at most one lift; never a beginner,
+    never in pregnancy, where every set stays 3 or more short of failure)."""
+    if profile.level is Level.BEGINNER or not max_tests_allowed(profile.limitations):
+        return lifts
+    for key in sorted(k for k in lifts if k[2] == 1):
+        lift = lifts[key]
+        if isinstance(lift, LoadedLift) and lift.start.estimated and is_main_lift(lift.exercise):
+            worked = replace(lift, start=replace(lift.start, work_up=True))
+            return {k: worked if v is lift else v for k, v in lifts.items()}
     return lifts
 
 
@@ -191,13 +247,18 @@ class _Weeks:
         session = self.template.sessions[s]
         entries: list[ExerciseEntry] = []
         timing: list[tuple[Exercise, int, int, str | None]] = []
+        ramped = False
         for i, planned in enumerate(session.exercises):
             lift = self.lifts[(s, i, shape.block)]
             dose = self.dose(shape, lift, occurrences, seen)
             other = partner_slot(session, i)
             partner = None if other is None else (other, self.lifts[(s, other, shape.block)])
             choice = self.choices[shape.block - 1][s][i]
-            entries.append(_entry(self.profile, session, i, planned, lift, dose, choice, partner))
+            entry = _entry(self.profile, session, i, planned, lift, dose, choice, partner)
+            if not ramped and isinstance(lift, LoadedLift) and is_main_lift(lift.exercise):
+                # The first heavy lift of the session gets its ramp-up sets.
+                entry, ramped = _with_ramp(entry, lift, dose), True
+            entries.append(entry)
             timing.append(
                 (lift.exercise, dose.sets, lift.prescription.rest_seconds, planned.superset)
             )
@@ -219,7 +280,18 @@ class _Weeks:
             focus=session.focus,
             estimated_minutes=max(session.minutes + delta, WARM_UP_MINUTES),
             exercises=entries,
+            warm_up=general_warm_up(session.focus),
         )
+
+
+def _with_ramp(entry: ExerciseEntry, lift: LoadedLift, dose: Dose) -> ExerciseEntry:
+    """``entry`` with ramp-up sets before its first working set, first among its notes."""
+    if dose.load is None:
+        return entry
+    sets = ramp_sets(dose.load, lift.ladder)
+    notes = "; ".join(n for n in (ramp_note(sets), entry.notes) if n)
+    ramp = [RampSet(load=load, reps=reps) for load, reps in sets]
+    return entry.model_copy(update={"ramp": ramp, "notes": notes})
 
 
 def build_weeks(
@@ -227,34 +299,31 @@ def build_weeks(
     template: WeeklyTemplate,
     catalogue: Catalogue,
     *,
-    starts: Mapping[ExerciseId, LiftStart] | None = None,
+    starts: Mapping[ExerciseId, StartFrom] | None = None,
+    deload_first: bool = False,
 ) -> ProgressionResult:
     """Spread ``template`` over ``profile.weeks`` weeks with the client's progression scheme.
 
     Sessions keep the template's exercise order. A slot keeps its exercise for the whole
     programme except for planned variation swaps between blocks (:func:`plan_variations`).
-    Deload weeks have fewer sets, lighter loads and more reps in reserve. Loads are in the
-    profile's units and always ones the client's kit makes; ``starts`` (from a log) take
-    precedence over rep-maxes and estimates.
+    Deload weeks (by need: none for a beginner's plan of up to 12 weeks; week 1 when
+    ``deload_first``, after a stall) have fewer sets, lighter loads and more reps in
+    reserve. Every loaded lift has a load every week, read off the effort chart and in a
+    load the client's kit makes; ``starts`` (from a log or history) take precedence over
+    rep-maxes and estimates.
     """
     starts = starts or {}
     scheme = choose_scheme(profile)
-    shapes = calendar(scheme, profile.weeks)
-    first_steps: dict[int, int] = {}
+    shapes = calendar(scheme, profile.weeks, profile.level, deload_first=deload_first)
+    block_starts: dict[int, WeekShape] = {}
     for shape in shapes:
-        first_steps.setdefault(shape.block, shape.step)
-    choices = plan_variations(profile, template, catalogue, len(first_steps), frozenset(starts))
-    lifts = _lifts(profile, template, catalogue, choices, list(first_steps.values()), starts)
+        block_starts.setdefault(shape.block, shape)
+    known = frozenset(i for i, s in starts.items() if not isinstance(s, RepStart))
+    choices = plan_variations(profile, template, catalogue, len(block_starts), known)
+    lifts = _lifts(profile, template, catalogue, choices, list(block_starts.values()), starts)
     weeks = _Weeks(profile, template, lifts, choices)
-    notes = {
-        f"{lift.exercise.name}: first week is a rep-max test"
-        for lift in lifts.values()
-        if isinstance(lift, LoadedLift) and not lift.start.known and lift.tests_allowed
-    }
     return ProgressionResult(
-        weeks=[weeks.week(shape) for shape in shapes],
-        scheme=SCHEME_NAMES[scheme],
-        notes=tuple(sorted(notes)),
+        weeks=[weeks.week(shape) for shape in shapes], scheme=SCHEME_NAMES[scheme]
     )
 
 
@@ -303,4 +372,5 @@ def _entry(
         rir=dose.rir,
         notes="; ".join(notes),
         reason=reason,
+        estimated_max=round(dose.one_rep_max, 1) if loaded and dose.one_rep_max else None,
     )

@@ -1,0 +1,119 @@
+"""Rates by level: how fast a lift's estimated maximum rises across the plan.
+
+Sources (``docs/progression.md``, "Rates by level"):
+
+- Beginners add load every week while every rep is met (Rippetoe's Starting Strength,
+  GZCLP, Strong Curves): about 2.5 kg a week on lower-body compounds, about half that
+  upper body and on lower-body isolation work; the kit's smallest step when it is bigger
+  (the load is rounded down to the kit, so a coarse kit steps up every other week).
+- Intermediates progress weekly within blocks; advanced lifters by block (Kraemer and
+  Ratamess 2004; ACSM 2009 position stand). ACSM adds 2-10 % when the client beats the
+  target; the weekly rates here sit at the low end of that band, since they compound.
+
+Each rate moves the *estimated maximum*; the week's load is then read off the effort
+chart (:func:`thrustplan.rules.strength.load_for`) for that week's reps and reserve, so
+load and effort always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from thrustplan.exercise_db.models import Exercise, Level
+from thrustplan.planner.progression.loads import KG_PER_LB
+from thrustplan.rules.profile import Units
+from thrustplan.rules.strength import implements_held, percent_of_max
+
+#: Beginners: working load added a week, kg, by (lower body, compound).
+BEGINNER_STEP_KG: Mapping[tuple[bool, bool], float] = {
+    (True, True): 2.5,
+    (False, True): 1.25,
+    (True, False): 1.25,
+    (False, False): 0.5,
+}
+#: Intermediates: growth of the estimated max per normal week, by lower body.
+INTERMEDIATE_WEEKLY: Mapping[bool, float] = {True: 0.015, False: 0.01}
+#: Advanced lifters: growth of the estimated max per block, by lower body.
+ADVANCED_PER_BLOCK: Mapping[bool, float] = {True: 0.025, False: 0.015}
+#: Normal weeks per rung of double progression's rep ladder: beginners climb every week;
+#: others every other week, so that the rung's extra reps (about 3-4 % of the max on the
+#: effort chart) are paid for by the max's growth and the load holds.
+DOUBLE_PACE: Mapping[Level, int] = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 2}
+#: Patterns that count as lower body.
+LOWER_BODY_PATTERNS = frozenset(
+    {
+        "hip_thrust", "hinge", "squat", "lunge", "knee_flexion", "knee_extension",
+        "hip_abduction", "hip_adduction", "glute_kickback", "calves",
+    }
+)  # fmt: skip
+
+
+def is_lower_body(exercise: Exercise) -> bool:
+    return exercise.pattern in LOWER_BODY_PATTERNS
+
+
+def beginner_step(exercise: Exercise, units: Units) -> float:
+    """A beginner's weekly load step for ``exercise``, per implement, in ``units``.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> beginner_step(c["barbell_hip_thrust"], Units.KG), beginner_step(c["bench_press"], Units.KG)
+    (2.5, 1.25)
+    >>> beginner_step(c["dumbbell_romanian_deadlift"], Units.KG)  # two dumbbells share it
+    1.25
+    >>> round(beginner_step(c["barbell_hip_thrust"], Units.LB), 2)
+    5.51
+    """
+    kg = BEGINNER_STEP_KG[(is_lower_body(exercise), exercise.is_compound)]
+    kg /= implements_held(exercise)
+    return kg if units is Units.KG else kg / KG_PER_LB
+
+
+@dataclass(frozen=True)
+class Rate:
+    """How one lift's estimated max rises: by ``per_week`` (kg or lb) every normal week
+    for beginners, by ``weekly`` (a share) every normal week for intermediates, by
+    ``per_block`` (a share) at each new block for advanced lifters."""
+
+    per_week: float = 0.0
+    weekly: float = 0.0
+    per_block: float = 0.0
+
+    def max_at(self, start: float, weeks: int, blocks: int) -> float:
+        """The estimated max ``weeks`` normal weeks and ``blocks`` new blocks on.
+
+        >>> Rate(per_week=3.5).max_at(30, 4, 1)
+        44.0
+        >>> round(Rate(weekly=0.015).max_at(160, 10, 2), 1)
+        185.7
+        >>> round(Rate(per_block=0.025).max_at(200, 7, 2), 1)
+        210.1
+        """
+        return (
+            (start + self.per_week * weeks)
+            * (1 + self.weekly) ** weeks
+            * (1 + self.per_block) ** blocks
+        )
+
+
+def rate_for(exercise: Exercise, level: Level, units: Units, reps: int, rir: int) -> Rate:
+    """The rate of ``exercise`` for a client at ``level`` whose sets sit around ``reps``
+    at ``rir`` in reserve (a beginner's load step is turned into a step of the max at
+    that effort).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
+    >>> round(rate_for(thrust, Level.BEGINNER, Units.KG, 9, 3).per_week, 2)
+    3.68
+    >>> rate_for(thrust, Level.INTERMEDIATE, Units.KG, 9, 2).weekly
+    0.015
+    >>> rate_for(thrust, Level.ADVANCED, Units.KG, 6, 2).per_block
+    0.025
+    """
+    lower = is_lower_body(exercise)
+    if level is Level.BEGINNER:
+        return Rate(per_week=beginner_step(exercise, units) / percent_of_max(reps, rir))
+    if level is Level.INTERMEDIATE:
+        return Rate(weekly=INTERMEDIATE_WEEKLY[lower])
+    return Rate(per_block=ADVANCED_PER_BLOCK[lower])

@@ -1,0 +1,201 @@
+"""Where each lift starts: a log or another app's history, the client's rep-max, a
+sibling's through a transfer ratio, or a conservative estimate from body weight.
+
+There is no rep-max test any more (``docs/progression.md``, "Starting loads without a
+max"): every loaded lift has an estimated maximum from week 1, so every week prints a
+load. An estimate from body weight starts a reserve rep lighter and says what to do if
+it feels easier or harder; an intermediate's first main lift may be worked up to once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise, ExerciseId
+from thrustplan.planner.progression.loads import KG_PER_LB
+from thrustplan.rules.bodyweight import UPPER_BODY_PATTERNS
+from thrustplan.rules.populations import limitation_rep_ceiling
+from thrustplan.rules.prescription import Prescription
+from thrustplan.rules.profile import ClientProfile, Units
+from thrustplan.rules.standards import DEFAULT_BODYWEIGHT_KG, standard_max
+from thrustplan.rules.strength import MAX_TRUSTED_REPS, max_from_set, transfer_ratio
+
+
+@dataclass(frozen=True)
+class LiftStart:
+    """A loaded lift's start from what the client lifted (a log, another app's history):
+    an estimated max, the note that says where it came from, and the heaviest load with
+    which every target rep was met at 1 or more in reserve (never started below)."""
+
+    one_rep_max: float
+    note: str
+    floor: float | None = None
+
+
+@dataclass(frozen=True)
+class RepStart:
+    """An unloaded lift's start from a log: the reps (or seconds) last done, carried on."""
+
+    reps: int
+    note: str
+
+
+StartFrom = LiftStart | RepStart
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a loaded lift starts: its estimated max and why, a load it may not go below,
+    whether the max is a body-weight estimate (a lighter first week, and a line on what to
+    do if it feels easier or harder), and whether week 1 works up to a single set."""
+
+    one_rep_max: float
+    note: str = ""
+    floor: float | None = None
+    estimated: bool = False
+    work_up: bool = False
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def bodyweight_of(profile: ClientProfile) -> tuple[float, bool]:
+    """The client's body weight in the profile's units, and whether it was given (else the
+    standards' reference weight stands in)."""
+    if profile.bodyweight is not None:
+        return profile.bodyweight, True
+    kg = DEFAULT_BODYWEIGHT_KG
+    return (kg if profile.units is Units.KG else kg / KG_PER_LB), False
+
+
+def _from_rep_maxes(
+    exercise: Exercise, profile: ClientProfile, catalogue: Catalogue
+) -> Start | None:
+    unit = profile.units.value
+    own = profile.rep_maxes.get(exercise.id)
+    if own is not None:
+        estimate = max_from_set(own.weight, own.reps)
+        rough = "" if own.reps <= MAX_TRUSTED_REPS else ", a rough guess past 10 reps"
+        return Start(
+            one_rep_max=estimate,
+            note=f"load from your {_fmt(own.weight)} {unit} x {own.reps} "
+            f"(max about {estimate:.0f} {unit}{rough})",
+        )
+    for source_id, rep_max in sorted(profile.rep_maxes.items()):
+        source = catalogue.get(source_id)
+        ratio = transfer_ratio(source, exercise) if source is not None else None
+        if source is not None and ratio is not None and rep_max.reps <= MAX_TRUSTED_REPS:
+            return Start(
+                one_rep_max=max_from_set(rep_max.weight, rep_max.reps) * ratio,
+                note=f"load from your {source.name.lower()} "
+                f"({_fmt(rep_max.weight)} {unit} x {rep_max.reps}) x {ratio:g}",
+            )
+    return None
+
+
+def _from_log(
+    exercise: Exercise, catalogue: Catalogue, starts: Mapping[ExerciseId, StartFrom]
+) -> Start | None:
+    logged = starts.get(exercise.id)
+    if isinstance(logged, LiftStart):
+        return Start(logged.one_rep_max, logged.note, logged.floor)
+    for source_id, start in sorted(starts.items()):
+        source = catalogue.get(source_id)
+        if not isinstance(start, LiftStart) or source is None:
+            continue
+        ratio = transfer_ratio(source, exercise)
+        if ratio is not None:
+            return Start(
+                start.one_rep_max * ratio,
+                f"load handed on from your {source.name.lower()} (max about "
+                f"{start.one_rep_max:.0f}) x {ratio:g}",
+            )
+    return None
+
+
+def resolve_start(
+    exercise: Exercise,
+    profile: ClientProfile,
+    catalogue: Catalogue,
+    starts: Mapping[ExerciseId, StartFrom],
+) -> Start:
+    """Where loaded ``exercise`` starts: what the client lifted (``starts``, from a log or
+    history: its own, else a sibling's through a transfer ratio), their own rep-max, a
+    sibling's rep-max through a transfer ratio, else a conservative estimate from body
+    weight and level (the standards' reference weight when none is given).
+    """
+    found = _from_log(exercise, catalogue, starts) or _from_rep_maxes(exercise, profile, catalogue)
+    if found is not None:
+        return found
+    bodyweight, given = bodyweight_of(profile)
+    whose = "your body weight" if given else f"a body weight of {_fmt(round(bodyweight))}"
+    return Start(
+        one_rep_max=standard_max(exercise, bodyweight, profile.level),
+        note=f"load estimated from {whose} and level",
+        estimated=True,
+    )
+
+
+def estimate_note(rir: int) -> str:
+    """What to do when an estimated first load feels easier or harder than it should.
+
+    >>> estimate_note(3)
+    'if every set leaves more than 5 in reserve, add a step next session; if fewer than 2, drop one'
+    """
+    return (
+        f"if every set leaves more than {rir + 2} in reserve, add a step next session; "
+        f"if fewer than {max(rir - 1, 1)}, drop one"
+    )
+
+
+def work_up_note(reps: int, load: float, unit: str) -> str:
+    """The one submaximal work-up an intermediate's main lift may get in week 1.
+
+    >>> work_up_note(8, 60, "kg")
+    'week 1: work up to one set of 8 at RIR 2 (about 60 kg), then the sets below; log it'
+    """
+    return (
+        f"week 1: work up to one set of {reps} at RIR 2 (about {_fmt(load)} {unit}), "
+        "then the sets below; log it"
+    )
+
+
+#: How far a block may carry unloaded reps (or seconds) past the last ones done.
+CARRY_REPS, CARRY_SECONDS = 4, 15
+#: The most reps or seconds a carried-forward set climbs to.
+MOST_REPS, MOST_SECONDS = 30, 90
+
+
+def carried(
+    prescription: Prescription, exercise: Exercise, done: int, limitations: list[str]
+) -> Prescription:
+    """The prescription of unloaded ``exercise`` starting from ``done`` reps (or seconds)
+    last block: the range starts there and climbs a little past it, never above the
+    rep ceilings of unloaded upper-body work or of the client's limitations.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> plank = Prescription(20, 45, 45, 2, timed=True)
+    >>> p = carried(plank, c["plank"], 45, [])
+    >>> p.reps_min, p.reps_max
+    (45, 60)
+    >>> p = carried(Prescription(10, 20, 45, 2), c["fire_hydrant"], 20, [])
+    >>> p.reps_min, p.reps_max
+    (20, 24)
+    >>> p = carried(Prescription(10, 20, 45, 2), c["push_up"], 20, [])
+    >>> p.reps_min, p.reps_max
+    (20, 20)
+    """
+    if prescription.timed:
+        high = max(prescription.reps_max, min(done + CARRY_SECONDS, MOST_SECONDS))
+    elif exercise.pattern in UPPER_BODY_PATTERNS:
+        high = prescription.reps_max
+    else:
+        high = max(prescription.reps_max, min(done + CARRY_REPS, MOST_REPS))
+        ceiling = limitation_rep_ceiling(exercise, limitations)
+        high = min(high, ceiling) if ceiling is not None else high
+    low = min(max(prescription.reps_min, done), high)
+    return replace(prescription, reps_min=low, reps_max=high)

@@ -1,0 +1,80 @@
+"""Warm-up: a general line for every session and ramp-up sets before the first heavy lift.
+
+Source (``docs/progression.md``, "Warm-up"): NSCA Essentials (4th ed., ch. 14) warms up
+in two parts: about 5 minutes of easy cardio or dynamic moves, then ramp-up sets before
+the first heavy lift, the bar or a light load for 8-10, then about 50 % x 5, 70 % x 3 and
+85 % x 1 of the working load. Ramp loads are real loads of the client's kit, lighter than
+the working load and each heavier than the one before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder
+
+#: Share of the working load and reps of each ramp-up set after the first light one.
+RAMP: tuple[tuple[float, int], ...] = ((0.5, 5), (0.7, 3), (0.85, 1))
+#: Reps of the first, lightest ramp-up set.
+FIRST_RAMP_REPS = 10
+#: Minutes of the general warm-up.
+GENERAL_MINUTES = 5
+#: Dynamic moves by the session's focus; the general line names the day's.
+_MOVES = {
+    "lower": "leg swings, hip circles and 10 glute bridges",
+    "upper": "arm circles, band pull-aparts and 5 push-ups",
+    "full": "leg swings, hip circles, 10 glute bridges and arm circles",
+}
+
+
+def general_warm_up(focus: str) -> str:
+    """The session's general warm-up, by its focus.
+
+    >>> general_warm_up("Lower body")
+    'warm up 5 min: easy cardio, then leg swings, hip circles and 10 glute bridges'
+    >>> general_warm_up("Full body").endswith("arm circles")
+    True
+    """
+    text = focus.lower()
+    key = "full" if "full" in text else "upper" if "upper" in text else "lower"
+    if key == "lower" and not any(word in text for word in ("lower", "glute", "leg")):
+        key = "full"
+    return f"warm up {GENERAL_MINUTES} min: easy cardio, then {_MOVES[key]}"
+
+
+def ramp_sets(working: float, ladder: LoadLadder) -> tuple[tuple[float, int], ...]:
+    """Ramp-up sets (load, reps) before a first working set of ``working``: the lightest
+    load for 10, then about 50, 70 and 85 % for 5, 3 and 1, each a real load of the kit,
+    lighter than the working load and heavier than the one before; two to four sets.
+
+    >>> from thrustplan.rules.profile import Units
+    >>> bar = LoadLadder(tuple(20 + 2.5 * i for i in range(60)), Units.KG, "total")
+    >>> ramp_sets(100, bar)
+    ((20.0, 10), (50.0, 5), (70.0, 3), (85.0, 1))
+    >>> ramp_sets(40, bar)
+    ((20.0, 10), (27.5, 3), (32.5, 1))
+    >>> ramp_sets(22.5, bar)
+    ((20.0, 10), (20.0, 5))
+    >>> ramp_sets(20, bar)
+    ((20.0, 5), (20.0, 3))
+    """
+    lightest = ladder.lightest
+    sets: list[tuple[float, int]] = [(lightest, FIRST_RAMP_REPS)]
+    for share, reps in RAMP:
+        load = ladder.floor(working * share)
+        if sets[-1][0] + TOLERANCE < load < working - TOLERANCE:
+            sets.append((load, reps))
+    if len(sets) == 1:
+        # Nothing fits between the lightest load and the work: a lighter pair of sets.
+        reps = FIRST_RAMP_REPS if working > lightest + TOLERANCE else RAMP[0][1]
+        sets = [(lightest, reps), (lightest, RAMP[0][1] if reps > RAMP[0][1] else RAMP[1][1])]
+    return tuple(sets)
+
+
+def ramp_note(sets: Sequence[tuple[float, int]]) -> str:
+    """The ramp-up sets as printed, compactly.
+
+    >>> ramp_note(((20.0, 10), (50.0, 5), (70.0, 3), (85.0, 1)))
+    'ramp 20×10·50×5·70×3·85×1'
+    """
+    return "ramp " + "·".join(f"{load:g}×{reps}" for load, reps in sets)
