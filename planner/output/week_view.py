@@ -70,6 +70,8 @@ class SessionView:
     focus: str
     minutes: int
     rows: tuple[Row, ...]
+    #: The general warm-up before any set, for this day's focus.
+    warm_up: str = ""
 
     @property
     def height(self) -> float:
@@ -239,4 +241,5 @@ def session_view(
         rows.append(row_view(entry, exercise, units, next_label, paper.content_width))
     date = session_date(program, week, session)
     title = DAY_NAMES[session.day] + (f" {format_date(date)}" if date else "")
-    return SessionView(title, session.focus, session.estimated_minutes, tuple(rows))
+    warm_up = session.warm_up or "warm up 5 min: easy cardio, then dynamic moves"
+    return SessionView(title, session.focus, session.estimated_minutes, tuple(rows), warm_up)
