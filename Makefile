@@ -6,8 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages WeasyPrint loads at run time, pdftoppm for the page-image tests, and
 # chromium for the web workspace's browser tests (Playwright drives it; it downloads none).
+# fonts-noto-cjk and fonts-noto-color-emoji are the print's fallbacks for names DejaVu
+# cannot set: Chinese, Japanese, Korean and emoji.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-	libfontconfig1 fonts-dejavu-core poppler-utils chromium
+	libfontconfig1 fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils \
+	chromium
 EXAMPLE ?= examples/profiles/full-gym.yaml
 
 .PHONY: plan serve test lint typecheck unit bench system-deps postgres clean

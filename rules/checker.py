@@ -8,10 +8,10 @@ and the batch runner all use it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise
+from thrustplan.rules import sanity
 from thrustplan.rules.bodyweight import rep_ceiling
 from thrustplan.rules.eligibility import exclusion_reason
 from thrustplan.rules.goals import Goal
@@ -44,6 +44,7 @@ from thrustplan.rules.sessions import (
 from thrustplan.rules.split import FOCUS_PATTERNS
 from thrustplan.rules.supersets import pairing_problem
 from thrustplan.rules.timing import WARM_UP_MINUTES
+from thrustplan.rules.violation import Violation as Violation
 from thrustplan.rules.volume import MAX_WEEKLY_SETS
 from thrustplan.rules.week_rules import (
     MAX_EXERCISES_PER_SESSION,
@@ -63,32 +64,6 @@ from thrustplan.rules.week_rules import (
     sets_over_ceiling,
     steps,
 )
-
-
-@dataclass(frozen=True)
-class Violation:
-    """One broken rule, located to the week, the session and the exercise."""
-
-    rule: str
-    message: str
-    week: int | None = None
-    day: str | None = None
-    exercise_id: str | None = None
-
-    def __str__(self) -> str:
-        where = " ".join(
-            part
-            for part in (
-                f"week {self.week}" if self.week else "",
-                self.day or "",
-                self.exercise_id or "",
-            )
-            if part
-        )
-        return (
-            f"[{self.rule}] {where}: {self.message}" if where else f"[{self.rule}] {self.message}"
-        )
-
 
 Check = Callable[[Program, Catalogue], Iterator[Violation]]
 
@@ -654,6 +629,10 @@ CHECKS: dict[str, Check] = {
     "pregnancy_no_max_tests": check_pregnancy_no_max_tests,
     "pregnancy_warning_signs": check_pregnancy_warning_signs,
     "rep_ceilings": check_rep_ceilings,
+    # Numbers no plan could hold, whatever wrote the file.
+    "programme_not_empty": sanity.check_programme_not_empty,
+    "loads_in_range": sanity.check_loads_in_range,
+    "sets_and_reps_in_range": sanity.check_sets_and_reps_in_range,
 }
 
 

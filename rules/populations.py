@@ -234,7 +234,7 @@ def limitation_notes(exercise: Exercise, limitations: Collection[str]) -> tuple[
 class Caution(BaseModel):
     """A page of safety advice printed with the plan, and carried in its JSON."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     limitation: str = Field(description="The limitation it is for, e.g. 'pregnancy'.")
     title: str

@@ -22,7 +22,7 @@ PROGRAM_VERSION = "3"
 class PlateLoad(BaseModel):
     """How to build a barbell load: the bar and the plates on each side."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     bar: float
     per_side: list[float] = Field(description="Plates on each side, heaviest first.")
@@ -39,6 +39,8 @@ class RampSet(BaseModel):
 
 class ExerciseEntry(BaseModel):
     """One exercise of one session: what to do, how much, and why it was chosen."""
+
+    model_config = ConfigDict(extra="forbid")
 
     order: int = Field(ge=1, description="Position in the session, 1-based.")
     label: str = Field(description="Printed position: '1', '2', or 'A1'/'A2' for a superset.")
@@ -73,6 +75,8 @@ class ExerciseEntry(BaseModel):
 
 
 class Session(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     day: Weekday
     date: dt.date | None = None
     focus: str = Field(description="Full body, lower, upper, glutes...")
@@ -92,6 +96,8 @@ class Session(BaseModel):
 
 
 class Week(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     number: int = Field(ge=1, description="1-based week number.")
     deload: bool = Field(description="A lighter week for recovery.")
     phase: int = Field(default=1, ge=1, description="Training phase, 1-based.")
@@ -101,6 +107,8 @@ class Week(BaseModel):
 
 class SolveReport(BaseModel):
     """How the weekly model was solved, so a reader knows how good the plan is."""
+
+    model_config = ConfigDict(extra="forbid")
 
     status: Literal["optimal", "feasible"]
     objective: float

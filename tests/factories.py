@@ -648,3 +648,25 @@ PROGRAMME_BREAKERS_BY_POPULATION: dict[str, Callable[[Program], None]] = {
     "pregnancy_warning_signs": no_warning_page_in_pregnancy,
     "rep_ceilings": chin_ups_past_their_ceiling,
 }
+
+
+def a_week_without_sessions(p: Program) -> None:
+    p.weeks[0].sessions.clear()
+
+
+def a_load_that_is_not_a_number(p: Program) -> None:
+    _first_entry(p).load = float("nan")
+    _first_entry(p).load_unit = p.profile.units
+
+
+def a_hundred_thousand_sets(p: Program) -> None:
+    _first_entry(p).sets = 100_000
+
+
+#: A change that breaks each rule on the numbers themselves (``rules/sanity.py``), on any
+#: generated plan: what a hand-edited or tampered programme file may hold.
+PROGRAMME_BREAKERS_OF_SANITY: dict[str, Callable[[Program], None]] = {
+    "programme_not_empty": a_week_without_sessions,
+    "loads_in_range": a_load_that_is_not_a_number,
+    "sets_and_reps_in_range": a_hundred_thousand_sets,
+}

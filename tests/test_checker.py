@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import PROGRAMME_BREAKERS_BY_POPULATION
+from tests.factories import PROGRAMME_BREAKERS_BY_POPULATION, PROGRAMME_BREAKERS_OF_SANITY
 from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Exercise
@@ -201,6 +201,8 @@ BREAKERS: dict[str, Change] = {
 
 # Rules held by the prescription (pregnancy, rep ceilings) break the same way on any plan.
 BREAKERS.update(PROGRAMME_BREAKERS_BY_POPULATION)
+# Rules on the numbers themselves break the same way on any plan too.
+BREAKERS.update(PROGRAMME_BREAKERS_OF_SANITY)
 
 
 def del_tail(entries: list[ExerciseEntry], keep: int) -> None:
@@ -225,7 +227,7 @@ def test_each_broken_rule_is_reported(program: Program, rule: str) -> None:
     weekly = (
         "hip_thrust_every_week", "weekly_sets_ceiling", "full_body_balance",
         "abduction_every_week", "pull_push_balance", "lifts_that_matter", "strength_lifts_weekly",
-        "pregnancy_warning_signs",
+        "pregnancy_warning_signs", "programme_not_empty",
     )  # fmt: skip
     if rule not in weekly:
         assert violation.week == 1 and violation.day is not None

@@ -9,9 +9,9 @@ own advance widths.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -53,57 +53,107 @@ ROW_MIN_MM = 2 * NAME_LINE_MM + ROW_PAD_MM
 PAGE_NOTE_LINE_MM, PAGE_NOTE_PAD_MM = 2.97, 2.2
 #: Keep a little room so rounding in the estimate never pushes a row onto a new page.
 SLACK_MM = 3.0
+#: The running header and footer print the client's and the trainer's names in margin
+#: boxes three quarters of the content width wide, at 7 pt bold and 6.5 pt.
+RUNNING_NAME_SHARE = 0.75
+HEADER_PT, FOOTER_PT = 7.0, 6.5
 #: Millimetres in a typographic point.
 _PT = 25.4 / 72
 
 
+#: Where the fonts of ``base.css`` live on Debian: DejaVu Sans first, then the fallbacks
+#: for what it cannot set (Noto Sans CJK, Noto Color Emoji; ``make system-deps``). A
+#: character takes the width it has in the first font that holds it, as in Pango.
+FONT_FILES: dict[bool, tuple[Path, ...]] = {
+    False: (
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+        Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+        Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"),
+    ),
+    True: (
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+        Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
+        Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"),
+    ),
+}
+#: The ellipsis that ends a cut text.
+ELLIPSIS = "\u2026"
+
+
+def _advances(path: Path) -> dict[int, float] | None:
+    """Each character's advance width in ``path``, in ems; None when it cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        from fontTools.ttLib import TTFont
+
+        # A collection (.ttc) holds one face per region; their advances are the same.
+        font = TTFont(str(path), lazy=True, fontNumber=0)
+        upem = float(font["head"].unitsPerEm)
+        metrics = font["hmtx"].metrics
+        return {code: metrics[glyph][0] / upem for code, glyph in font.getBestCmap().items()}
+    except Exception:  # an unreadable font only makes the estimate coarser
+        return None
+
+
 class TextMeasure:
-    """How many lines a text takes in a column, from the advance widths of DejaVu Sans.
+    """How many lines a text takes in a column, from the advance widths of the fonts.
 
     The widths come from the font files fontconfig would pick (the same files WeasyPrint
-    uses); without them, a generous average width stands in. Lines break at spaces only,
+    uses); a fallback font is read only when a text holds a character DejaVu lacks.
+    Without the files, a generous average width stands in (a full em for East Asian wide
+    characters). Lines break at spaces, and a word wider than its column breaks between
+    any two characters, as ``overflow-wrap: break-word`` in ``base.css`` makes Pango do;
     so the count never falls short of what Pango lays out.
     """
 
-    _FILES: ClassVar[dict[bool, Path]] = {
-        False: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-        True: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    }
+    def __init__(self, files: dict[bool, tuple[Path, ...]] = FONT_FILES) -> None:
+        self._files = files
+        self._tables: dict[tuple[bool, int], dict[int, float] | None] = {}
 
-    def __init__(self) -> None:
-        self._advances: dict[bool, tuple[dict[int, float], float]] = {}
+    def _table(self, bold: bool, index: int) -> dict[int, float] | None:
+        if (bold, index) not in self._tables:
+            self._tables[bold, index] = _advances(self._files[bold][index])
+        return self._tables[bold, index]
 
-    def _table(self, bold: bool) -> tuple[dict[int, float], float]:
-        if bold not in self._advances:
-            self._advances[bold] = self._read(bold)
-        return self._advances[bold]
-
-    def _read(self, bold: bool) -> tuple[dict[int, float], float]:
-        fallback = 0.66 if bold else 0.6
-        path = self._FILES[bold]
-        if not path.is_file():
-            return {}, fallback
-        try:
-            from fontTools.ttLib import TTFont
-
-            font = TTFont(str(path), lazy=True)
-            upem = float(font["head"].unitsPerEm)
-            metrics = font["hmtx"].metrics
-            advances = {
-                code: metrics[glyph][0] / upem for code, glyph in font.getBestCmap().items()
-            }
-        except Exception:  # an unreadable font only makes the estimate coarser
-            return {}, fallback
-        return advances, fallback
+    def _advance(self, char: str, bold: bool) -> float:
+        code = ord(char)
+        for index in range(len(self._files[bold])):
+            table = self._table(bold, index)
+            if table is not None and code in table:
+                return table[code]
+        if unicodedata.east_asian_width(char) in ("W", "F"):
+            return 1.0
+        return 0.66 if bold else 0.6
 
     def width(self, text: str, size_pt: float, *, bold: bool = False) -> float:
         """Width of ``text`` set in one line, in millimetres."""
-        advances, fallback = self._table(bold)
-        ems = sum(advances.get(ord(char), fallback) for char in text)
+        ems = sum(self._advance(char, bold) for char in text)
         return ems * size_pt * _PT
 
+    def _pieces(self, word: str, width_mm: float, size_pt: float, bold: bool) -> list[float]:
+        """The widths of the lines ``word`` takes: one when it fits the column, else as
+        many characters a line as fit."""
+        whole = self.width(word, size_pt, bold=bold)
+        if whole <= width_mm:
+            return [whole]
+        pieces, used = [], 0.0
+        for char in word:
+            advance = self.width(char, size_pt, bold=bold)
+            if used and used + advance > width_mm:
+                pieces.append(used)
+                used = 0.0
+            used += advance
+        return [*pieces, used]
+
     def lines(self, text: str, width_mm: float, size_pt: float, *, bold: bool = False) -> int:
-        """Lines ``text`` takes in a column ``width_mm`` wide, breaking at spaces."""
+        """Lines ``text`` takes in a column ``width_mm`` wide.
+
+        >>> MEASURE.lines("Ann Lee", 50, 8)
+        1
+        >>> MEASURE.lines("W" * 120, 50, 8)  # no space to break at: broken anywhere
+        8
+        """
         if not text:
             return 0
         space = self.width(" ", size_pt, bold=bold)
@@ -112,13 +162,35 @@ class TextMeasure:
             count += 1
             used = 0.0
             for word in paragraph.split(" "):
-                word_width = self.width(word, size_pt, bold=bold)
-                if used and used + space + word_width > width_mm:
+                pieces = self._pieces(word, width_mm, size_pt, bold)
+                if used and used + space + pieces[0] > width_mm:
                     count += 1
-                    used = word_width
-                else:
-                    used += (space if used else 0.0) + word_width
+                    used = 0.0
+                count += len(pieces) - 1
+                used = (
+                    pieces[-1] if len(pieces) > 1 else used + (space if used else 0.0) + pieces[0]
+                )
         return count
+
+    def fit(self, text: str, width_mm: float, size_pt: float, *, bold: bool = False) -> str:
+        """``text`` as it fits one line ``width_mm`` wide: whole, or cut with an ellipsis.
+
+        >>> MEASURE.fit("Ann Lee", 50, 8)
+        'Ann Lee'
+        >>> cut = MEASURE.fit("W" * 120, 50, 8)
+        >>> cut.endswith(ELLIPSIS), MEASURE.width(cut, 8) <= 50
+        (True, True)
+        """
+        if self.width(text, size_pt, bold=bold) <= width_mm:
+            return text
+        room = width_mm - self.width(ELLIPSIS, size_pt, bold=bold)
+        kept, used = "", 0.0
+        for char in text:
+            used += self.width(char, size_pt, bold=bold)
+            if used > room:
+                break
+            kept += char
+        return kept.rstrip(" ,;-") + ELLIPSIS
 
 
 MEASURE = TextMeasure()

@@ -27,7 +27,13 @@ from thrustplan.planner.output.overview import (
     volume_rows,
 )
 from thrustplan.planner.output.pages import week_views
-from thrustplan.planner.output.paper import MEASURE, Paper
+from thrustplan.planner.output.paper import (
+    FOOTER_PT,
+    HEADER_PT,
+    MEASURE,
+    RUNNING_NAME_SHARE,
+    Paper,
+)
 from thrustplan.planner.output.week_view import DAY_NAMES, WeekView, format_date
 from thrustplan.rules.populations import Caution
 from thrustplan.rules.profile import Units
@@ -118,6 +124,13 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;-") + "…"
 
 
+def running_name(name: str, limit: int, paper: Paper, size_pt: float, *, bold: bool) -> str:
+    """``name`` as a running header or footer prints it: cut at a word to ``limit``
+    characters, and further, at any character, until it fits its margin box on one line."""
+    width = RUNNING_NAME_SHARE * paper.content_width
+    return MEASURE.fit(shorten(name, limit), width, size_pt, bold=bold)
+
+
 def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: str | None) -> View:
     """Word every printed value of ``program``; the templates only lay them out."""
     profile = program.profile
@@ -162,9 +175,9 @@ def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: s
         created=program.generated_at.isoformat(),
         client=profile.name,
         client_size=_client_size(profile.name, paper),
-        client_short=shorten(profile.name, 60),
+        client_short=running_name(profile.name, 60, paper, HEADER_PT, bold=True),
         trainer=trainer_name,
-        trainer_short=shorten(trainer_name or "", 70),
+        trainer_short=running_name(trainer_name or "", 70, paper, FOOTER_PT, bold=False),
         logo_url=logo_url,
         accent=accent,
         headline=f"{weeks} weeks · {per_week} sessions a week · {goal} · {level}",

@@ -139,8 +139,11 @@ def format_plates(entry: ExerciseEntry) -> str:
     return f"bar {number(entry.plates.bar)} + {plates} a side"
 
 
-def _load_text(entry: ExerciseEntry, exercise: Exercise | None, units: str) -> tuple[str, str]:
-    """The load as printed, and the line under it (plates, or what the load is on)."""
+def _load_text(
+    entry: ExerciseEntry, exercise: Exercise | None, units: str, width: float
+) -> tuple[str, str]:
+    """The load as printed, and the line under it (plates, or what the load is on), for
+    a column ``width`` millimetres wide."""
     if entry.load is not None:
         unit = entry.load_unit.value if entry.load_unit else units
         main = f"{number(entry.load)} {unit}"
@@ -152,6 +155,9 @@ def _load_text(entry: ExerciseEntry, exercise: Exercise | None, units: str) -> t
         }.get(entry.load_per or "", "")
         return main, detail
     if entry.band:
+        # A colour too long for the bold line prints small under the word, wrapped.
+        if MEASURE.width(f"{entry.band} band", 8, bold=True) > width:
+            return "band", entry.band
         return f"{entry.band} band", ""
     if exercise is not None and exercise.load_kind.external:
         # The RIR beside the reps says how heavy: the load that leaves that many in reserve.
@@ -184,7 +190,8 @@ def row_view(
     """``entry`` worded as its table row prints, with the height the row takes on a page
     whose printable width is ``width`` millimetres; ``next_label`` is the superset partner
     a row without rest points to."""
-    load, load_detail = _load_text(entry, exercise, units)
+    load_width = COLUMNS["load"] * width - CELL_PAD_MM
+    load, load_detail = _load_text(entry, exercise, units, load_width)
     unit = " s" if entry.timed else ""
     if entry.superset and entry.rest_seconds == 0 and next_label:
         rest = f"→ {next_label}"
@@ -202,7 +209,6 @@ def row_view(
     name_width = COLUMNS["exercise"] * width - CELL_PAD_MM
     name_lines = MEASURE.lines(f"{entry.label}\u2002{entry.name}", name_width, 8, bold=True)
     name_lines += MEASURE.lines(shown, name_width, 6.5)
-    load_width = COLUMNS["load"] * width - CELL_PAD_MM
     load_height = LINE_MM + MEASURE.lines(load_detail, load_width, 6.5) * SUB_LINE_MM
     rx_width = COLUMNS["prescription"] * width - CELL_PAD_MM
     rx_height = LINE_MM + MEASURE.lines(detail, rx_width, 6.5) * SUB_LINE_MM
