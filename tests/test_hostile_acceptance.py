@@ -28,7 +28,8 @@ PLAN = EXAMPLES / "logs" / "sample-plan.json"
 
 def broken(tmp_path: Path, change: str) -> Path:
     data = json.loads(PLAN.read_text())
-    entry = data["weeks"][0]["sessions"][0]["exercises"][0]
+    entries = [e for w in data["weeks"] for s in w["sessions"] for e in s["exercises"]]
+    entry = next(e for e in entries if e["load"] is not None)
     if change == "no weeks":
         data["weeks"] = []
     elif change == "no sessions":

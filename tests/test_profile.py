@@ -50,7 +50,7 @@ def _problem(**fields: Any) -> str:
         ({"colour": "red"}, "colour: Extra inputs are not permitted"),
         (
             {"barbell": {"bar": 20, "plates": {-5: 2}}},
-            "barbell.plates: plate -5.0 x 2: weights must be positive",
+            "barbell.plates: plate -5.0: a plate weighs more than 0 and at most 100",
         ),
         ({"trainer": {"accent": "blue"}}, "trainer.accent: String should match pattern"),
     ],
@@ -142,7 +142,9 @@ def test_a_profile_file_is_read_with_its_logo_beside_it(tmp_path: Path) -> None:
 
 def test_a_missing_file_is_named_with_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "nobody.yaml"
-    with pytest.raises(InputError, match=r"nobody\.yaml: no such file; check the path"):
+    with pytest.raises(
+        InputError, match=r"nobody\.yaml: cannot read the profile, no such file; check the path"
+    ):
         load_profile(path)
 
 

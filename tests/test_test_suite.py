@@ -1,5 +1,6 @@
-"""The test suite's own shape: shared helpers live in one factories module, and no test
-module reaches into another for them."""
+"""The test suite's own shape: profiles and programmes are built in one factories module,
+other shared helpers live in helper modules named for their purpose, and no test module
+reaches into another."""
 
 from __future__ import annotations
 
@@ -63,16 +64,29 @@ def test_no_test_module_imports_another_test_module() -> None:
     assert found == [], "move shared helpers to tests/factories.py: " + "; ".join(found)
 
 
-def test_helpers_from_the_tests_folder_come_from_the_factories_module() -> None:
+#: The helper modules of the tests folder, one purpose each: profile and programme
+#: builders, running the command line against hostile input, the web workspace's fixtures.
+HELPERS = {"tests.factories", "tests.hostile_cli", "tests.web_factory"}
+
+
+def test_helpers_from_the_tests_folder_come_from_the_helper_modules() -> None:
     found = [
         f"{name} imports {module}"
         for name, tree in _modules()
         for module in _imported(tree)
         if module.split(".")[0] == "tests"
-        and module != FACTORIES
-        and not module.startswith(FACTORIES + ".")
+        and module not in HELPERS
+        and ".".join(module.split(".")[:2]) not in HELPERS
     ]
     assert found == [], "; ".join(found)
+
+
+def test_every_helper_module_is_used() -> None:
+    imported = {module for _, tree in _modules() for module in _imported(tree)}
+    helper_files = {f"tests.{path.stem}" for path in TESTS.glob("*.py")}
+    helper_files = {name for name in helper_files if not _is_test_module(name)}
+    assert helper_files == HELPERS
+    assert HELPERS <= imported
 
 
 def test_profiles_are_built_only_by_the_factories() -> None:
