@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -26,7 +26,7 @@ from thrustplan.app.web.routers import (
     pages_plans,
 )
 from thrustplan.app.web.routers.view import render
-from thrustplan.app.web.security import LoginRequired, Sessions
+from thrustplan.app.web.security import LoginRequired, SessionCookies, Sessions
 from thrustplan.app.web.services import accounts
 from thrustplan.app.web.services.plans import NotFound
 from thrustplan.app.web.services.worker import Supervisor, WorkerConfig
@@ -53,7 +53,14 @@ class WebSettings:
 def templates() -> Jinja2Templates:
     """The pages' templates, every value escaped unless marked safe."""
     loader = jinja2.FileSystemLoader(str(_HERE / "templates"))
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    # The templates are the package's own: they change only with a new install, so no
+    # page looks at their files again, and all are compiled before the first request
+    # (rather than by each of the first requests at once).
+    env = jinja2.Environment(
+        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False
+    )
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
     return Jinja2Templates(env=env)
 
 
@@ -101,18 +108,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
 
 def _add_session_handling(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def session_cookie(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        sessions: Sessions = request.app.state.sessions
-        session = sessions.read(request)
-        request.state.session = session
-        response = await call_next(request)
-        # The API answers tokens, not cookies: none is set on its answers.
-        if session.changed and not request.url.path.startswith(("/api/", "/healthz", "/static/")):
-            sessions.write(response, session)
-        return response
+    app.add_middleware(SessionCookies)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, _error: NotFound) -> Response:

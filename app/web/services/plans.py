@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,9 +112,13 @@ def plan_file(db: Database, trainer_id: int, plan_id: int, fmt: str) -> bytes:
     return data
 
 
-def plan_formats(db: Database, plan_id: int) -> list[str]:
+def plan_heading(db: Database, trainer_id: int, plan_id: int) -> tuple[Plan, Client]:
+    """The plan without its programme, and its client: what a heading or a file name needs."""
     with db.sessions() as session:
-        return store.plan_formats(session, plan_id)
+        found = store.plan_with_client(session, trainer_id, plan_id)
+    if found is None:
+        raise NotFound(f"plan {plan_id}")
+    return found
 
 
 def program_of(plan: Plan) -> Program:
@@ -151,13 +157,17 @@ def edited_profile(profile: ClientProfile, edit: Edit) -> ClientProfile:
         raise ValueError(str(error)) from error
 
 
-def swap_choices(plan: Plan, exercise_id: str) -> list[tuple[str, str]]:
-    """What ``exercise_id`` may be swapped for in ``plan``: the model's other candidates
-    of its pattern that the plan does not hold already."""
-    program = program_of(plan)
-    used = {e.exercise_id for w in program.weeks for s in w.sessions for e in s.exercises}
+def swap_choices(program: Program, exercise_id: str) -> list[tuple[str, str]]:
+    """What ``exercise_id`` may be swapped for in ``program``: the model's other
+    candidates of its pattern that the programme does not hold already."""
+    used = exercises_of(program)
     choices = alternatives(program.profile, catalogue(), exercise_id)
     return [(ex_id, name) for ex_id, name in choices if ex_id not in used]
+
+
+def exercises_of(program: Program) -> dict[str, str]:
+    """Every exercise of ``program`` by id, with its name, in order of appearance."""
+    return {e.exercise_id: e.name for w in program.weeks for s in w.sessions for e in s.exercises}
 
 
 @dataclass(frozen=True)
@@ -169,27 +179,57 @@ class PlanView:
     names: dict[str, str]
     #: (week, day, focus) of every session, for the log links.
     sessions: list[tuple[int, str, str]]
+    #: The files the plan may be downloaded as.
+    formats: list[str]
 
 
-#: Plan views by plan, since plans never change; bounded, oldest dropped first.
-_VIEWS: dict[tuple[object, ...], PlanView] = {}
+@dataclass(frozen=True)
+class PlanPage:
+    """A plan without its programme, its client, and its view."""
+
+    plan: Plan
+    client: Client
+    view: PlanView
 
 
-def plan_view(plan: Plan) -> PlanView:
-    """The plan page's lists for ``plan``, cached: the swap choices cost a model set-up."""
-    key = (plan.id, plan.version, plan.program.get("generated_at"), plan.client_id)
-    if key not in _VIEWS:
-        program = program_of(plan)
-        entries = [e for w in program.weeks for s in w.sessions for e in s.exercises]
-        names = {e.exercise_id: e.name for e in entries}
-        if len(_VIEWS) >= 256:
-            del _VIEWS[next(iter(_VIEWS))]
-        _VIEWS[key] = PlanView(
-            swaps={exercise_id: swap_choices(plan, exercise_id) for exercise_id in names},
-            names=names,
-            sessions=[(w.number, s.day.value, s.focus) for w in program.weeks for s in w.sessions],
-        )
-    return _VIEWS[key]
+#: Plan views by database and plan. A stored plan never changes, and neither does its
+#: view; the swap choices cost a candidate set-up per exercise, and the programme JSON
+#: is the bulk of a plan's row. Bounded, the least recently used dropped first.
+_VIEWS: OrderedDict[tuple[object, ...], PlanView] = OrderedDict()
+_VIEWS_LOCK = threading.Lock()
+VIEWS_KEPT = 256
+
+
+def _view_of(program: Program, formats: Sequence[str]) -> PlanView:
+    names = exercises_of(program)
+    return PlanView(
+        swaps={exercise_id: swap_choices(program, exercise_id) for exercise_id in names},
+        names=names,
+        sessions=[(w.number, s.day.value, s.focus) for w in program.weeks for s in w.sessions],
+        formats=[f for f in DOWNLOADS if f in formats],
+    )
+
+
+def plan_page(db: Database, trainer_id: int, plan_id: int) -> PlanPage:
+    """The plan page's rows in one query, and its view from the cache when it is there."""
+    with db.sessions() as session:
+        found = store.plan_with_client(session, trainer_id, plan_id)
+        if found is None:
+            raise NotFound(f"plan {plan_id}")
+        plan, client = found
+        key = (db.engine.url, plan.id, plan.created_at)
+        with _VIEWS_LOCK:
+            view = _VIEWS.get(key)
+            if view is not None:
+                _VIEWS.move_to_end(key)
+        if view is None:
+            program = Program.model_validate(store.plan_program(session, plan.id))
+            view = _view_of(program, store.plan_formats(session, plan.id))
+            with _VIEWS_LOCK:
+                _VIEWS[key] = view
+                while len(_VIEWS) > VIEWS_KEPT:
+                    _VIEWS.popitem(last=False)
+    return PlanPage(plan, client, view)
 
 
 def request_edit(db: Database, trainer_id: int, plan_id: int, edit: Edit) -> Job:
@@ -197,10 +237,9 @@ def request_edit(db: Database, trainer_id: int, plan_id: int, edit: Edit) -> Job
     exercise is not in the plan or the swap is not one the model offers."""
     row = get_plan(db, trainer_id, plan_id)
     program = program_of(row)
-    used = {e.exercise_id for w in program.weeks for s in w.sessions for e in s.exercises}
-    if edit.exercise_id not in used:
+    if edit.exercise_id not in exercises_of(program):
         raise ValueError(f"exercise {edit.exercise_id!r} is not in this plan; pick one of it")
-    if edit.for_ and edit.for_ not in {c for c, _ in swap_choices(row, edit.exercise_id)}:
+    if edit.for_ and edit.for_ not in {c for c, _ in swap_choices(program, edit.exercise_id)}:
         raise ValueError(
             f"{edit.for_!r} is not an alternative to {edit.exercise_id}; pick one listed"
         )

@@ -167,6 +167,11 @@ class _Lease:
 
 def run_one(db: Database, runner: JobRunner, worker: str, config: WorkerConfig) -> bool:
     """Claim and run one job; ``False`` when the queue was empty."""
+    # Looking first with a reader keeps idle workers from taking SQLite's write lock
+    # several times a second while pages are being read and written.
+    with db.sessions() as session:
+        if not queue.waiting(session):
+            return False
     with db.sessions.begin() as session:
         job = queue.claim(session, worker, dt.timedelta(seconds=config.lease_seconds))
     if job is None:
