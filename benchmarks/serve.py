@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx2 as httpx
+import httpx2
 import yaml
 
 from thrustplan.app.batch import BatchOptions, Status, run_batch
@@ -62,14 +62,14 @@ def start(folder: Path, url: str, port: int) -> subprocess.Popen[bytes]:
     )
     while True:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+            if httpx2.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
                 return server
-        except httpx.TransportError:
+        except httpx2.TransportError:
             time.sleep(0.1)
 
 
-def sign_in(base: str) -> httpx.Client:
-    browser = httpx.Client(base_url=base, timeout=60)
+def sign_in(base: str) -> httpx2.Client:
+    browser = httpx2.Client(base_url=base, timeout=60)
     token = re.search(r'name="csrf_token" value="([^"]+)"', browser.get("/login").text)
     assert token
     data = {"email": "bench@example.com", "password": PASSWORD, "csrf_token": token.group(1)}
@@ -77,7 +77,7 @@ def sign_in(base: str) -> httpx.Client:
     return browser
 
 
-def wait(api: httpx.Client, job_id: int, poll: float = 0.02) -> dict[str, Any]:
+def wait(api: httpx2.Client, job_id: int, poll: float = 0.02) -> dict[str, Any]:
     while True:
         job: dict[str, Any] = api.get(f"/api/v1/jobs/{job_id}").json()
         if job["status"] in ("done", "failed"):
@@ -85,7 +85,7 @@ def wait(api: httpx.Client, job_id: int, poll: float = 0.02) -> dict[str, Any]:
         time.sleep(poll)
 
 
-def plan_through_api(api: httpx.Client) -> tuple[float, int, int]:
+def plan_through_api(api: httpx2.Client) -> tuple[float, int, int]:
     """Seconds from the plan request to its job done, the client and the plan."""
     profile = json.loads(json.dumps(yaml.safe_load(PROFILE.read_text()), default=str))
     client_id = api.post("/api/v1/clients", json=profile).json()["id"]
@@ -102,7 +102,7 @@ def plan_through_cli(folder: Path) -> float:
     return time.perf_counter() - started
 
 
-def browse(browser: httpx.Client, urls: list[str], rounds: int) -> list[float]:
+def browse(browser: httpx2.Client, urls: list[str], rounds: int) -> list[float]:
     times = []
     for _ in range(rounds):
         for url in urls:
@@ -115,11 +115,11 @@ def browse(browser: httpx.Client, urls: list[str], rounds: int) -> list[float]:
 
 def burst(api_headers: dict[str, str], base: str, count: int) -> tuple[float, list[dict[str, Any]]]:
     """``count`` plan requests posted at once; seconds until all are done, and the jobs."""
-    api = httpx.Client(base_url=base, headers=api_headers, timeout=60)
+    api = httpx2.Client(base_url=base, headers=api_headers, timeout=60)
     ids = [api.post("/api/v1/clients", json=row.fields).json()["id"] for row in clients(count)]
 
     def post(client_id: int) -> int:
-        with httpx.Client(base_url=base, headers=api_headers, timeout=60) as own:
+        with httpx2.Client(base_url=base, headers=api_headers, timeout=60) as own:
             job_id: int = own.post(f"/api/v1/clients/{client_id}/plans").json()["job_id"]
             return job_id
 
@@ -160,7 +160,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         server = start(folder, url, port)
         try:
-            api = httpx.Client(base_url=base, headers=headers, timeout=60)
+            api = httpx2.Client(base_url=base, headers=headers, timeout=60)
             plan_through_api(api)  # the workers' first plan warms them; not counted
             api_seconds, client_id, plan_id = plan_through_api(api)
             cli_seconds = plan_through_cli(folder)

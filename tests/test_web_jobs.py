@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import func, select
 
@@ -138,9 +138,9 @@ def start_server(folder: Path, url: str, port: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 60
     while True:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+            if httpx2.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
                 return server
-        except httpx.TransportError:
+        except httpx2.TransportError:
             pass
         assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
         time.sleep(0.1)
@@ -171,11 +171,12 @@ def test_killing_the_server_with_jobs_queued_loses_none_and_runs_none_twice(
     server = start_server(tmp_path, url, port)
     jobs = []
     for n in range(4):
-        made = httpx.post(f"{base}/clients", json={**PROFILE, "name": f"C{n}"}, headers=headers)
-        jobs.append(httpx.post(f"{base}/clients/{made.json()['id']}/plans", headers=headers).json())
+        made = httpx2.post(f"{base}/clients", json={**PROFILE, "name": f"C{n}"}, headers=headers)
+        planned = httpx2.post(f"{base}/clients/{made.json()['id']}/plans", headers=headers)
+        jobs.append(planned.json())
     deadline = time.monotonic() + 60
     while (
-        httpx.get(f"{base}/jobs/{jobs[0]['job_id']}", headers=headers).json()["status"] == "queued"
+        httpx2.get(f"{base}/jobs/{jobs[0]['job_id']}", headers=headers).json()["status"] == "queued"
     ):
         assert time.monotonic() < deadline
         time.sleep(0.05)
@@ -188,7 +189,7 @@ def test_killing_the_server_with_jobs_queued_loses_none_and_runs_none_twice(
         states = []
         while time.monotonic() < deadline:
             states = [
-                httpx.get(f"{base}/jobs/{job['job_id']}", headers=headers).json() for job in jobs
+                httpx2.get(f"{base}/jobs/{job['job_id']}", headers=headers).json() for job in jobs
             ]
             if all(state["status"] in ("done", "failed") for state in states):
                 break
