@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from tests.web_factory import BACKENDS, PASSWORD, PROFILE, Workspace, start_workspace
 from thrustplan.app.web.services.accounts import LoginLimiter
+from thrustplan.app.web.services.plans import takes_include
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 
 
@@ -170,6 +171,10 @@ def test_the_plan_page_shows_the_plan_and_every_download(
     assert "Version 1" in history and "planned from the profile" in history
 
 
+def held(session: dict[str, Any], exercise_id: str) -> bool:
+    return any(e["exercise_id"] == exercise_id for e in session["exercises"])
+
+
 def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
     ann: TestClient, planned: dict[str, Any]
 ) -> None:
@@ -199,7 +204,17 @@ def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
     version_two = follow_job(ann, answer.headers["location"])
     shown = ann.get(version_two).text
     assert "version 2" in shown and f"swapped {old} for {new}" in shown
-    assert ann.get(f"{version_two}/download/json").json()["profile"]["exclude"][-1] == old
+    before = ann.get(f"{planned['plan']}/download/json").json()
+    after = ann.get(f"{version_two}/download/json").json()
+    assert after["profile"]["exclude"][-1] == old
+    if takes_include():
+        # The new exercise is locked into every day the old one held, and is there.
+        days = {s["day"] for w in before["weeks"] for s in w["sessions"] if held(s, old)}
+        locked = {e["day"] for e in after["profile"]["include"] if e["exercise"] == new}
+        assert days and locked == days
+        assert all(held(s, new) for w in after["weeks"] for s in w["sessions"] if s["day"] in days)
+    else:
+        assert after["profile"]["favourites"][-1] == new
     not_offered = ann.post(
         f"{planned['plan']}/edit",
         data={

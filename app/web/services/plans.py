@@ -138,19 +138,63 @@ class Edit:
         return f"banned {self.exercise_id}"
 
 
-def edited_profile(profile: ClientProfile, edit: Edit) -> ClientProfile:
-    """The profile with ``edit`` applied through its own fields.
+def takes_include() -> bool:
+    """Whether the profile has ``include``: exercises the plan must hold, on a day or any."""
+    return "include" in ClientProfile.model_fields
 
-    A ban adds the exercise to ``exclude``; a swap excludes it and makes the other a
-    favourite, which the model then prefers wherever the rules allow it.
+
+def edited_fields(
+    data: dict[str, Any], edit: Edit, days: Sequence[str], include: bool
+) -> dict[str, Any]:
+    """The profile fields ``data`` with ``edit`` applied.
+
+    A ban adds the exercise to ``exclude``. A swap excludes it too, and puts the other
+    exercise in its place: with ``include``, locked into each of the ``days`` the old one
+    held; without it (a profile model before ``include``), as a favourite, which the
+    model prefers wherever the rules allow. The new exercise is taken off ``exclude`` and
+    ``dislikes``, and the old one off ``include`` and ``favourites``.
+
+    >>> edited_fields({"exclude": ["a"]}, Edit("a"), [], include=True)
+    {'exclude': ['a']}
+    >>> edited_fields({}, Edit("a", "b"), ["mon", "thu"], include=True)["include"]
+    [{'exercise': 'b', 'day': 'mon'}, {'exercise': 'b', 'day': 'thu'}]
+    >>> edited_fields({"favourites": ["a"]}, Edit("a", "b"), ["mon"], include=False)
+    {'favourites': ['b'], 'exclude': ['a'], 'dislikes': []}
     """
-    data = stored(profile)
+    data = dict(data)
     exclude = [e for e in data.get("exclude", []) if e != edit.for_]
     data["exclude"] = [*dict.fromkeys([*exclude, edit.exercise_id])]
-    if edit.for_:
+    if not edit.for_:
+        return data
+    data["dislikes"] = [e for e in data.get("dislikes", []) if e != edit.for_]
+    if include:
+        kept = [e for e in data.get("include", []) if e.get("exercise") != edit.exercise_id]
+        added = [{"exercise": edit.for_, "day": day} for day in days]
+        data["include"] = [*kept, *(e for e in added if e not in kept)]
+        if edit.exercise_id in data.get("favourites", []):
+            data["favourites"] = [e for e in data["favourites"] if e != edit.exercise_id]
+    else:
         favourites = [e for e in data.get("favourites", []) if e != edit.exercise_id]
         data["favourites"] = [*dict.fromkeys([*favourites, edit.for_])]
-        data["dislikes"] = [e for e in data.get("dislikes", []) if e != edit.for_]
+    return data
+
+
+def days_holding(program: Program, exercise_id: str) -> list[str]:
+    """The training days on which ``exercise_id`` appears in any week, in week order."""
+    held = (
+        s.day.value
+        for w in program.weeks
+        for s in w.sessions
+        if any(e.exercise_id == exercise_id for e in s.exercises)
+    )
+    return [*dict.fromkeys(held)]
+
+
+def edited_profile(program: Program, edit: Edit) -> ClientProfile:
+    """The programme's profile with ``edit`` applied through its own fields (see
+    :func:`edited_fields`); ``ValueError`` with the field's message when it is invalid."""
+    days = days_holding(program, edit.exercise_id)
+    data = edited_fields(stored(program.profile), edit, days, takes_include())
     try:
         return check_profile(data)
     except ProfileInvalid as error:
@@ -243,7 +287,7 @@ def request_edit(db: Database, trainer_id: int, plan_id: int, edit: Edit) -> Job
         raise ValueError(
             f"{edit.for_!r} is not an alternative to {edit.exercise_id}; pick one listed"
         )
-    profile = edited_profile(program.profile, edit)
+    profile = edited_profile(program, edit)
     payload: dict[str, object] = {
         "profile": stored(profile),
         "parent_id": plan_id,
