@@ -12,9 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.web_factory import BACKENDS, PASSWORD, PROFILE, Workspace, start_workspace
+from thrustplan.app.web.db import store
+from thrustplan.app.web.services import plans
 from thrustplan.app.web.services.accounts import LoginLimiter
 from thrustplan.app.web.services.plans import takes_include
 from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.rules.program import Program
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -169,6 +172,24 @@ def test_the_plan_page_shows_the_plan_and_every_download(
     )
     history = ann.get(planned["client"]).text
     assert "Version 1" in history and "planned from the profile" in history
+
+
+def test_a_plan_is_stored_with_its_page_view(
+    ws: Workspace, ann: TestClient, planned: dict[str, Any]
+) -> None:
+    """The swap choices are worked out by the worker that made the plan, and a page of a
+    process that has not seen the plan yet shows them from the stored view."""
+    plan_id = int(planned["plan"].rsplit("/", 1)[1])
+    program = Program.model_validate(ann.get(f"{planned['plan']}/download/json").json())
+    with ws.db.sessions() as session:
+        trainer = store.trainer_by_email(session, "ann@example.com")
+        assert trainer is not None
+        stored_view = store.plan_file(session, trainer.id, plan_id, plans.VIEW_FILE)
+    assert stored_view == plans.view_file(program)
+    assert ann.get(f"{planned['plan']}/download/view").status_code == 404
+    first = ann.get(planned["plan"]).text
+    plans.forget_views()
+    assert ann.get(planned["plan"]).text == first
 
 
 def held(session: dict[str, Any], exercise_id: str) -> bool:

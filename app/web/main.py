@@ -64,10 +64,12 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(settings: WebSettings | None = None) -> FastAPI:
-    """The workspace, its database brought to the newest schema before it answers."""
+def create_app(settings: WebSettings | None = None, migrate: bool = True) -> FastAPI:
+    """The workspace, its database brought to the newest schema before it answers
+    (unless ``migrate`` is false: a page process whose parent did it)."""
     settings = settings or WebSettings()
-    upgrade(settings.url)
+    if migrate:
+        upgrade(settings.url)
     db = Database.of(make_engine(settings.url))
     config = WorkerConfig(settings.url, lease_seconds=settings.lease_seconds)
     supervisor = Supervisor(db, config, settings.workers)
@@ -122,3 +124,42 @@ def _add_session_handling(app: FastAPI) -> None:
         if request.headers.get("hx-request"):
             return Response(status_code=401, headers={"HX-Redirect": "/login"})
         return RedirectResponse("/login", status_code=303)
+
+
+def page_process_app() -> FastAPI:
+    """The app of one page process of :func:`serve_processes`: its database from
+    ``THRUSTPLAN_DB``, no job workers of its own (the parent process runs them)."""
+    return create_app(WebSettings(workers=0), migrate=False)
+
+
+def serve_processes(settings: WebSettings, host: str, port: int, processes: int) -> None:
+    """Answer pages from ``processes`` server processes sharing one port, as a deployment
+    on several cores does, with ``settings.workers`` job workers run by this process.
+
+    The schema and the cookie signing key are made here first, so the page processes do
+    not race to make them. Each process keeps its own cache of plan views and its own
+    count of failed sign-ins.
+    """
+    import uvicorn
+
+    upgrade(settings.url)
+    db = Database.of(make_engine(settings.url))
+    accounts.signing_key(db)
+    config = WorkerConfig(settings.url, lease_seconds=settings.lease_seconds)
+    supervisor = Supervisor(db, config, settings.workers)
+    os.environ["THRUSTPLAN_DB"] = settings.url
+    if settings.workers:
+        supervisor.start()
+    try:
+        uvicorn.run(
+            "thrustplan.app.web.main:page_process_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=processes,
+            log_level="warning",
+        )
+    finally:
+        if settings.workers:
+            supervisor.stop()
+        db.engine.dispose()

@@ -127,7 +127,7 @@ def page_trainer(request: Request) -> Trainer:
     session = page_session(request)
     trainer = None
     if session.trainer_id is not None:
-        trainer = accounts.trainer_by_id(database(request), session.trainer_id)
+        trainer = accounts.signed_in_trainer(database(request), session.trainer_id)
     if trainer is None:
         raise LoginRequired()
     return trainer

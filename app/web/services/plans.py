@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from thrustplan.app.inputs import open_catalogue
 from thrustplan.app.service import alternatives
@@ -244,6 +247,10 @@ _VIEWS_LOCK = threading.Lock()
 VIEWS_KEPT = 256
 
 
+#: The plan page's view of a plan, stored with it as one more file.
+VIEW_FILE = "view"
+
+
 def _view_of(program: Program, formats: Sequence[str]) -> PlanView:
     names = exercises_of(program)
     return PlanView(
@@ -252,6 +259,44 @@ def _view_of(program: Program, formats: Sequence[str]) -> PlanView:
         sessions=[(w.number, s.day.value, s.focus) for w in program.weeks for s in w.sessions],
         formats=[f for f in DOWNLOADS if f in formats],
     )
+
+
+def view_file(program: Program) -> bytes:
+    """The plan page's view of ``program``, to store with the plan: the worker that made
+    the plan pays for the swap choices (a candidate set-up per exercise), not a page."""
+    view = _view_of(program, ())
+    return json.dumps(
+        {"swaps": view.swaps, "names": view.names, "sessions": view.sessions}
+    ).encode()
+
+
+def _view_from_file(data: bytes, formats: Sequence[str]) -> PlanView:
+    stored_view = json.loads(data)
+    return PlanView(
+        swaps={
+            exercise_id: [(choice[0], choice[1]) for choice in choices]
+            for exercise_id, choices in stored_view["swaps"].items()
+        },
+        names=stored_view["names"],
+        sessions=[(s[0], s[1], s[2]) for s in stored_view["sessions"]],
+        formats=[f for f in DOWNLOADS if f in formats],
+    )
+
+
+def _load_view(session: Session, trainer_id: int, plan_id: int) -> PlanView:
+    """The view stored with the plan; worked out from its programme for a plan stored
+    without one."""
+    formats = store.plan_formats(session, plan_id)
+    data = store.plan_file(session, trainer_id, plan_id, VIEW_FILE)
+    if data is not None:
+        return _view_from_file(data, formats)
+    return _view_of(Program.model_validate(store.plan_program(session, plan_id)), formats)
+
+
+def forget_views() -> None:
+    """Empty this process's cache of plan views."""
+    with _VIEWS_LOCK:
+        _VIEWS.clear()
 
 
 def plan_page(db: Database, trainer_id: int, plan_id: int) -> PlanPage:
@@ -267,8 +312,7 @@ def plan_page(db: Database, trainer_id: int, plan_id: int) -> PlanPage:
             if view is not None:
                 _VIEWS.move_to_end(key)
         if view is None:
-            program = Program.model_validate(store.plan_program(session, plan.id))
-            view = _view_of(program, store.plan_formats(session, plan.id))
+            view = _load_view(session, trainer_id, plan.id)
             with _VIEWS_LOCK:
                 _VIEWS[key] = view
                 while len(_VIEWS) > VIEWS_KEPT:

@@ -101,7 +101,10 @@ class JobRunner:
 
     @staticmethod
     def _made(outputs: Outputs, change: str) -> Made:
+        from thrustplan.app.web.services.plans import VIEW_FILE, view_file
+
         files = {fmt.value: data for fmt, data in outputs.files.items()}
+        files[VIEW_FILE] = view_file(outputs.program)
         program = outputs.program.model_dump(mode="json")
         return Made(program, outputs.pages, files, change)
 
