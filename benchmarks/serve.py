@@ -4,10 +4,12 @@ the command line, and a burst of plan requests against the batch.
     python benchmarks/serve.py                  # 20 users, 50 plans at once
     python benchmarks/serve.py --burst 10       # a quicker look
 
-It starts ``thrustplan serve`` (SQLite in a temporary folder, two workers) and measures:
+It starts ``thrustplan serve`` (SQLite in a temporary folder, two workers, one page
+process unless ``--processes`` says more) and measures:
 
-1. page p95: 20 signed-in users browsing at once (client list, a client, a plan page,
-   the client search), each request timed from send to last byte;
+1. page p95: 20 users, all signed in first, browsing at once with no pause between
+   pages (client list, a client, a plan page, the client search), each request timed
+   from send to last byte; the plan workers are idle then, as while a trainer browses;
 2. one plan through the API (POST, then poll every 20 ms until done) against
    ``thrustplan plan`` of the same profile as a fresh process;
 3. 50 plan requests posted at once: every job must finish, each with one plan; the rate
@@ -53,9 +55,10 @@ def free_port() -> int:
         return port
 
 
-def start(folder: Path, url: str, port: int) -> subprocess.Popen[bytes]:
+def start(folder: Path, url: str, port: int, processes: int) -> subprocess.Popen[bytes]:
+    options = ["--port", str(port), "--db", url, "--workers", "2", "--processes", str(processes)]
     server = subprocess.Popen(
-        [THRUSTPLAN, "serve", "--port", str(port), "--db", url, "--workers", "2"],
+        [THRUSTPLAN, "serve", *options],
         cwd=folder,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
@@ -143,6 +146,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--burst", type=int, default=50)
+    parser.add_argument("--processes", type=int, default=1, help="page processes of serve")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -158,7 +162,7 @@ def main() -> None:
         headers = {"Authorization": f"Bearer {token}"}
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start(folder, url, port)
+        server = start(folder, url, port, args.processes)
         try:
             api = httpx2.Client(base_url=base, headers=headers, timeout=60)
             plan_through_api(api)  # the workers' first plan warms them; not counted

@@ -100,6 +100,13 @@ def test_pages_need_a_signed_in_trainer(ws: Workspace) -> None:
     assert answer.status_code == 303 and answer.headers["location"] == "/login"
 
 
+def test_the_vendored_htmx_is_served_for_browsers_to_keep(ws: Workspace) -> None:
+    first = ws.client.get("/static/htmx.min.js")
+    assert first.status_code == 200 and first.headers["cache-control"] == "public, max-age=3600"
+    again = ws.client.get("/static/htmx.min.js", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and not again.content
+
+
 def test_a_wrong_password_is_refused_and_repeated_failures_wait(ws: Workspace) -> None:
     browser = TestClient(ws.client.app)
     token = csrf_of(browser.get("/login").text)

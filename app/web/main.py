@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from fastapi import FastAPI, Request, Response
@@ -48,6 +49,16 @@ class WebSettings:
     @property
     def url(self) -> str:
         return normalise_url(self.db_url or os.environ.get("THRUSTPLAN_DB") or DEFAULT_URL)
+
+
+class CachedStatic(StaticFiles):
+    """The package's stylesheet and htmx, which browsers may keep for an hour before they
+    ask again (and then get 304 Not Modified while the file is unchanged)."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers["Cache-Control"] = "public, max-age=3600"
+        return response
 
 
 def templates() -> Jinja2Templates:
@@ -96,7 +107,7 @@ def create_app(settings: WebSettings | None = None, migrate: bool = True) -> Fas
     app.state.sessions = Sessions(accounts.signing_key(db), settings.secure_cookies)
     app.state.limiter = accounts.LoginLimiter()
     app.state.supervisor = supervisor
-    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+    app.mount("/static", CachedStatic(directory=str(_HERE / "static")), name="static")
     for router in (api_clients, api_plans, pages_auth, pages_clients, pages_plans, pages_log):
         app.include_router(router.router)
     _add_session_handling(app)
