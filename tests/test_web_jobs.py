@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import func, select
 
@@ -126,10 +126,11 @@ def _free_port() -> int:
         return port
 
 
-def start_server(folder: Path, url: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(folder: Path, url: str, port: int, processes: int = 1) -> subprocess.Popen[bytes]:
     """``thrustplan serve`` in its own process group, once it answers."""
+    options = ["--port", str(port), "--db", url, "--workers", "1", "--processes", str(processes)]
     server = subprocess.Popen(
-        [THRUSTPLAN, "serve", "--port", str(port), "--db", url, "--workers", "1"],
+        [THRUSTPLAN, "serve", *options],
         cwd=folder,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
@@ -138,9 +139,9 @@ def start_server(folder: Path, url: str, port: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 60
     while True:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+            if httpx2.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
                 return server
-        except httpx.TransportError:
+        except httpx2.TransportError:
             pass
         assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
         time.sleep(0.1)
@@ -171,11 +172,12 @@ def test_killing_the_server_with_jobs_queued_loses_none_and_runs_none_twice(
     server = start_server(tmp_path, url, port)
     jobs = []
     for n in range(4):
-        made = httpx.post(f"{base}/clients", json={**PROFILE, "name": f"C{n}"}, headers=headers)
-        jobs.append(httpx.post(f"{base}/clients/{made.json()['id']}/plans", headers=headers).json())
+        made = httpx2.post(f"{base}/clients", json={**PROFILE, "name": f"C{n}"}, headers=headers)
+        planned = httpx2.post(f"{base}/clients/{made.json()['id']}/plans", headers=headers)
+        jobs.append(planned.json())
     deadline = time.monotonic() + 60
     while (
-        httpx.get(f"{base}/jobs/{jobs[0]['job_id']}", headers=headers).json()["status"] == "queued"
+        httpx2.get(f"{base}/jobs/{jobs[0]['job_id']}", headers=headers).json()["status"] == "queued"
     ):
         assert time.monotonic() < deadline
         time.sleep(0.05)
@@ -188,7 +190,7 @@ def test_killing_the_server_with_jobs_queued_loses_none_and_runs_none_twice(
         states = []
         while time.monotonic() < deadline:
             states = [
-                httpx.get(f"{base}/jobs/{job['job_id']}", headers=headers).json() for job in jobs
+                httpx2.get(f"{base}/jobs/{job['job_id']}", headers=headers).json() for job in jobs
             ]
             if all(state["status"] in ("done", "failed") for state in states):
                 break
@@ -231,3 +233,41 @@ def test_users_add_refuses_a_short_password_and_a_taken_email(tmp_path: Path) ->
     )
     taken = subprocess.run(add, input=f"{PASSWORD}\n", text=True, capture_output=True)
     assert taken.returncode == 2 and "exists already" in taken.stderr
+
+
+def test_pages_answered_by_two_processes_share_one_queue_and_one_key(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'processes.db'}"
+    headers = {"Authorization": f"Bearer {make_trainer(tmp_path, url)}"}
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(tmp_path, url, port, processes=2)
+    try:
+        children = subprocess.run(
+            ["ps", "-ww", "-o", "args=", "--ppid", str(server.pid)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+        spawned = [line for line in children if "multiprocessing.spawn" in line]
+        assert len(spawned) == 3, f"two page processes and a job worker: {children}"
+        made = httpx2.post(f"{base}/api/v1/clients", json=PROFILE, headers=headers).json()
+        job = httpx2.post(f"{base}/api/v1/clients/{made['id']}/plans", headers=headers).json()
+        deadline = time.monotonic() + 120
+        state = {"status": "queued"}
+        while state["status"] not in ("done", "failed") and time.monotonic() < deadline:
+            time.sleep(0.2)
+            state = httpx2.get(f"{base}/api/v1/jobs/{job['job_id']}", headers=headers).json()
+        assert state["status"] == "done", state
+        # A sign-in made by one process holds in the other: all sign with the same key.
+        with httpx2.Client(base_url=base) as browser:
+            login = browser.get("/login").text
+            token = login.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+            form = {"email": "ann@example.com", "password": PASSWORD, "csrf_token": token}
+            assert browser.post("/login", data=form).status_code == 303
+            # A new connection each time, so that either process may answer.
+            page, cookies = f"{base}/plans/{state['plan_id']}", dict(browser.cookies)
+            answers = [httpx2.get(page, cookies=cookies) for _ in range(16)]
+        assert all(a.status_code == 200 and "Sam Lindqvist" in a.text for a in answers)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -12,8 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.web_factory import BACKENDS, PASSWORD, PROFILE, Workspace, start_workspace
+from thrustplan.app.web.db import store
+from thrustplan.app.web.services import plans
 from thrustplan.app.web.services.accounts import LoginLimiter
+from thrustplan.app.web.services.plans import takes_include
 from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.rules.program import Program
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -96,6 +100,13 @@ def test_pages_need_a_signed_in_trainer(ws: Workspace) -> None:
     assert answer.status_code == 303 and answer.headers["location"] == "/login"
 
 
+def test_the_vendored_htmx_is_served_for_browsers_to_keep(ws: Workspace) -> None:
+    first = ws.client.get("/static/htmx.min.js")
+    assert first.status_code == 200 and first.headers["cache-control"] == "public, max-age=3600"
+    again = ws.client.get("/static/htmx.min.js", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and not again.content
+
+
 def test_a_wrong_password_is_refused_and_repeated_failures_wait(ws: Workspace) -> None:
     browser = TestClient(ws.client.app)
     token = csrf_of(browser.get("/login").text)
@@ -170,6 +181,28 @@ def test_the_plan_page_shows_the_plan_and_every_download(
     assert "Version 1" in history and "planned from the profile" in history
 
 
+def test_a_plan_is_stored_with_its_page_view(
+    ws: Workspace, ann: TestClient, planned: dict[str, Any]
+) -> None:
+    """The swap choices are worked out by the worker that made the plan, and a page of a
+    process that has not seen the plan yet shows them from the stored view."""
+    plan_id = int(planned["plan"].rsplit("/", 1)[1])
+    program = Program.model_validate(ann.get(f"{planned['plan']}/download/json").json())
+    with ws.db.sessions() as session:
+        trainer = store.trainer_by_email(session, "ann@example.com")
+        assert trainer is not None
+        stored_view = store.plan_file(session, trainer.id, plan_id, plans.VIEW_FILE)
+    assert stored_view == plans.view_file(program)
+    assert ann.get(f"{planned['plan']}/download/view").status_code == 404
+    first = ann.get(planned["plan"]).text
+    plans.forget_views()
+    assert ann.get(planned["plan"]).text == first
+
+
+def held(session: dict[str, Any], exercise_id: str) -> bool:
+    return any(e["exercise_id"] == exercise_id for e in session["exercises"])
+
+
 def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
     ann: TestClient, planned: dict[str, Any]
 ) -> None:
@@ -199,7 +232,17 @@ def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
     version_two = follow_job(ann, answer.headers["location"])
     shown = ann.get(version_two).text
     assert "version 2" in shown and f"swapped {old} for {new}" in shown
-    assert ann.get(f"{version_two}/download/json").json()["profile"]["exclude"][-1] == old
+    before = ann.get(f"{planned['plan']}/download/json").json()
+    after = ann.get(f"{version_two}/download/json").json()
+    assert after["profile"]["exclude"][-1] == old
+    if takes_include():
+        # The new exercise is locked into every day the old one held, and is there.
+        days = {s["day"] for w in before["weeks"] for s in w["sessions"] if held(s, old)}
+        locked = {e["day"] for e in after["profile"]["include"] if e["exercise"] == new}
+        assert days and locked == days
+        assert all(held(s, new) for w in after["weeks"] for s in w["sessions"] if s["day"] in days)
+    else:
+        assert after["profile"]["favourites"][-1] == new
     not_offered = ann.post(
         f"{planned['plan']}/edit",
         data={

@@ -59,15 +59,24 @@ def serve(
     workers: Annotated[
         int, typer.Option(help="Worker processes making plans; 0 leaves jobs to other servers.")
     ] = 2,
+    processes: Annotated[
+        int,
+        typer.Option(
+            help="Server processes answering pages; one a core is what a deployment runs."
+        ),
+    ] = 1,
 ) -> None:
     """Run the trainer's web workspace; migrations are applied first."""
     _web()
     import uvicorn
 
-    from thrustplan.app.web.main import WebSettings, create_app
+    from thrustplan.app.web.main import WebSettings, create_app, serve_processes
 
     settings = WebSettings(db_url=_url(db), workers=max(workers, 0))
     out_console.print(f"thrustplan workspace on http://{host}:{port}/ ({settings.url})")
+    if processes > 1:
+        serve_processes(settings, host, port, processes)
+        return
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 

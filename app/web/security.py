@@ -15,6 +15,8 @@ from typing import Any
 
 from fastapi import HTTPException, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from thrustplan.app.web.db.models import Trainer
 from thrustplan.app.web.db.store import Database
@@ -63,6 +65,48 @@ class Sessions:
             path="/",
         )
 
+    def header(self, session: PageSession) -> str:
+        """The ``Set-Cookie`` header that stores ``session``."""
+        carrier = Response()
+        self.write(carrier, session)
+        return carrier.headers["set-cookie"]
+
+
+#: Answers that never set the session cookie: the API answers tokens, not cookies.
+_NO_COOKIE = ("/api/", "/healthz", "/static/")
+
+
+class SessionCookies:
+    """ASGI middleware: reads the session cookie into ``request.state.session`` and,
+    when the session changed, sets the cookie on the answer.
+
+    Written against ASGI itself rather than as an ``http`` middleware function, whose
+    wrapping of every answer in a stream costs each page a good part of its time.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        sessions: Sessions = request.app.state.sessions
+        session = sessions.read(request)
+        request.state.session = session
+        if request.url.path.startswith(_NO_COOKIE):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_cookie(message: Message) -> None:
+            # The answer starts once its handler has run: the session is final here.
+            if message["type"] == "http.response.start" and session.changed:
+                MutableHeaders(scope=message).append("set-cookie", sessions.header(session))
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
+
 
 class LoginRequired(Exception):
     """A page asked for without a signed-in trainer; answered with the login page."""
@@ -83,7 +127,7 @@ def page_trainer(request: Request) -> Trainer:
     session = page_session(request)
     trainer = None
     if session.trainer_id is not None:
-        trainer = accounts.trainer_by_id(database(request), session.trainer_id)
+        trainer = accounts.signed_in_trainer(database(request), session.trainer_id)
     if trainer is None:
         raise LoginRequired()
     return trainer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import AbstractContextManager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,17 +55,33 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+#: Execution option of the connections that write: on SQLite they begin IMMEDIATE.
+WRITES = "thrustplan_writes"
+
+
 def _sqlite_begin(connection: Any) -> None:
-    # Take the write lock when a transaction starts, not halfway through it, so that two
-    # workers claiming jobs queue up instead of failing with "database is locked".
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writer takes the write lock when its transaction starts, not halfway through it,
+    # so that two workers claiming jobs queue up instead of failing with "database is
+    # locked". A reader begins deferred: in WAL mode it reads a snapshot and waits for no
+    # one, so pages are not queued behind a worker's claim or behind each other.
+    if connection.get_execution_options().get(WRITES):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite files get WAL mode and immediate transactions."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        # As many kept connections as pages answered at once (the server's thread pool
+        # runs 40): a connection made per request would pay for its pragmas each time.
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=20,
+            max_overflow=20,
+        )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -77,8 +94,29 @@ def _sqlite_connect(connection: Any, _record: Any) -> None:
     connection.isolation_level = None
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+class Sessions:
+    """Sessions of one engine: ``sessions()`` to read, ``sessions.begin()`` to write.
+
+    A write session's transaction is committed when its block ends (rolled back on an
+    error); on SQLite it holds the write lock from its start. A read session never
+    writes: on SQLite it takes no lock at all.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            engine.execution_options(**{WRITES: True}), expire_on_commit=False
+        )
+
+    def __call__(self) -> Session:
+        return self._read()
+
+    def begin(self) -> AbstractContextManager[Session]:
+        return self._write.begin()
+
+
+def session_factory(engine: Engine) -> Sessions:
+    return Sessions(engine)
 
 
 def is_postgresql(engine: Engine) -> bool:

@@ -38,6 +38,12 @@ def job(session: Session, trainer_id: int, job_id: int) -> Job | None:
     return session.scalar(select(Job).where(Job.id == job_id, Job.trainer_id == trainer_id))
 
 
+def waiting(session: Session) -> bool:
+    """Whether any job is queued: an idle worker's look, which takes no lock."""
+    query = select(Job.id).where(Job.status == JobStatus.QUEUED.value).limit(1)
+    return session.scalar(query) is not None
+
+
 def claim(session: Session, worker: str, lease: dt.timedelta) -> Job | None:
     """Take the oldest queued job for ``worker``, or ``None`` when there is none."""
     query = select(Job).where(Job.status == JobStatus.QUEUED.value).order_by(Job.id).limit(1)

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer
 
-from thrustplan.app.web.db.engine import session_factory
+from thrustplan.app.web.db.engine import Sessions, session_factory
 from thrustplan.app.web.db.models import (
     ApiToken,
     Client,
@@ -31,7 +31,7 @@ class Database:
     """An engine and its sessions; one per process."""
 
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: Sessions
 
     @classmethod
     def of(cls, engine: Engine) -> Database:
@@ -111,11 +111,36 @@ def plans_of(session: Session, trainer_id: int, client_id: int) -> Sequence[Plan
         select(Plan)
         .where(Plan.trainer_id == trainer_id, Plan.client_id == client_id)
         .order_by(Plan.version.desc())
+        .options(_WITHOUT_PROGRAM)
     ).all()
+
+
+#: Lists and headings need a plan's dates and change, not its programme JSON, which is
+#: the bulk of the row: it is left unread, and reading it later raises.
+_WITHOUT_PROGRAM = defer(Plan.program, raiseload=True)
 
 
 def plan(session: Session, trainer_id: int, plan_id: int) -> Plan | None:
     return session.scalar(select(Plan).where(Plan.id == plan_id, Plan.trainer_id == trainer_id))
+
+
+def plan_with_client(session: Session, trainer_id: int, plan_id: int) -> tuple[Plan, Client] | None:
+    """The plan, without its programme, and its client, in one query."""
+    row = session.execute(
+        select(Plan, Client)
+        .join(Client, Client.id == Plan.client_id)
+        .where(Plan.id == plan_id, Plan.trainer_id == trainer_id)
+        .options(_WITHOUT_PROGRAM)
+    ).one_or_none()
+    return None if row is None else (row[0], row[1])
+
+
+def plan_program(session: Session, plan_id: int) -> dict[str, object]:
+    """The programme JSON of a plan the caller has found already."""
+    program: dict[str, object] = session.execute(
+        select(Plan.program).where(Plan.id == plan_id)
+    ).scalar_one()
+    return program
 
 
 def plan_file(session: Session, trainer_id: int, plan_id: int, fmt: str) -> bytes | None:

@@ -52,21 +52,18 @@ def job_status(request: Request, me: Me, job_id: int) -> Response:
 
 @router.get("/plans/{plan_id}")
 def plan_page(request: Request, me: Me, plan_id: int, error: str = "") -> Response:
-    db = database(request)
-    plan = plans.get_plan(db, me.id, plan_id)
-    client = plans.get_client(db, me.id, plan.client_id)
-    view = plans.plan_view(plan)
+    page = plans.plan_page(database(request), me.id, plan_id)
     return render(
         request,
         "plan.html",
         400 if error else 200,
         trainer=me,
-        plan=plan,
-        client=client,
-        formats=[f for f in plans.DOWNLOADS if f in plans.plan_formats(db, plan_id)],
-        swaps=view.swaps,
-        names=view.names,
-        sessions=view.sessions,
+        plan=page.plan,
+        client=page.client,
+        formats=page.view.formats,
+        swaps=page.view.swaps,
+        names=page.view.names,
+        sessions=page.view.sessions,
         error=error,
     )
 
@@ -85,9 +82,8 @@ def download(request: Request, me: Me, plan_id: int, fmt: str) -> Response:
     if fmt not in plans.DOWNLOADS:
         raise NotFound(fmt)
     db = database(request)
-    plan = plans.get_plan(db, me.id, plan_id)
+    plan, client = plans.plan_heading(db, me.id, plan_id)
     data = plans.plan_file(db, me.id, plan_id, fmt)
-    client = plans.get_client(db, me.id, plan.client_id)
     name = f"{slugify(client.name)}-v{plan.version}.{fmt}"
     disposition = f'attachment; filename="{name}"'
     return Response(data, media_type=MEDIA[fmt], headers={"Content-Disposition": disposition})

@@ -86,6 +86,27 @@ def trainer_by_id(db: Database, trainer_id: int) -> Trainer | None:
         return store.trainer_by_id(session, trainer_id)
 
 
+#: How long a page takes the signed-in trainer's row as last read.
+SIGNED_IN_SECONDS = 30.0
+_signed_in: dict[tuple[object, int], tuple[float, Trainer]] = {}
+
+
+def signed_in_trainer(db: Database, trainer_id: int) -> Trainer | None:
+    """The trainer a session cookie names, read again at most every
+    :data:`SIGNED_IN_SECONDS`: every page asks, and a trainer's row changes only
+    through the command line."""
+    key, now = (db.engine.url, trainer_id), time.monotonic()
+    seen = _signed_in.get(key)
+    if seen is not None and now - seen[0] < SIGNED_IN_SECONDS:
+        return seen[1]
+    trainer = trainer_by_id(db, trainer_id)
+    if trainer is not None:
+        if len(_signed_in) >= 4096:
+            _signed_in.clear()
+        _signed_in[key] = (now, trainer)
+    return trainer
+
+
 def signing_key(db: Database) -> str:
     """The key cookies are signed with: ``THRUSTPLAN_SECRET``, else one kept in the database.
 

@@ -10,9 +10,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from thrustplan.app.inputs import open_catalogue
 from thrustplan.app.service import alternatives
@@ -110,9 +115,13 @@ def plan_file(db: Database, trainer_id: int, plan_id: int, fmt: str) -> bytes:
     return data
 
 
-def plan_formats(db: Database, plan_id: int) -> list[str]:
+def plan_heading(db: Database, trainer_id: int, plan_id: int) -> tuple[Plan, Client]:
+    """The plan without its programme, and its client: what a heading or a file name needs."""
     with db.sessions() as session:
-        return store.plan_formats(session, plan_id)
+        found = store.plan_with_client(session, trainer_id, plan_id)
+    if found is None:
+        raise NotFound(f"plan {plan_id}")
+    return found
 
 
 def program_of(plan: Plan) -> Program:
@@ -132,32 +141,80 @@ class Edit:
         return f"banned {self.exercise_id}"
 
 
-def edited_profile(profile: ClientProfile, edit: Edit) -> ClientProfile:
-    """The profile with ``edit`` applied through its own fields.
+def takes_include() -> bool:
+    """Whether the profile has ``include``: exercises the plan must hold, on a day or any."""
+    return "include" in ClientProfile.model_fields
 
-    A ban adds the exercise to ``exclude``; a swap excludes it and makes the other a
-    favourite, which the model then prefers wherever the rules allow it.
+
+def edited_fields(
+    data: dict[str, Any], edit: Edit, days: Sequence[str], include: bool
+) -> dict[str, Any]:
+    """The profile fields ``data`` with ``edit`` applied.
+
+    A ban adds the exercise to ``exclude``. A swap excludes it too, and puts the other
+    exercise in its place: with ``include``, locked into each of the ``days`` the old one
+    held; without it (a profile model before ``include``), as a favourite, which the
+    model prefers wherever the rules allow. The new exercise is taken off ``exclude`` and
+    ``dislikes``, and the old one off ``include`` and ``favourites``.
+
+    >>> edited_fields({"exclude": ["a"]}, Edit("a"), [], include=True)
+    {'exclude': ['a']}
+    >>> edited_fields({}, Edit("a", "b"), ["mon", "thu"], include=True)["include"]
+    [{'exercise': 'b', 'day': 'mon'}, {'exercise': 'b', 'day': 'thu'}]
+    >>> edited_fields({"favourites": ["a"]}, Edit("a", "b"), ["mon"], include=False)
+    {'favourites': ['b'], 'exclude': ['a'], 'dislikes': []}
     """
-    data = stored(profile)
+    data = dict(data)
     exclude = [e for e in data.get("exclude", []) if e != edit.for_]
     data["exclude"] = [*dict.fromkeys([*exclude, edit.exercise_id])]
-    if edit.for_:
+    if not edit.for_:
+        return data
+    data["dislikes"] = [e for e in data.get("dislikes", []) if e != edit.for_]
+    if include:
+        kept = [e for e in data.get("include", []) if e.get("exercise") != edit.exercise_id]
+        added = [{"exercise": edit.for_, "day": day} for day in days]
+        data["include"] = [*kept, *(e for e in added if e not in kept)]
+        if edit.exercise_id in data.get("favourites", []):
+            data["favourites"] = [e for e in data["favourites"] if e != edit.exercise_id]
+    else:
         favourites = [e for e in data.get("favourites", []) if e != edit.exercise_id]
         data["favourites"] = [*dict.fromkeys([*favourites, edit.for_])]
-        data["dislikes"] = [e for e in data.get("dislikes", []) if e != edit.for_]
+    return data
+
+
+def days_holding(program: Program, exercise_id: str) -> list[str]:
+    """The training days on which ``exercise_id`` appears in any week, in week order."""
+    held = (
+        s.day.value
+        for w in program.weeks
+        for s in w.sessions
+        if any(e.exercise_id == exercise_id for e in s.exercises)
+    )
+    return [*dict.fromkeys(held)]
+
+
+def edited_profile(program: Program, edit: Edit) -> ClientProfile:
+    """The programme's profile with ``edit`` applied through its own fields (see
+    :func:`edited_fields`); ``ValueError`` with the field's message when it is invalid."""
+    days = days_holding(program, edit.exercise_id)
+    data = edited_fields(stored(program.profile), edit, days, takes_include())
     try:
         return check_profile(data)
     except ProfileInvalid as error:
         raise ValueError(str(error)) from error
 
 
-def swap_choices(plan: Plan, exercise_id: str) -> list[tuple[str, str]]:
-    """What ``exercise_id`` may be swapped for in ``plan``: the model's other candidates
-    of its pattern that the plan does not hold already."""
-    program = program_of(plan)
-    used = {e.exercise_id for w in program.weeks for s in w.sessions for e in s.exercises}
+def swap_choices(program: Program, exercise_id: str) -> list[tuple[str, str]]:
+    """What ``exercise_id`` may be swapped for in ``program``: the model's other
+    candidates of its pattern that the programme does not hold already."""
+    used = exercises_of(program)
     choices = alternatives(program.profile, catalogue(), exercise_id)
     return [(ex_id, name) for ex_id, name in choices if ex_id not in used]
+
+
+def exercises_of(program: Program) -> dict[str, str]:
+    """Every exercise of ``program`` by id, with its name, in order of appearance."""
+    return {e.exercise_id: e.name for w in program.weeks for s in w.sessions for e in s.exercises}
 
 
 @dataclass(frozen=True)
@@ -169,27 +226,98 @@ class PlanView:
     names: dict[str, str]
     #: (week, day, focus) of every session, for the log links.
     sessions: list[tuple[int, str, str]]
+    #: The files the plan may be downloaded as.
+    formats: list[str]
 
 
-#: Plan views by plan, since plans never change; bounded, oldest dropped first.
-_VIEWS: dict[tuple[object, ...], PlanView] = {}
+@dataclass(frozen=True)
+class PlanPage:
+    """A plan without its programme, its client, and its view."""
+
+    plan: Plan
+    client: Client
+    view: PlanView
 
 
-def plan_view(plan: Plan) -> PlanView:
-    """The plan page's lists for ``plan``, cached: the swap choices cost a model set-up."""
-    key = (plan.id, plan.version, plan.program.get("generated_at"), plan.client_id)
-    if key not in _VIEWS:
-        program = program_of(plan)
-        entries = [e for w in program.weeks for s in w.sessions for e in s.exercises]
-        names = {e.exercise_id: e.name for e in entries}
-        if len(_VIEWS) >= 256:
-            del _VIEWS[next(iter(_VIEWS))]
-        _VIEWS[key] = PlanView(
-            swaps={exercise_id: swap_choices(plan, exercise_id) for exercise_id in names},
-            names=names,
-            sessions=[(w.number, s.day.value, s.focus) for w in program.weeks for s in w.sessions],
-        )
-    return _VIEWS[key]
+#: Plan views by database and plan. A stored plan never changes, and neither does its
+#: view; the swap choices cost a candidate set-up per exercise, and the programme JSON
+#: is the bulk of a plan's row. Bounded, the least recently used dropped first.
+_VIEWS: OrderedDict[tuple[object, ...], PlanView] = OrderedDict()
+_VIEWS_LOCK = threading.Lock()
+VIEWS_KEPT = 256
+
+
+#: The plan page's view of a plan, stored with it as one more file.
+VIEW_FILE = "view"
+
+
+def _view_of(program: Program, formats: Sequence[str]) -> PlanView:
+    names = exercises_of(program)
+    return PlanView(
+        swaps={exercise_id: swap_choices(program, exercise_id) for exercise_id in names},
+        names=names,
+        sessions=[(w.number, s.day.value, s.focus) for w in program.weeks for s in w.sessions],
+        formats=[f for f in DOWNLOADS if f in formats],
+    )
+
+
+def view_file(program: Program) -> bytes:
+    """The plan page's view of ``program``, to store with the plan: the worker that made
+    the plan pays for the swap choices (a candidate set-up per exercise), not a page."""
+    view = _view_of(program, ())
+    return json.dumps(
+        {"swaps": view.swaps, "names": view.names, "sessions": view.sessions}
+    ).encode()
+
+
+def _view_from_file(data: bytes, formats: Sequence[str]) -> PlanView:
+    stored_view = json.loads(data)
+    return PlanView(
+        swaps={
+            exercise_id: [(choice[0], choice[1]) for choice in choices]
+            for exercise_id, choices in stored_view["swaps"].items()
+        },
+        names=stored_view["names"],
+        sessions=[(s[0], s[1], s[2]) for s in stored_view["sessions"]],
+        formats=[f for f in DOWNLOADS if f in formats],
+    )
+
+
+def _load_view(session: Session, trainer_id: int, plan_id: int) -> PlanView:
+    """The view stored with the plan; worked out from its programme for a plan stored
+    without one."""
+    formats = store.plan_formats(session, plan_id)
+    data = store.plan_file(session, trainer_id, plan_id, VIEW_FILE)
+    if data is not None:
+        return _view_from_file(data, formats)
+    return _view_of(Program.model_validate(store.plan_program(session, plan_id)), formats)
+
+
+def forget_views() -> None:
+    """Empty this process's cache of plan views."""
+    with _VIEWS_LOCK:
+        _VIEWS.clear()
+
+
+def plan_page(db: Database, trainer_id: int, plan_id: int) -> PlanPage:
+    """The plan page's rows in one query, and its view from the cache when it is there."""
+    with db.sessions() as session:
+        found = store.plan_with_client(session, trainer_id, plan_id)
+        if found is None:
+            raise NotFound(f"plan {plan_id}")
+        plan, client = found
+        key = (db.engine.url, plan.id, plan.created_at)
+        with _VIEWS_LOCK:
+            view = _VIEWS.get(key)
+            if view is not None:
+                _VIEWS.move_to_end(key)
+        if view is None:
+            view = _load_view(session, trainer_id, plan.id)
+            with _VIEWS_LOCK:
+                _VIEWS[key] = view
+                while len(_VIEWS) > VIEWS_KEPT:
+                    _VIEWS.popitem(last=False)
+    return PlanPage(plan, client, view)
 
 
 def request_edit(db: Database, trainer_id: int, plan_id: int, edit: Edit) -> Job:
@@ -197,14 +325,13 @@ def request_edit(db: Database, trainer_id: int, plan_id: int, edit: Edit) -> Job
     exercise is not in the plan or the swap is not one the model offers."""
     row = get_plan(db, trainer_id, plan_id)
     program = program_of(row)
-    used = {e.exercise_id for w in program.weeks for s in w.sessions for e in s.exercises}
-    if edit.exercise_id not in used:
+    if edit.exercise_id not in exercises_of(program):
         raise ValueError(f"exercise {edit.exercise_id!r} is not in this plan; pick one of it")
-    if edit.for_ and edit.for_ not in {c for c, _ in swap_choices(row, edit.exercise_id)}:
+    if edit.for_ and edit.for_ not in {c for c, _ in swap_choices(program, edit.exercise_id)}:
         raise ValueError(
             f"{edit.for_!r} is not an alternative to {edit.exercise_id}; pick one listed"
         )
-    profile = edited_profile(program.profile, edit)
+    profile = edited_profile(program, edit)
     payload: dict[str, object] = {
         "profile": stored(profile),
         "parent_id": plan_id,

@@ -101,7 +101,10 @@ class JobRunner:
 
     @staticmethod
     def _made(outputs: Outputs, change: str) -> Made:
+        from thrustplan.app.web.services.plans import VIEW_FILE, view_file
+
         files = {fmt.value: data for fmt, data in outputs.files.items()}
+        files[VIEW_FILE] = view_file(outputs.program)
         program = outputs.program.model_dump(mode="json")
         return Made(program, outputs.pages, files, change)
 
@@ -167,6 +170,11 @@ class _Lease:
 
 def run_one(db: Database, runner: JobRunner, worker: str, config: WorkerConfig) -> bool:
     """Claim and run one job; ``False`` when the queue was empty."""
+    # Looking first with a reader keeps idle workers from taking SQLite's write lock
+    # several times a second while pages are being read and written.
+    with db.sessions() as session:
+        if not queue.waiting(session):
+            return False
     with db.sessions.begin() as session:
         job = queue.claim(session, worker, dt.timedelta(seconds=config.lease_seconds))
     if job is None:
