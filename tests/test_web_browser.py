@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, ViewportSize, expect, sync_playwright
 
-from tests.test_web_jobs import _free_port, make_trainer, start_server
-from tests.web_factory import PASSWORD
+from tests.web_factory import PASSWORD, free_port, make_trainer, start_server
 
 CHROMIUM = "/usr/bin/chromium"
 #: Chromium with nothing reaching past loopback (the machine's network is closed).
@@ -34,7 +33,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser")
     url = f"sqlite:///{folder / 'browser.db'}"
     make_trainer(folder, url)
-    port = _free_port()
+    port = free_port()
     server = start_server(folder, url, port)
     yield f"http://127.0.0.1:{port}"
     os.killpg(server.pid, signal.SIGTERM)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,7 +16,14 @@ import httpx2
 import pytest
 from sqlalchemy import func, select
 
-from tests.web_factory import PASSWORD, PROFILE, fresh_database
+from tests.web_factory import (
+    PASSWORD,
+    PROFILE,
+    free_port,
+    fresh_database,
+    make_trainer,
+    start_server,
+)
 from thrustplan.app.web.db import queue
 from thrustplan.app.web.db.engine import make_engine, upgrade
 from thrustplan.app.web.db.models import Job, Plan
@@ -119,55 +125,12 @@ def test_claims_on_postgresql_skip_rows_another_server_holds(tmp_path: Path) -> 
         drop()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start_server(folder: Path, url: str, port: int, processes: int = 1) -> subprocess.Popen[bytes]:
-    """``thrustplan serve`` in its own process group, once it answers."""
-    options = ["--port", str(port), "--db", url, "--workers", "1", "--processes", str(processes)]
-    server = subprocess.Popen(
-        [THRUSTPLAN, "serve", *options],
-        cwd=folder,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx2.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
-                return server
-        except httpx2.TransportError:
-            pass
-        assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
-        time.sleep(0.1)
-
-
-def make_trainer(folder: Path, url: str) -> str:
-    """A trainer added with the commands a person runs; returns their API token."""
-    add = [THRUSTPLAN, "users", "add", "ann@example.com", "--name", "Ann", "--db", url]
-    subprocess.run(add, input=f"{PASSWORD}\n", text=True, check=True, cwd=folder)
-    token = subprocess.run(
-        [THRUSTPLAN, "users", "token", "ann@example.com", "--db", url],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=folder,
-    ).stdout
-    assert token.count("\n") == 1 and token.startswith("tp_")
-    return token.strip()
-
-
 def test_killing_the_server_with_jobs_queued_loses_none_and_runs_none_twice(
     tmp_path: Path,
 ) -> None:
     url = f"sqlite:///{tmp_path / 'restart.db'}"
     headers = {"Authorization": f"Bearer {make_trainer(tmp_path, url)}"}
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/api/v1"
     server = start_server(tmp_path, url, port)
     jobs = []
@@ -238,7 +201,7 @@ def test_users_add_refuses_a_short_password_and_a_taken_email(tmp_path: Path) ->
 def test_pages_answered_by_two_processes_share_one_queue_and_one_key(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'processes.db'}"
     headers = {"Authorization": f"Bearer {make_trainer(tmp_path, url)}"}
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(tmp_path, url, port, processes=2)
     try:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx2
 import psycopg
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
@@ -120,3 +124,51 @@ PROFILE: dict[str, Any] = {
     "start_date": "2027-01-04",
     "exclude": hip_thrusts_but("barbell_hip_thrust"),
 }
+
+
+#: The command a person runs, from the same environment as the tests.
+THRUSTPLAN = str(Path(sys.executable).with_name("thrustplan"))
+
+
+def free_port() -> int:
+    """A TCP port on the loopback that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(folder: Path, url: str, port: int, processes: int = 1) -> subprocess.Popen[bytes]:
+    """``thrustplan serve`` in its own process group, once it answers."""
+    options = ["--port", str(port), "--db", url, "--workers", "1", "--processes", str(processes)]
+    server = subprocess.Popen(
+        [THRUSTPLAN, "serve", *options],
+        cwd=folder,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx2.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                return server
+        except httpx2.TransportError:
+            pass
+        assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+        time.sleep(0.1)
+
+
+def make_trainer(folder: Path, url: str) -> str:
+    """A trainer added with the commands a person runs; returns their API token."""
+    add = [THRUSTPLAN, "users", "add", "ann@example.com", "--name", "Ann", "--db", url]
+    subprocess.run(add, input=f"{PASSWORD}\n", text=True, check=True, cwd=folder)
+    token = subprocess.run(
+        [THRUSTPLAN, "users", "token", "ann@example.com", "--db", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=folder,
+    ).stdout
+    assert token.count("\n") == 1 and token.startswith("tp_")
+    return token.strip()
