@@ -214,8 +214,8 @@ def test_push_pull_balance_flags_a_glute_week_that_pushes_more() -> None:
     plans = (BASE[0], replace(BASE[1], "seated_cable_row", None), BASE[2])
     found = findings("push_pull_balance", build(plans))
     assert [(f.week, f.message) for f in found] == [
-        (1, "push 9 sets, pull 6; a glutes plan pulls at least as much"),
-        (2, "push 9 sets, pull 6; a glutes plan pulls at least as much"),
+        (1, "a glutes plan: 9 push sets against 6 pull sets; pull at least as much as push"),
+        (2, "a glutes plan: 9 push sets against 6 pull sets; pull at least as much as push"),
     ]
 
 
@@ -235,9 +235,10 @@ def test_push_pull_balance_keeps_hypertrophy_within_a_quarter() -> None:
     # Pushes of 7 + 3 + 3 = 13: pull 9 is under 75 %.
     program = edit(build(goal="hypertrophy"), push_sets(7), "dumbbell_bench_press")
     found = findings("push_pull_balance", program)
+    message = "a hypertrophy plan: 13 push sets against 9 pull sets; keep each within 25 % of "
     assert [(f.week, f.message) for f in found] == [
-        (1, "push 13 sets, pull 9; a hypertrophy plan keeps them within 25 %"),
-        (2, "push 13 sets, pull 9; a hypertrophy plan keeps them within 25 %"),
+        (1, message + "the other"),
+        (2, message + "the other"),
     ]
 
 
@@ -246,7 +247,7 @@ def test_push_pull_balance_counts_a_pullover_as_a_pull_only() -> None:
     plans = (replace(BASE[0], "dumbbell_bench_press", "dumbbell_pullover"), BASE[1], BASE[2])
     found = findings("push_pull_balance", build(plans, goal="strength"))
     assert [f.message for f in found] == [
-        "push 6 sets, pull 12; a strength plan keeps them within 25 %"
+        "a strength plan: 6 push sets against 12 pull sets; keep each within 25 % of the other"
     ] * 2
 
 

@@ -9,6 +9,7 @@ way: a few partners per candidate and day.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -285,6 +286,27 @@ def _time_can_bind(
     return longest > budget
 
 
+def neighbours(slots: Sequence[Slot], a: Exercise, b: Exercise) -> bool:
+    """Whether ``a`` and ``b`` can fill two neighbouring slots of a session: a superset
+    joins exercises written next to each other (A1, A2), as programmes write them. A day
+    without a skeleton has no neighbours to keep to.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.rules.goals import Goal
+    >>> c, slots = builtin_catalogue(), skeleton(Goal.GLUTES, "full body")
+    >>> neighbours(slots, c["dumbbell_row"], c["goblet_squat"])
+    True
+    >>> neighbours(slots, c["dumbbell_row"], c["plank"])
+    False
+    """
+    if not slots:
+        return True
+    return any(
+        (first.admits(a) and second.admits(b)) or (first.admits(b) and second.admits(a))
+        for first, second in itertools.pairwise(slots)
+    )
+
+
 def superset_pairs(
     candidates: Sequence[Candidate], split: Split, profile: ClientProfile
 ) -> dict[int, tuple[Pair, ...]]:
@@ -293,7 +315,10 @@ def superset_pairs(
 
     Best means the largest time saving, then the fewest muscles in common, then the
     partner the shortlist ranks highest (favourites, level, cost), which is the one the
-    solver is likeliest to choose anyway. Days of the same focus share one list. A day
+    solver is likeliest to choose anyway; partners are only those that can fill a slot
+    next to the candidate's (:func:`neighbours`), which keeps the pairs the solver must
+    weigh to a third and the proof of the best plan fast. Days of the same focus share one
+    list. A day
     whose longest possible session fits the client's minutes gets no pairs, and is left
     out: supersets are there to fit work in, and with time to spare straight sets keep
     the full rest.
@@ -314,8 +339,13 @@ def superset_pairs(
             by_focus[day.focus] = ()
             continue
         kept: dict[str, Pair] = {}
+        slots = skeleton(profile.goal, day.focus)
         for a in here:
-            options = [(b, p) for b, p in partners[a.id] if b.exercise.pattern in patterns]
+            options = [
+                (b, p)
+                for b, p in partners[a.id]
+                if b.exercise.pattern in patterns and neighbours(slots, a.exercise, b.exercise)
+            ]
             options.sort(
                 key=lambda option: (
                     -option[1].saving,

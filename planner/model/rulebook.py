@@ -9,16 +9,16 @@ from the finished plan.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import itertools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
-from thrustplan.planner.model.candidates import MAX_SETS, ModelInput
+from thrustplan.planner.model.candidates import MAX_SETS, ModelInput, Pair
 from thrustplan.planner.model.variables import WeekVariables
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.sessions import (
-    BALANCE_SLACK_SETS,
     GLUTE_MUSCLES,
     PULL,
     PULL_PUSH_BOUNDS,
@@ -47,8 +47,17 @@ class RuleModel:
     infeasible request can be traced back to the rules in conflict.
     """
 
-    def __init__(self, data: ModelInput, *, guarded: bool = False) -> None:
+    def __init__(
+        self,
+        data: ModelInput,
+        *,
+        guarded: bool = False,
+        savings: Mapping[int, Mapping[str, int]] | None = None,
+    ) -> None:
         self.data = data
+        #: Seconds each exercise of a day is timed below its straight sets, by day: set
+        #: only in the relaxation that bounds the model with pairs (:func:`build_bound`).
+        self.savings = savings
         self.model = cp_model.CpModel()
         self.vars = WeekVariables(self.model, data)
         self.guarded = guarded
@@ -118,9 +127,20 @@ def session_seconds(m: RuleModel, d: int) -> cp_model.LinearExpr:
 
     Each chosen exercise costs ``thrustplan.rules.timing.exercise_seconds`` for its standard sets;
     each superset pair takes off what sharing its rest saves
-    (``thrustplan.rules.timing.superset_seconds``).
+    (``thrustplan.rules.timing.superset_seconds``). In the relaxation of
+    :func:`build_bound`, each chosen exercise costs its straight sets less its
+    :func:`best_savings`, and there are no pairs.
     """
     v = m.vars
+    if m.savings is not None:
+        least = m.savings.get(d, {})
+        return cp_model.LinearExpr.weighted_sum(
+            [v.is_assigned(d, c) for c in v.candidates()],
+            [
+                exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) - least.get(c.id, 0)
+                for c in v.candidates()
+            ],
+        )
     pairs = v.pairs(d)
     return cp_model.LinearExpr.weighted_sum(
         [*(v.is_assigned(d, c) for c in v.candidates()), *(v.is_paired(d, p) for p in pairs)],
@@ -129,6 +149,87 @@ def session_seconds(m: RuleModel, d: int) -> cp_model.LinearExpr:
             *(-p.saving for p in pairs),
         ],
     )
+
+
+def interchangeable_days(data: ModelInput) -> list[list[int]]:
+    """Groups of days whose sessions could swap without any rule noticing: the same focus
+    and skeleton, and the same training days beside them (the only rule that tells days
+    apart is heavy work on consecutive days). Groups of two or more, days in split order."""
+    days = data.split.days
+
+    def beside(a: int) -> set[int]:
+        return {
+            b
+            for b in range(len(days))
+            if b != a
+            and 1 in (days[a].day.days_until(days[b].day), days[b].day.days_until(days[a].day))
+        }
+
+    groups: list[list[int]] = []
+    for d, day in enumerate(days):
+        for group in groups:
+            first = group[0]
+            same = days[first].focus == day.focus and data.slots.get(first) == data.slots.get(d)
+            if same and all(beside(g) - {d} == beside(d) - {g} for g in group):
+                group.append(d)
+                break
+        else:
+            groups.append([d])
+    return [g for g in groups if len(g) > 1]
+
+
+def _slot_keys(m: RuleModel, d: int) -> list[cp_model.LinearExpr]:
+    """Each slot of day ``d`` as a number: its exercise's place among the candidates
+    (one-based), 0 when the slot is empty."""
+    rank = {c.id: i + 1 for i, c in enumerate(m.vars.candidates())}
+    return [
+        cp_model.LinearExpr.weighted_sum(m.vars.slot_fill(d, s), [rank[c.id] for c in options])
+        for s, options in enumerate(m.data.slot_options(d))
+    ]
+
+
+def _lex_not_below(
+    m: RuleModel, high: list[cp_model.LinearExpr], low: list[cp_model.LinearExpr]
+) -> None:
+    """``high`` is lexicographically at least ``low``: ``tied[s]`` says the two agree on
+    every slot before ``s``; while tied, ``high`` is not below ``low``, and it is above
+    it where the tie ends."""
+    tied = m.model.new_constant(1)
+    for s, (a, b) in enumerate(zip(high, low, strict=True)):
+        m.model.add(a >= b).only_enforce_if(tied)
+        after = m.model.new_bool_var(f"tied[{s}]")
+        m.model.add_implication(after, tied)
+        m.model.add(a == b).only_enforce_if(after)
+        m.model.add(a >= b + 1).only_enforce_if([tied, ~after])
+        tied = after
+
+
+def break_day_symmetry(m: RuleModel) -> None:
+    """Among interchangeable days, sessions come in a fixed order: each day's slots, read
+    as the numbers of :func:`_slot_keys`, are lexicographically at least the next day's.
+    Any plan can be reordered so, and the solver no longer proves the same week once for
+    every order of its sessions.
+
+    Not a training rule and never guarded; added only where a plan is searched for, so
+    that tests may fix any day's session as they please.
+    """
+    for group in interchangeable_days(m.data):
+        if not m.vars.slots(group[0]):
+            continue
+        keys = [_slot_keys(m, d) for d in group]
+        for earlier, later in itertools.pairwise(keys):
+            _lex_not_below(m, earlier, later)
+
+
+def best_savings(pairs: Iterable[Pair]) -> dict[str, int]:
+    """The most seconds each exercise can save in one of ``pairs``: half of its best
+    pair's saving. However a session pairs, its pairs save no more than these summed over
+    its exercises, since each exercise is in one pair at most."""
+    best: dict[str, int] = {}
+    for p in pairs:
+        for c in (p.first, p.second):
+            best[c.id] = max(best.get(c.id, 0), -(-p.saving // 2))
+    return best
 
 
 # ---------------------------------------------------------------------------- hard rules
@@ -218,16 +319,14 @@ def _weekly_sets(m: RuleModel, patterns: frozenset[str]) -> cp_model.LinearExpr:
 
 def add_pull_push_balance(m: RuleModel) -> None:
     """Pulling keeps up with pushing: weekly pull sets at least push sets for the glutes
-    and general goals, each within 25 % of the other (give or take one exercise's three
-    sets) for hypertrophy and strength."""
+    and general goals, each within 25 % of the other for hypertrophy and strength
+    (``thrustplan.rules.sessions.PULL_PUSH_BOUNDS``)."""
     push, pull = _weekly_sets(m, PUSH), _weekly_sets(m, PULL)
     (low_num, low_den), high = PULL_PUSH_BOUNDS[m.data.profile.goal]
-    if high is None:
-        m.require(low_den * pull >= low_num * push)
-    else:
+    m.require(low_den * pull >= low_num * push)
+    if high is not None:
         high_num, high_den = high
-        m.require(low_den * (pull + BALANCE_SLACK_SETS) >= low_num * push)
-        m.require(high_den * pull <= high_num * (push + BALANCE_SLACK_SETS))
+        m.require(high_den * pull <= high_num * push)
 
 
 def add_lifts_that_matter(m: RuleModel) -> None:
@@ -599,5 +698,30 @@ def build(data: ModelInput, *, guarded: bool = False) -> RuleModel:
             rule.add(m)
     m.end()
     m.objective = sum(weight * expr for weight, expr in (r.penalty(m) for r in SOFT_RULES))
+    m.model.minimize(m.objective)
+    return m
+
+
+#: Soft rules that read a session's length, left out of :func:`build_bound`.
+TIME_READING_RULES = frozenset({"even_sessions", "use_the_time"})
+
+
+def build_bound(data: ModelInput) -> RuleModel:
+    """A relaxation of the model with superset pairs, without any pair variable: every
+    exercise is timed at its straight sets less its :func:`best_savings` on that day,
+    and the soft rules that read a session's length are left out.
+
+    Every plan the model with pairs allows is a plan here at no higher cost (its penalties
+    for length and for pairs are never negative), so this model's optimum, or its proven
+    bound, is a lower bound on the best plan with pairs; with no pair variables it
+    solves about as fast as the plan of straight sets.
+    """
+    savings = {d: best_savings(pairs) for d, pairs in data.pairs.items()}
+    m = RuleModel(replace(data, pairs={}), savings=savings)
+    for rule in HARD_RULES:
+        if rule.add is not None:
+            rule.add(m)
+    soft = [r.penalty(m) for r in SOFT_RULES if r.name not in TIME_READING_RULES]
+    m.objective = sum(weight * expr for weight, expr in soft)
     m.model.minimize(m.objective)
     return m

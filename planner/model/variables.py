@@ -104,24 +104,17 @@ class WeekVariables:
         """Force ``pair`` into or out of day ``day``'s session as a superset."""
         self.model.add(self._pair[day, pair.id] == int(chosen))
 
-    def hint(self, chosen: dict[Day, list[Candidate]]) -> None:
-        """Start the search from ``chosen``: each exercise in the first free slot that
-        admits it, every other literal false."""
-        for d in self.days:
-            ids = {c.id for c in chosen.get(d, ())}
-            placed: set[str] = set()
-            for s in range(len(self.data.slot_options(d))):
-                taken = False
-                for e, var in self._slot[d, s].items():
-                    value = not taken and e in ids and e not in placed
-                    if value:
-                        taken = True
-                        placed.add(e)
-                    self.model.add_hint(var, value)
-            for c in self.data.candidates:
-                use = self._use[d, c.id]
-                if use is not self._never and use.name.startswith("use["):
-                    self.model.add_hint(use, c.id in placed)
+    def hint_from(self, source: WeekVariables, solver: cp_model.CpSolver) -> None:
+        """Start the search from ``solver``'s solution of ``source``, a model of the same
+        request without pairs: every slot literal as it was there, and no pairs."""
+        for key, chosen in self._slot.items():
+            for e, var in chosen.items():
+                self.model.add_hint(var, solver.boolean_value(source._slot[key][e]))
+        for (d, e), use in self._use.items():
+            if use is not self._never and use.name.startswith("use["):
+                self.model.add_hint(use, solver.boolean_value(source._use[d, e]))
+        for pair in self._pair.values():
+            self.model.add_hint(pair, False)
 
     def extract(self, solver: cp_model.CpSolver) -> dict[Day, list[Candidate]]:
         """The chosen candidates of each day, in candidate order (each with its sets)."""
