@@ -602,10 +602,10 @@ def check_lifts_that_matter(program: Program, catalogue: Catalogue) -> Iterator[
 
 
 def check_strength_lifts_weekly(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
-    """A strength plan past beginner holds back squat and bench press twice a week and
+    """A strength plan, at any level, holds back squat and bench press twice a week and
     deadlift and overhead press once, as far as the kit and the days allow."""
     profile = program.profile
-    if profile.goal is not Goal.STRENGTH or profile.level.rank == 0 or not program.weeks:
+    if profile.goal is not Goal.STRENGTH or not program.weeks:
         return
     for lift, times in STRENGTH_MAIN_LIFTS.items():
         exercise = catalogue.get(lift)

@@ -88,6 +88,9 @@ THRUST = _slot("hip thrust or bridge", M, "hip_thrust", insisted=True)
 GLUTE_OPENER = _slot("bridge or thrust", M, "hip_thrust")
 SQUAT_OR_LUNGE = _slot("squat or lunge", S, "squat", "lunge")
 HINGE = _slot("hinge or back extension", S, "hinge")
+#: An upper day's glute hinge for a glute client: where the back-extension bench and the
+#: kettlebell swing find a place when the lower days' hinge holds the Romanian deadlift.
+LIGHT_HINGE = _slot("back extension or swing", A, "hinge")
 SINGLE_LEG = _slot("single-leg work", S, "lunge")
 LEG_CURL = _slot("leg curl", A, "knee_flexion")
 ABDUCTION = _slot("hip abduction", A, "hip_abduction")
@@ -125,8 +128,8 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
         "glutes and lower": (THRUST, SQUAT_OR_LUNGE, HINGE, LEG_CURL, ABDUCTION, KICKBACK,
                              CORE),
         "glutes": (THRUST, HINGE, SINGLE_LEG, LEG_CURL, ABDUCTION, KICKBACK, CORE),
-        "upper and glutes": (GLUTE_OPENER, UPPER_PULL, UPPER_PUSH, PULLDOWN, ABDUCTION,
-                             KICKBACK, SHOULDERS, CORE),
+        "upper and glutes": (GLUTE_OPENER, UPPER_PULL, UPPER_PUSH, PULLDOWN, LIGHT_HINGE,
+                             ABDUCTION, KICKBACK, SHOULDERS, CORE),
         "upper": (UPPER_PULL, UPPER_PUSH, PULLDOWN, SHOULDERS, ARMS, CORE),
         "lower": (THRUST, SQUAT_OR_LUNGE, HINGE, LEG_CURL, ABDUCTION, CORE),
     },
@@ -205,22 +208,28 @@ def role_of(exercise: Exercise, goal: Goal, key_lifts: Iterable[ExerciseId] = ()
     """The role ``exercise`` plays in a plan for ``goal``.
 
     Main: a loaded hip thrust, one of the strength lifts for the strength goal, or a
-    loaded compound the client gave a rep max for. Secondary: other loaded compounds.
-    Accessory: isolation, bodyweight and band work.
+    loaded compound the client gave a rep max for, except in a glute plan, whose main
+    lift is always the thrust (Strong Curves: the squat and the hinge come after it, at
+    moderate load). Secondary: other loaded compounds. Accessory: isolation, bodyweight
+    and band work.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
     >>> role_of(c["back_squat"], Goal.STRENGTH), role_of(c["back_squat"], Goal.GLUTES)
     (<Role.MAIN: 'main'>, <Role.SECONDARY: 'secondary'>)
-    >>> role_of(c["back_squat"], Goal.GLUTES, ["back_squat"])
+    >>> role_of(c["back_squat"], Goal.GENERAL, ["back_squat"])
     <Role.MAIN: 'main'>
+    >>> role_of(c["back_squat"], Goal.GLUTES, ["back_squat"])
+    <Role.SECONDARY: 'secondary'>
     >>> role_of(c["dumbbell_pullover"], Goal.STRENGTH)
     <Role.ACCESSORY: 'accessory'>
     """
     loaded_compound = exercise.is_compound and exercise.load_kind.external
     if not loaded_compound:
         return Role.ACCESSORY
-    if exercise.is_hip_thrust_family or exercise.id in set(key_lifts):
+    if exercise.is_hip_thrust_family:
+        return Role.MAIN
+    if goal is not Goal.GLUTES and exercise.id in set(key_lifts):
         return Role.MAIN
     if goal is Goal.STRENGTH and exercise.id in STRENGTH_MAIN_LIFTS:
         return Role.MAIN

@@ -344,8 +344,13 @@ def test_pattern_variety_penalises_a_second_same_pattern() -> None:
 def test_exercise_fit_prefers_loaded_compounds() -> None:
     client = two_day_profile()
     exercises = basic_exercises()
-    # Bodyweight compound costs 2, bodyweight isolation 4.
-    assert rule_penalty("exercise_fit", client, exercises, [["squat", "dead_bug"], []]) == 6
+    # Bodyweight compound costs 2, bodyweight isolation 4, and without a load each costs
+    # one more, and one more per level below the client's: for an intermediate the
+    # beginner's squat costs 4 and the dead bug 6. A loaded compound costs nothing.
+    assert rule_penalty("exercise_fit", client, exercises, [["squat", "dead_bug"], []]) == 10
+    loaded = _loaded("db_squat", "squat", ("quadriceps",))
+    fit = rule_penalty("exercise_fit", client, [*exercises, loaded], [["db_squat"], []])
+    assert fit == 0
 
 
 def test_level_fit_penalises_exercises_above_the_level() -> None:
@@ -513,8 +518,10 @@ def test_strength_lifts_weekly_squat_twice() -> None:
     strength = two_day_profile(goal="strength", equipment=["barbell"])
     assert not _holds("strength_lifts_weekly", strength, exercises, [["back_squat"], ["squat"]])
     assert _holds("strength_lifts_weekly", strength, exercises, [["back_squat"], ["back_squat"]])
+    # Beginners too: Starting Strength squats a beginner in every session.
     beginner = two_day_profile(goal="strength", level="beginner", equipment=["barbell"])
-    assert _holds("strength_lifts_weekly", beginner, exercises, [["back_squat"], []])
+    assert not _holds("strength_lifts_weekly", beginner, exercises, [["back_squat"], ["squat"]])
+    assert _holds("strength_lifts_weekly", beginner, exercises, [["back_squat"], ["back_squat"]])
 
 
 def test_skeleton_slots_filled_counts_empty_slots() -> None:

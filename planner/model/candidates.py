@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
-from thrustplan.exercise_db.models import Exercise, ExerciseId, MuscleId
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
 from thrustplan.rules.eligibility import exclusion_reason, is_heavy
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import preferred_for
@@ -161,6 +161,26 @@ def exercise_cost(exercise: Exercise) -> int:
     return cost
 
 
+def fit_cost(exercise: Exercise, level: Level) -> int:
+    """:func:`exercise_cost` for a client at ``level``: an exercise without an external
+    load costs one more, and one more per level it sits below the client's, so that a
+    loaded lift the client's level calls for wins its slot when the kit has one (a
+    dumbbell row, not a doorway row, for an advanced lifter; a pull-up, not its
+    lowering-only regression).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> [fit_cost(c[i], Level.ADVANCED) for i in ("dumbbell_row", "pull_up", "negative_pull_up")]
+    [0, 4, 5]
+    >>> fit_cost(c["negative_pull_up"], Level.BEGINNER)
+    3
+    """
+    cost = exercise_cost(exercise)
+    if not exercise.load_kind.external:
+        cost += 1 + max(level.rank - exercise.level.rank, 0)
+    return cost
+
+
 def _preference(exercise: Exercise, profile: ClientProfile) -> int:
     if exercise.id in profile.favourites or preferred_for(exercise.id, profile.limitations):
         return 1
@@ -171,11 +191,20 @@ def _preference(exercise: Exercise, profile: ClientProfile) -> int:
 
 def _rank_key(exercise: Exercise, profile: ClientProfile) -> tuple[int, int, int, str]:
     level_gap = max(exercise.level.rank - profile.level.rank, 0)
-    return (-_preference(exercise, profile), level_gap, exercise_cost(exercise), exercise.id)
+    return (
+        -_preference(exercise, profile),
+        level_gap,
+        fit_cost(exercise, profile.level),
+        exercise.id,
+    )
 
 
 def standard_sets(
-    exercise: Exercise, session_minutes: int, role: Role = Role.ACCESSORY, goal: Goal = Goal.GLUTES
+    exercise: Exercise,
+    session_minutes: int,
+    role: Role = Role.ACCESSORY,
+    goal: Goal = Goal.GLUTES,
+    level: Level = Level.INTERMEDIATE,
 ) -> int:
     """Working sets for an exercise whenever it is prescribed: those of its role
     (``thrustplan.rules.slot_prescription.role_sets``), a main lift's for any hip thrust.
@@ -190,7 +219,7 @@ def standard_sets(
     """
     if exercise.is_hip_thrust_family:
         role = Role.MAIN
-    return role_sets(role, goal, session_minutes)
+    return role_sets(role, goal, session_minutes, level)
 
 
 def key_lifts(profile: ClientProfile) -> frozenset[ExerciseId]:
@@ -215,11 +244,11 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
         rest_seconds=prescription.rest_seconds,
         half_sets=half_sets,
         heavy=is_heavy(exercise),
-        cost=exercise_cost(exercise),
+        cost=fit_cost(exercise, profile.level),
         level_gap=max(exercise.level.rank - profile.level.rank, 0),
         preference=_preference(exercise, profile),
         excluded=exclusion_reason(exercise, profile),
-        sets=standard_sets(exercise, profile.session_minutes, role, profile.goal),
+        sets=standard_sets(exercise, profile.session_minutes, role, profile.goal, profile.level),
         role=role,
     )
 

@@ -344,9 +344,9 @@ def add_lifts_that_matter(m: RuleModel) -> None:
 def add_strength_lifts_weekly(m: RuleModel) -> None:
     """A strength plan centres on the barbell lifts the kit allows: back squat and bench
     press twice a week, deadlift and overhead press at least once (fewer only when fewer
-    days can hold them). Beginners learn them first, so the rule starts at intermediate."""
-    profile = m.data.profile
-    if profile.goal is not Goal.STRENGTH or profile.level.rank == 0:
+    days can hold them). Beginners too: Starting Strength and GZCLP are beginners'
+    programmes built on exactly these lifts."""
+    if m.data.profile.goal is not Goal.STRENGTH:
         return
     v = m.vars
     for c in v.candidates():
@@ -597,9 +597,10 @@ def penalise_missing_staples(m: RuleModel) -> Penalty:
             used = m.model.new_bool_var(f"staple_used[{name}]")
             m.model.add(used <= sum(uses))
             missing.append(1 - used)
-    # Worth ten half-sets of volume: a staple takes a slot another exercise of the same
-    # pattern would fill, for nearly the same sets, so it should almost always win.
-    return 30_000, sum(missing)
+    # Worth twenty half-sets of volume: a staple takes a slot another exercise would
+    # fill, and under the weekly ceiling it may push a set or two elsewhere out; a coach
+    # who sees the kit still wants it used.
+    return 60_000, sum(missing)
 
 
 # ---------------------------------------------------------------------------- registry
