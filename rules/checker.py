@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise
 from thrustplan.rules.bodyweight import rep_ceiling
-from thrustplan.rules.eligibility import exclusion_reason
+from thrustplan.rules.eligibility import exclusion_reason, unfit_reason
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import (
     CLEARANCE,
@@ -161,7 +161,7 @@ def check_equipment_and_limitations(program: Program, catalogue: Catalogue) -> I
 
     def excluded(session: TrialSession) -> Iterator[tuple[TrialItem, str]]:
         for item in session.items:
-            if item.exercise and (why := exclusion_reason(item.exercise, program.profile)):
+            if item.exercise and (why := unfit_reason(item.exercise, program.profile)):
                 yield item, why
 
     return _per_item(program, catalogue, "equipment_and_limitations", excluded)
@@ -624,6 +624,60 @@ def check_strength_lifts_weekly(program: Program, catalogue: Catalogue) -> Itera
                 )
 
 
+def check_trainer_excludes(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """No exercise the trainer excluded in the profile, in any session."""
+    excluded = set(program.profile.exclude)
+    for week, session in _sessions(program):
+        for entry in session.exercises:
+            if entry.exercise_id in excluded:
+                yield Violation(
+                    "trainer_excludes",
+                    "the trainer excluded it",
+                    week.number,
+                    session.day,
+                    entry.exercise_id,
+                )
+
+
+def _variants(exercise_id: str, catalogue: Catalogue) -> set[str]:
+    """``exercise_id`` and every exercise its easier and harder links lead to: the
+    variation planner moves bodyweight work along them, block by block."""
+    found, todo = {exercise_id}, [exercise_id]
+    while todo:
+        exercise = catalogue.get(todo.pop())
+        for link in (*exercise.easier, *exercise.harder) if exercise else ():
+            if link not in found:
+                found.add(link)
+                todo.append(link)
+    return found
+
+
+def check_trainer_includes(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """Every exercise the trainer includes is in every normal week, on the weekday named
+    when there is one; a harder or easier variation of it counts, as the progression
+    moves bodyweight work along them."""
+    for wanted in program.profile.include:
+        ids = _variants(wanted.exercise, catalogue)
+        for week in program.weeks:
+            if week.deload:
+                continue
+            held = any(
+                entry.exercise_id in ids
+                for s in week.sessions
+                if wanted.day in (None, s.day)
+                for entry in s.exercises
+            )
+            if not held:
+                where = f" on {wanted.day.value}" if wanted.day else ""
+                yield Violation(
+                    "trainer_includes",
+                    f"the trainer included it{where}; this week does not hold it",
+                    week.number,
+                    wanted.day.value if wanted.day else None,
+                    wanted.exercise,
+                )
+
+
 #: Every hard rule's check, by the rule's name in ``thrustplan.planner.model.rulebook.HARD_RULES``.
 CHECKS: dict[str, Check] = {
     "known_exercises": check_known_exercises,
@@ -643,6 +697,8 @@ CHECKS: dict[str, Check] = {
     "pull_push_balance": check_pull_push_balance,
     "lifts_that_matter": check_lifts_that_matter,
     "strength_lifts_weekly": check_strength_lifts_weekly,
+    "trainer_includes": check_trainer_includes,
+    "trainer_excludes": check_trainer_excludes,
     "no_exercise_twice_in_session": check_no_exercise_twice_in_session,
     "hip_thrust_early": check_hip_thrust_early,
     "compound_before_isolation": check_compound_before_isolation,

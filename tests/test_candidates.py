@@ -46,10 +46,18 @@ def test_without_the_limitation_the_loaded_hinge_comes_back() -> None:
     assert "dumbbell_romanian_deadlift" in ids
 
 
-def test_an_excluded_exercise_is_never_shortlisted() -> None:
+def test_an_excluded_exercise_is_held_out_of_every_day() -> None:
+    # It stays a candidate only where it would have been shortlisted, marked so that
+    # trainer_excludes keeps it out and an explanation can name the exclusion; it takes
+    # no place of its own, and no rule asks for it.
     client = profile(equipment=HOME, exclude=["dumbbell_hip_thrust"])
-    ids = {c.id for c in prepare(client, CATALOGUE).candidates}
-    assert "dumbbell_hip_thrust" not in ids and "glute_bridge" in ids
+    data = prepare(client, CATALOGUE)
+    excluded = [c for c in data.candidates if c.trainer_excluded]
+    assert [c.id for c in excluded] == ["dumbbell_hip_thrust"]
+    assert excluded[0].excluded is None
+    thrusts = [c for c in data.candidates if c.exercise.pattern == "hip_thrust"]
+    assert len(thrusts) - 1 == min(PER_PATTERN, len(thrusts) - 1)
+    assert "glute_bridge" in {c.id for c in data.candidates}
 
 
 def test_each_movement_pattern_keeps_at_most_its_share() -> None:

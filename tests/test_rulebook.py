@@ -400,6 +400,57 @@ def test_even_sessions_counts_minutes_beyond_a_five_minute_spread() -> None:
     assert rule_penalty("even_sessions", client, exercises, [["squat", "push_up"], []]) == 6
 
 
+def test_trainer_includes_on_the_day_named() -> None:
+    # Two days, Monday and Thursday: the good morning goes on Thursday.
+    client = two_day_profile(include=[{"exercise": "good_morning", "day": "thu"}])
+    exercises = basic_exercises()
+    assert not _holds("trainer_includes", client, exercises, [["good_morning"], ["row"]])
+    assert _holds("trainer_includes", client, exercises, [["row"], ["good_morning"]])
+    # With no day named, either day will do.
+    anywhere = two_day_profile(include=[{"exercise": "good_morning"}])
+    assert _holds("trainer_includes", anywhere, exercises, [["good_morning"], ["row"]])
+    assert not _holds("trainer_includes", anywhere, exercises, [["squat"], ["row"]])
+    # And a solved week honours it.
+    plan = solve_template(client, exercises)
+    assert "good_morning" in chosen_ids(plan)[1]
+
+
+def test_trainer_includes_explained_when_no_session_can_hold_it() -> None:
+    barbell = exercise(
+        "deadlift", "hinge", ("hamstrings",), equipment=("barbell",), load_kind="barbell"
+    )
+    client = two_day_profile(include=[{"exercise": "deadlift"}])
+    with pytest.raises(InfeasibleRequest) as caught:
+        solve_template(client, [*basic_exercises(), barbell])
+    assert caught.value.rules == ["trainer_includes"]
+    assert caught.value.fix.startswith("To fix it: remove deadlift from include (needs Barbell")
+    # A weekday the client does not train is named as such.
+    tuesday = two_day_profile(include=[{"exercise": "squat", "day": "tue"}])
+    with pytest.raises(InfeasibleRequest) as caught:
+        solve_template(tuesday, basic_exercises())
+    assert "remove squat from include (tue is not a training day (mon, thu))" in caught.value.fix
+
+
+def test_trainer_excludes_keep_an_exercise_out() -> None:
+    # A strength week need not pull when it does not push: without the row, the upper
+    # pull a coach insists on is not asked for, as nothing else can fill it.
+    client = two_day_profile(goal="strength", exclude=["row"])
+    exercises = basic_exercises()
+    assert not _holds("trainer_excludes", client, exercises, [["row"], []])
+    assert _holds("trainer_excludes", client, exercises, [["squat"], ["push_up"]])
+    assert "row" not in {i for day in chosen_ids(solve_template(client, exercises)) for i in day}
+
+
+def test_trainer_excludes_explained_when_they_leave_no_plan() -> None:
+    # The bridge is the only hip thrust: excluding it leaves no week with one.
+    client = two_day_profile(exclude=["bridge"])
+    rules = _infeasible_rules(client, basic_exercises())
+    assert set(rules) == {"trainer_excludes", "hip_thrust_every_week"}
+    with pytest.raises(InfeasibleRequest) as caught:
+        solve_template(client, basic_exercises())
+    assert "take some of bridge out of exclude" in caught.value.fix
+
+
 # --------------------------------------------------------------------------- registry
 
 

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
-from thrustplan.rules.eligibility import exclusion_reason, is_heavy
+from thrustplan.rules.eligibility import is_heavy, unfit_reason
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import preferred_for
 from thrustplan.rules.prescription import Prescription, is_main_lift
@@ -74,6 +74,8 @@ class Candidate:
     preference: int = 0
     #: Why the client may not do it (missing equipment, a limitation), or None.
     excluded: str | None = None
+    #: The trainer excluded it in the profile (the ``trainer_excludes`` rule keeps it out).
+    trainer_excluded: bool = False
     #: Working sets whenever it is chosen (see :func:`standard_sets`).
     sets: int = 3
     #: Its role in a session (``thrustplan.rules.sessions.role_of``), which sets its reps and sets.
@@ -115,6 +117,9 @@ class ModelInput:
     #: Each day's skeleton (``thrustplan.rules.sessions.skeleton``), by index into the split; a day
     #: holds only what its slots admit.
     slots: Mapping[int, tuple[Slot, ...]] = field(default_factory=dict)
+    #: The trainer's includes the client cannot do at all, with the reason (the kit, a
+    #: limitation, an id the catalogue lacks): what an explanation tells the trainer.
+    unfit_includes: Mapping[ExerciseId, str] = field(default_factory=dict)
 
     def day_allows(self, day: int, candidate: Candidate) -> bool:
         """Whether day ``day``'s focus and skeleton admit ``candidate`` at all."""
@@ -247,24 +252,39 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
         cost=fit_cost(exercise, profile.level),
         level_gap=max(exercise.level.rank - profile.level.rank, 0),
         preference=_preference(exercise, profile),
-        excluded=exclusion_reason(exercise, profile),
+        excluded=unfit_reason(exercise, profile),
+        trainer_excluded=exercise.id in profile.exclude,
         sets=standard_sets(exercise, profile.session_minutes, role, profile.goal, profile.level),
         role=role,
     )
 
 
-def _shortlist(allowed: list[Exercise], profile: ClientProfile) -> list[Exercise]:
-    """The best :data:`PER_PATTERN` per pattern; the client's named lifts, the strength
-    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept."""
-    keep = {*key_lifts(profile), *STRENGTH_MAIN_LIFTS, *(e.id for e in allowed if is_staple(e))}
+def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
+    """The best :data:`PER_PATTERN` per pattern among the exercises the client's kit and
+    limitations allow; the client's named lifts, the trainer's includes, the strength
+    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept.
+
+    An exercise the trainer excluded takes no place of its own: it is kept only where it
+    would have been chosen, so that the model can name ``trainer_excludes`` when the
+    exclusion is what makes a request impossible.
+    """
+    keep = {
+        *key_lifts(profile),
+        *(i.exercise for i in profile.include),
+        *STRENGTH_MAIN_LIFTS,
+        *(e.id for e in fit if is_staple(e)),
+    }
+    excluded = set(profile.exclude)
     by_pattern: dict[str, list[Exercise]] = defaultdict(list)
-    for exercise in allowed:
+    for exercise in fit:
         by_pattern[exercise.pattern].append(exercise)
     kept: list[Exercise] = []
     for exercises in by_pattern.values():
-        ranked = sorted(exercises, key=lambda e: _rank_key(e, profile))
-        kept.extend(ranked[:PER_PATTERN])
-        kept.extend(e for e in ranked[PER_PATTERN:] if e.id in keep)
+        places = 0
+        for e in sorted(exercises, key=lambda e: _rank_key(e, profile)):
+            if places < PER_PATTERN or e.id in keep:
+                kept.append(e)
+            places += e.id not in excluded
     return sorted(kept, key=lambda e: e.id)
 
 
@@ -389,8 +409,8 @@ def superset_pairs(
 
 def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
     """Turn a profile and a catalogue into the model's input."""
-    allowed = [e for e in catalogue.values() if exclusion_reason(e, profile) is None]
-    chosen = _shortlist(allowed, profile)
+    fit = [e for e in catalogue.values() if unfit_reason(e, profile) is None]
+    chosen = _shortlist(fit, profile)
     weights = {muscle: 1 for muscle in weekly_targets(profile.goal, profile.level)}
     weights.update(PRIORITY_MUSCLES[profile.goal])
     split = choose_split(profile)
@@ -405,4 +425,16 @@ def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
         muscle_weights=weights,
         pairs=superset_pairs(candidates, split, profile) if profile.supersets else {},
         slots={d: day_slots for d, day_slots in slots.items() if day_slots},
+        unfit_includes=_unfit_includes(profile, catalogue),
     )
+
+
+def _unfit_includes(profile: ClientProfile, catalogue: Catalogue) -> dict[ExerciseId, str]:
+    unfit: dict[ExerciseId, str] = {}
+    for wanted in profile.include:
+        exercise = catalogue.get(wanted.exercise)
+        if exercise is None:
+            unfit[wanted.exercise] = f"the catalogue {catalogue.name!r} has no such exercise"
+        elif (why := unfit_reason(exercise, profile)) is not None:
+            unfit[wanted.exercise] = why
+    return unfit

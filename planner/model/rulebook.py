@@ -236,12 +236,37 @@ def best_savings(pairs: Iterable[Pair]) -> dict[str, int]:
 
 
 def add_equipment_and_limitations(m: RuleModel) -> None:
-    """Only exercises the client has the equipment for, that their limitations allow and
-    that they have not excluded."""
+    """Only exercises the client has the equipment for and that their limitations allow."""
     for c in m.vars.candidates():
         if c.excluded is not None:
             for d in m.vars.days:
                 m.require(m.vars.is_assigned(d, c) == 0)
+
+
+def add_trainer_excludes(m: RuleModel) -> None:
+    """No exercise the trainer excluded in the profile, on any day."""
+    for c in m.vars.candidates():
+        if c.trainer_excluded:
+            for d in m.vars.days:
+                m.require(m.vars.is_assigned(d, c) == 0)
+
+
+def add_trainer_includes(m: RuleModel) -> None:
+    """Every exercise the trainer includes is in the week: on the weekday named, or on
+    some day when none is. An include that no day can hold (the kit or a limitation rules
+    it out, or the day's focus has no place for it) makes the request impossible, and the
+    explanation names this rule."""
+    v = m.vars
+    by_id = {c.id: c for c in v.candidates()}
+    days = m.data.split.days
+    for wanted in m.data.profile.include:
+        c = by_id.get(wanted.exercise)
+        uses = [
+            v.is_assigned(d, c)
+            for d in v.days
+            if c is not None and c in v.options(d) and wanted.day in (None, days[d].day)
+        ]
+        m.require(sum(uses) >= 1)
 
 
 def add_split_focus(m: RuleModel) -> None:
@@ -260,7 +285,8 @@ def add_session_skeleton(m: RuleModel) -> None:
     for d in v.days:
         for s, slot in enumerate(v.slots(d)):
             fill = v.slot_fill(d, s)
-            if slot.insisted and fill:
+            options = m.data.slot_options(d)[s]
+            if slot.insisted and any(not c.trainer_excluded for c in options):
                 m.require(sum(fill) == 1)
 
 
@@ -646,6 +672,8 @@ HARD_RULES: tuple[HardRule, ...] = (
     HardRule("pull_push_balance", add_pull_push_balance),
     HardRule("lifts_that_matter", add_lifts_that_matter),
     HardRule("strength_lifts_weekly", add_strength_lifts_weekly),
+    HardRule("trainer_includes", add_trainer_includes),
+    HardRule("trainer_excludes", add_trainer_excludes),
     HardRule(
         "no_exercise_twice_in_session",
         None,

@@ -26,7 +26,7 @@ from thrustplan.planner.template import (
     WeeklyTemplate,
     pairing_note,
 )
-from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.profile import ClientProfile, Include
 from thrustplan.rules.program import SolveReport
 from thrustplan.rules.sessions import Role, leads_with_main_lift
 from thrustplan.rules.split import choose_split
@@ -360,6 +360,43 @@ def _with_profile(data: ModelInput, profile: ClientProfile) -> ModelInput:
     )
 
 
+def _include_problem(data: ModelInput, wanted: Include) -> str | None:
+    """Why no session can hold the trainer's include ``wanted`` on its own, or None."""
+    if wanted.exercise in data.unfit_includes:
+        return data.unfit_includes[wanted.exercise]
+    days = data.split.days
+    if wanted.day is not None and wanted.day not in {d.day for d in days}:
+        trained = ", ".join(d.day.value for d in days)
+        return f"{wanted.day.value} is not a training day ({trained})"
+    held = [
+        d
+        for d, day in enumerate(days)
+        if wanted.day in (None, day.day)
+        and any(c.id == wanted.exercise for options in data.slot_options(d) for c in options)
+    ]
+    if held:
+        return None
+    where = f"the {wanted.day.value} session" if wanted.day else "no session"
+    return f"{where} has a place for it in its focus"
+
+
+def _override_fix(data: ModelInput, names: Sequence[str]) -> str | None:
+    """The change to the trainer's overrides that removes the conflict, when they are in it."""
+    profile = data.profile
+    options: list[str] = []
+    if "trainer_includes" in names:
+        for wanted in profile.include:
+            if (why := _include_problem(data, wanted)) is not None:
+                options.append(f"remove {wanted.exercise} from include ({why})")
+        if not options:
+            listed = ", ".join(dict.fromkeys(w.exercise for w in profile.include))
+            options.append(f"remove one of {listed} from include")
+    if "trainer_excludes" in names:
+        kept_out = ", ".join(c.id for c in data.candidates if c.trainer_excluded)
+        options.append(f"take some of {kept_out} out of exclude")
+    return "To fix it: " + " or ".join(options) + "." if options else None
+
+
 def explain(data: ModelInput, settings: SolverSettings) -> InfeasibleRequest:
     """Build the message for an impossible request: which rules clash, and what to change."""
     profile = data.profile
@@ -370,4 +407,5 @@ def explain(data: ModelInput, settings: SolverSettings) -> InfeasibleRequest:
         f"{profile.days_per_week} sessions of {profile.session_minutes} minutes with this "
         f"equipment cannot meet every rule. In conflict: {listed}"
     )
-    return InfeasibleRequest(names, _fix(profile, data, settings), detail)
+    fix = _override_fix(data, names) or _fix(profile, data, settings)
+    return InfeasibleRequest(names, fix, detail)

@@ -71,8 +71,15 @@ class WeekVariables:
         return iter(self.data.candidates)
 
     def options(self, day: Day) -> list[Candidate]:
-        """The candidates day ``day`` may hold: allowed to the client and by the day's slots."""
-        return [c for c in self.data.candidates if self._use[day, c.id] is not self._never]
+        """The candidates day ``day`` may hold: allowed to the client and by the day's slots,
+        and not excluded by the trainer. Rules that ask for something "whenever the client
+        can" look here, so that a trainer's exclusion narrows what they ask for; an
+        excluded exercise keeps its variables, which ``trainer_excludes`` holds at zero."""
+        return [
+            c
+            for c in self.data.candidates
+            if self._use[day, c.id] is not self._never and not c.trainer_excluded
+        ]
 
     def slots(self, day: Day) -> tuple[Slot, ...]:
         """Day ``day``'s skeleton, empty for a day without one."""
