@@ -17,13 +17,7 @@ from tests.factories import (
 )
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.candidates import make_candidate, make_pair, prepare
-from thrustplan.planner.model.rulebook import (
-    HARD_RULES,
-    break_day_symmetry,
-    build,
-    build_bound,
-    interchangeable_days,
-)
+from thrustplan.planner.model.rulebook import HARD_RULES, build, build_bound
 from thrustplan.planner.model.solve import (
     InfeasibleRequest,
     SolverSettings,
@@ -35,6 +29,7 @@ from thrustplan.planner.model.solve import (
     solve_input,
     solve_week,
 )
+from thrustplan.planner.model.symmetry import break_day_symmetry, interchangeable_days
 from thrustplan.planner.template import WeeklyTemplate
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import ClientProfile

@@ -17,7 +17,9 @@ from ortools.sat.python import cp_model
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.planner.model.candidates import ModelInput
-from thrustplan.planner.model.rulebook import TIME_USED_PERCENT, RuleModel, build
+from thrustplan.planner.model.rule_model import RuleModel
+from thrustplan.planner.model.rulebook import build
+from thrustplan.planner.model.rules_soft import TIME_USED_PERCENT
 from thrustplan.planner.model.solve import SolverSettings, _parameters
 from thrustplan.planner.template import WeeklyTemplate
 from thrustplan.rules.program import Program

@@ -13,13 +13,9 @@ from pydantic import BaseModel, Field
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
-from thrustplan.planner.model.rulebook import (
-    HARD_RULES,
-    RuleModel,
-    break_day_symmetry,
-    build,
-    build_bound,
-)
+from thrustplan.planner.model.rule_model import RuleModel
+from thrustplan.planner.model.rulebook import HARD_RULES, build, build_bound
+from thrustplan.planner.model.symmetry import break_day_symmetry
 from thrustplan.planner.template import (
     PlannedExercise,
     PlannedSession,
