@@ -165,6 +165,17 @@ STRENGTH_MAIN_LIFTS: Mapping[ExerciseId, int] = {
 }
 
 
+def strength_lift_sessions(lift: ExerciseId, days: int) -> int:
+    """Sessions a week a strength plan gives ``lift`` when the kit and the days allow:
+    :data:`STRENGTH_MAIN_LIFTS`' count with three days or more; with two, each lift once,
+    since two sessions cannot open with the squat twice and the deadlift too.
+
+    >>> strength_lift_sessions("back_squat", 3), strength_lift_sessions("back_squat", 2)
+    (2, 1)
+    """
+    return STRENGTH_MAIN_LIFTS[lift] if days >= 3 else 1
+
+
 def skeleton(goal: Goal, focus: str) -> tuple[Slot, ...]:
     """The slots of a ``focus`` day for ``goal``, in order (empty for an unknown focus).
 

@@ -557,17 +557,18 @@ def test_lifts_that_matter_are_in_the_week() -> None:
 
 
 def test_strength_lifts_weekly_squat_twice() -> None:
-    squat = exercise(
-        "back_squat", "squat", ("quadriceps",), equipment=("barbell",), load_kind="barbell"
-    )
-    exercises = [*basic_exercises(), squat]
-    strength = two_day_profile(goal="strength", equipment=["barbell"])
-    assert not _holds("strength_lifts_weekly", strength, exercises, [["back_squat"], ["squat"]])
-    assert _holds("strength_lifts_weekly", strength, exercises, [["back_squat"], ["back_squat"]])
-    # Beginners too: Starting Strength squats a beginner in every session.
-    beginner = two_day_profile(goal="strength", level="beginner", equipment=["barbell"])
-    assert not _holds("strength_lifts_weekly", beginner, exercises, [["back_squat"], ["squat"]])
-    assert _holds("strength_lifts_weekly", beginner, exercises, [["back_squat"], ["back_squat"]])
+    squat = exercise("back_squat", "squat", ("quadriceps",), equipment=("barbell",))
+    exercises, kit = [*basic_exercises(), squat], ["barbell"]
+    # Three days: twice, at every level (Starting Strength squats beginners every session).
+    for level in ("intermediate", "beginner"):
+        three = two_day_profile(goal="strength", level=level, equipment=kit, days_per_week=3)
+        assert not _holds("strength_lifts_weekly", three, exercises, [["back_squat"], [], []])
+        twice = [["back_squat"], [], ["back_squat"]]
+        assert _holds("strength_lifts_weekly", three, exercises, twice)
+    # Two days: once, as the squat and the deadlift share the opening slot.
+    two = two_day_profile(goal="strength", level="beginner", equipment=kit)
+    assert _holds("strength_lifts_weekly", two, exercises, [["back_squat"], []])
+    assert not _holds("strength_lifts_weekly", two, exercises, [[], []])
 
 
 def test_skeleton_slots_filled_counts_empty_slots() -> None:

@@ -16,6 +16,7 @@ from thrustplan.rules.sessions import (
     PULL_PUSH_BOUNDS,
     PUSH,
     STRENGTH_MAIN_LIFTS,
+    strength_lift_sessions,
     thrust_sessions_needed,
     variant_key,
 )
@@ -162,9 +163,9 @@ def add_lifts_that_matter(m: RuleModel) -> None:
 
 def add_strength_lifts_weekly(m: RuleModel) -> None:
     """A strength plan centres on the barbell lifts the kit allows: back squat and bench
-    press twice a week, deadlift and overhead press at least once (fewer only when fewer
-    days can hold them). Beginners too: Starting Strength and GZCLP are beginners'
-    programmes built on exactly these lifts."""
+    press twice a week, deadlift and overhead press at least once (each once in a two-day
+    week, and fewer only when fewer days can hold them). Beginners too: Starting Strength
+    and GZCLP are beginners' programmes built on exactly these lifts."""
     if m.data.profile.goal is not Goal.STRENGTH:
         return
     v = m.vars
@@ -172,7 +173,8 @@ def add_strength_lifts_weekly(m: RuleModel) -> None:
         if c.id in STRENGTH_MAIN_LIFTS:
             uses = [v.is_assigned(d, c) for d in v.days if c in v.options(d)]
             if uses:
-                m.require(sum(uses) >= min(STRENGTH_MAIN_LIFTS[c.id], len(uses)))
+                needed = strength_lift_sessions(c.id, len(v.days))
+                m.require(sum(uses) >= min(needed, len(uses)))
 
 
 def add_one_hip_thrust_per_session(m: RuleModel) -> None:

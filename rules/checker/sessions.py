@@ -26,6 +26,7 @@ from thrustplan.rules.sessions import (
     pull_push_problem,
     skeleton,
     slot_fillers,
+    strength_lift_sessions,
     variant_key,
 )
 from thrustplan.rules.split import FOCUS_PATTERNS
@@ -157,14 +158,16 @@ def check_lifts_that_matter(program: Program, catalogue: Catalogue) -> Iterator[
 
 def check_strength_lifts_weekly(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """A strength plan, at any level, holds back squat and bench press twice a week and
-    deadlift and overhead press once, as far as the kit and the days allow."""
+    deadlift and overhead press once (each once in a two-day week), as far as the kit
+    and the days allow."""
     profile = program.profile
     if profile.goal is not Goal.STRENGTH or not program.weeks:
         return
-    for lift, times in STRENGTH_MAIN_LIFTS.items():
+    days = len(program.weeks[0].sessions)
+    for lift in STRENGTH_MAIN_LIFTS:
         exercise = catalogue.get(lift)
         placeable = _placeable(program, exercise, catalogue) if exercise else 0
-        needed = min(times, placeable)
+        needed = min(strength_lift_sessions(lift, days), placeable)
         for week in program.weeks:
             if week.deload or not needed:
                 continue
