@@ -316,14 +316,14 @@ def pull_push_problem(goal: Goal, push: float, pull: float) -> str | None:
     return None
 
 
-#: What a glute coach reaches for whenever the kit has it: the back-extension bench, the
-#: leg-curl machine, the kettlebell swing and the abduction machine (Strong Curves' hinge,
-#: hamstring and abduction slots). Taste, not a rule: used when time allows.
+#: What a glute coach reaches for whenever the kit has it (Strong Curves' hinge and
+#: hamstring slots): a back extension or a kettlebell swing, two answers to one hinge
+#: slot, and a leg curl on the machine. Taste, not a rule: used when time and the weekly
+#: sets allow. Abduction is a rule of its own (any abduction, every week), so the
+#: abduction machine is no staple: it would outbid a squat for a beginner's few sets.
 STAPLES: Mapping[str, tuple[ExerciseId, ...]] = {
-    "back extension": ("glute_back_extension", "back_extension"),
+    "back extension or swing": ("glute_back_extension", "back_extension", "kettlebell_swing"),
     "leg curl": ("lying_leg_curl", "seated_leg_curl"),
-    "kettlebell swing": ("kettlebell_swing",),
-    "hip abduction machine": ("machine_hip_abduction",),
 }
 
 

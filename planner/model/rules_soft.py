@@ -183,9 +183,9 @@ def penalise_unused_time(m: RuleModel) -> Penalty:
 
 
 def penalise_missing_staples(m: RuleModel) -> Penalty:
-    """For the glutes goal, the kit's staples are used: the back-extension bench, the
-    leg-curl machine, the kettlebell swing and the abduction machine (``rules.sessions``);
-    a point for each the client has and the week leaves out."""
+    """For the glutes goal, the kit's staples are used: a back extension or a kettlebell
+    swing, and the leg-curl machine (``rules.sessions.STAPLES``); a point for each the
+    client has and the week leaves out."""
     if m.data.profile.goal is not Goal.GLUTES:
         return 0, 0
     v = m.vars
@@ -199,4 +199,4 @@ def penalise_missing_staples(m: RuleModel) -> Penalty:
     # Worth twenty half-sets of volume: a staple takes a slot another exercise would
     # fill, and under the weekly ceiling it may push a set or two elsewhere out; a coach
     # who sees the kit still wants it used.
-    return 60_000, sum(missing)
+    return 30_000, sum(missing)
