@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import ExerciseId
-from thrustplan.planner.model.solve import SolverSettings, solve_week
+from thrustplan.planner.model.candidates import prepare
+from thrustplan.planner.model.length import length_note
+from thrustplan.planner.model.solve import SolverSettings, solve_input
 from thrustplan.planner.output.formats import Format, OutputOptions
 from thrustplan.planner.progression.assembly import assemble_program
 from thrustplan.planner.progression.starts import LiftStart
@@ -42,9 +44,12 @@ def generate_program(
     solver) when no plan meets the hard rules. The same inputs give the same programme;
     only ``generated_at`` (``now``, by default the current time) differs between runs.
     """
-    template = solve_week(profile, catalogue, settings)
+    data = prepare(profile, catalogue)
+    template = solve_input(data, settings)
     generated_at = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    return assemble_program(profile, template, catalogue, now=generated_at, starts=starts)
+    program = assemble_program(profile, template, catalogue, now=generated_at, starts=starts)
+    note = length_note(data, template, program, catalogue, settings)
+    return program.model_copy(update={"session_length": note}) if note else program
 
 
 class CheckFailed(RuntimeError):

@@ -22,12 +22,19 @@ def exclusion_reason(exercise: Exercise, profile: ClientProfile) -> str | None:
     pregnancy, lying flat on the back or the belly is ruled out once the plan reaches
     the second trimester.
     """
+    if exercise.id in profile.exclude:
+        return unfit_reason(exercise, profile) or "excluded in the profile"
+    return unfit_reason(exercise, profile)
+
+
+def unfit_reason(exercise: Exercise, profile: ClientProfile) -> str | None:
+    """Why the client's kit or limitations rule ``exercise`` out, or None when they do
+    not: :func:`exclusion_reason` without the trainer's own exclusions, which are a rule
+    of their own (``trainer_excludes``)."""
     missing = sorted(set(exercise.equipment) - profile.available_equipment)
     if missing:
         names = ", ".join(VOCABULARY.name("equipment", m) for m in missing)
         return f"needs {names}, which the client does not have"
-    if exercise.id in profile.exclude:
-        return "excluded in the profile"
     clash = limitation_clash(
         exercise,
         profile.limitations,

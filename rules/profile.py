@@ -162,6 +162,17 @@ class RepMax(BaseModel):
     reps: int = Field(ge=1, le=30, description="Reps done with that load.")
 
 
+class Include(BaseModel):
+    """An exercise the trainer wants in the plan, on a given weekday or on any day."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exercise: ExerciseId = Field(description="The exercise's id in the catalogue.")
+    day: Weekday | None = Field(
+        default=None, description="The training day it goes on; any day when left out."
+    )
+
+
 class BarbellKit(BaseModel):
     """A bar and the plates that go on it; loads are the bar plus pairs of plates."""
 
@@ -289,6 +300,11 @@ class ClientProfile(BaseModel):
             "unknown means the plan is treated as past the first trimester throughout."
         ),
     )
+    include: list[Include] = Field(
+        default_factory=list,
+        description="Exercises the trainer insists on, each on a weekday or on any day: "
+        "[{exercise: ID, day: mon}].",
+    )
     exclude: list[ExerciseId] = Field(
         default_factory=list, max_length=1000, description="Exercises never to prescribe."
     )
@@ -320,6 +336,15 @@ class ClientProfile(BaseModel):
                     f"days: {len(self.days)} days listed but days_per_week is "
                     f"{self.days_per_week}; make them agree"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _include_is_not_excluded(self) -> Self:
+        both = sorted({i.exercise for i in self.include} & set(self.exclude))
+        if both:
+            raise ValueError(
+                f"include and exclude both list {', '.join(both)}; keep each in one of them"
+            )
         return self
 
     @model_validator(mode="after")

@@ -139,3 +139,9 @@ class Program(BaseModel):
         default_factory=list,
         description="Safety pages for the client's limitations, printed after the cover.",
     )
+    session_length: str | None = Field(
+        default=None,
+        description="When sessions end well before the client's minutes because a hard rule "
+        "(such as the weekly sets ceiling) stops them: their real length and why, printed "
+        "on the cover.",
+    )

@@ -88,6 +88,9 @@ THRUST = _slot("hip thrust or bridge", M, "hip_thrust", insisted=True)
 GLUTE_OPENER = _slot("bridge or thrust", M, "hip_thrust")
 SQUAT_OR_LUNGE = _slot("squat or lunge", S, "squat", "lunge")
 HINGE = _slot("hinge or back extension", S, "hinge")
+#: An upper day's glute hinge for a glute client: where the back-extension bench and the
+#: kettlebell swing find a place when the lower days' hinge holds the Romanian deadlift.
+LIGHT_HINGE = _slot("back extension or swing", A, "hinge")
 SINGLE_LEG = _slot("single-leg work", S, "lunge")
 LEG_CURL = _slot("leg curl", A, "knee_flexion")
 ABDUCTION = _slot("hip abduction", A, "hip_abduction")
@@ -111,6 +114,9 @@ SECOND_LOWER = _slot("second lower-body lift", S, "squat", "hinge", loaded=True)
 #: A full-body day's press: wanted, but the lower-body lift and the pull come first.
 PRESS = _slot("press", S, *PUSH, loaded=True)
 HIP_THRUST_ACCESSORY = _slot("hip thrust", S, "hip_thrust")
+#: A strength day's second pull: the main presses take five sets, and pulling must keep
+#: within a quarter of pushing (:data:`PULL_PUSH_BOUNDS`), which one pull cannot.
+SECOND_PULL = _slot("second pull", A, *PULL)
 THRUST_OR_HINGE = _slot("hip thrust or hinge", S, "hip_thrust", "hinge")
 
 #: The skeleton of each day focus for each goal, slots in the order they are done.
@@ -122,14 +128,15 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
         "glutes and lower": (THRUST, SQUAT_OR_LUNGE, HINGE, LEG_CURL, ABDUCTION, KICKBACK,
                              CORE),
         "glutes": (THRUST, HINGE, SINGLE_LEG, LEG_CURL, ABDUCTION, KICKBACK, CORE),
-        "upper and glutes": (GLUTE_OPENER, UPPER_PULL, UPPER_PUSH, PULLDOWN, ABDUCTION,
-                             KICKBACK, SHOULDERS, CORE),
+        "upper and glutes": (GLUTE_OPENER, UPPER_PULL, UPPER_PUSH, PULLDOWN, LIGHT_HINGE,
+                             ABDUCTION, KICKBACK, SHOULDERS, CORE),
         "upper": (UPPER_PULL, UPPER_PUSH, PULLDOWN, SHOULDERS, ARMS, CORE),
         "lower": (THRUST, SQUAT_OR_LUNGE, HINGE, LEG_CURL, ABDUCTION, CORE),
     },
     Goal.STRENGTH: {
         # GZCLP and 5/3/1: main lift, a second lift, then push, pull, single-leg, core.
-        "full body": (MAIN_LOWER, PRESS, UPPER_PULL, HIP_THRUST_ACCESSORY, SINGLE_LEG, CORE),
+        "full body": (MAIN_LOWER, PRESS, UPPER_PULL, SECOND_PULL, HIP_THRUST_ACCESSORY,
+                      SINGLE_LEG, CORE),
         "lower": (MAIN_LOWER, SECOND_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, CORE),
         "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SHOULDERS, ARMS, CORE),
     },
@@ -156,6 +163,17 @@ STRENGTH_MAIN_LIFTS: Mapping[ExerciseId, int] = {
     "deadlift": 1,
     "overhead_press": 1,
 }
+
+
+def strength_lift_sessions(lift: ExerciseId, days: int) -> int:
+    """Sessions a week a strength plan gives ``lift`` when the kit and the days allow:
+    :data:`STRENGTH_MAIN_LIFTS`' count with three days or more; with two, each lift once,
+    since two sessions cannot open with the squat twice and the deadlift too.
+
+    >>> strength_lift_sessions("back_squat", 3), strength_lift_sessions("back_squat", 2)
+    (2, 1)
+    """
+    return STRENGTH_MAIN_LIFTS[lift] if days >= 3 else 1
 
 
 def skeleton(goal: Goal, focus: str) -> tuple[Slot, ...]:
@@ -201,22 +219,28 @@ def role_of(exercise: Exercise, goal: Goal, key_lifts: Iterable[ExerciseId] = ()
     """The role ``exercise`` plays in a plan for ``goal``.
 
     Main: a loaded hip thrust, one of the strength lifts for the strength goal, or a
-    loaded compound the client gave a rep max for. Secondary: other loaded compounds.
-    Accessory: isolation, bodyweight and band work.
+    loaded compound the client gave a rep max for, except in a glute plan, whose main
+    lift is always the thrust (Strong Curves: the squat and the hinge come after it, at
+    moderate load). Secondary: other loaded compounds. Accessory: isolation, bodyweight
+    and band work.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
     >>> role_of(c["back_squat"], Goal.STRENGTH), role_of(c["back_squat"], Goal.GLUTES)
     (<Role.MAIN: 'main'>, <Role.SECONDARY: 'secondary'>)
-    >>> role_of(c["back_squat"], Goal.GLUTES, ["back_squat"])
+    >>> role_of(c["back_squat"], Goal.GENERAL, ["back_squat"])
     <Role.MAIN: 'main'>
+    >>> role_of(c["back_squat"], Goal.GLUTES, ["back_squat"])
+    <Role.SECONDARY: 'secondary'>
     >>> role_of(c["dumbbell_pullover"], Goal.STRENGTH)
     <Role.ACCESSORY: 'accessory'>
     """
     loaded_compound = exercise.is_compound and exercise.load_kind.external
     if not loaded_compound:
         return Role.ACCESSORY
-    if exercise.is_hip_thrust_family or exercise.id in set(key_lifts):
+    if exercise.is_hip_thrust_family:
+        return Role.MAIN
+    if goal is not Goal.GLUTES and exercise.id in set(key_lifts):
         return Role.MAIN
     if goal is Goal.STRENGTH and exercise.id in STRENGTH_MAIN_LIFTS:
         return Role.MAIN
@@ -238,16 +262,15 @@ def thrust_sessions_needed(goal: Goal, sessions: int) -> int:
 
 
 #: The ratio of weekly pull sets to push sets each goal keeps: at least ``low`` (a
-#: fraction as numerator and denominator) and at most ``high`` when there is one.
+#: fraction as numerator and denominator) and at most ``high`` when there is one. This is
+#: the one definition of balance: the model states it as constraints, the checker and
+#: the review through :func:`pull_push_problem`.
 PULL_PUSH_BOUNDS: Mapping[Goal, tuple[tuple[int, int], tuple[int, int] | None]] = {
     Goal.GLUTES: ((1, 1), None),
     Goal.GENERAL: ((1, 1), None),
     Goal.HYPERTROPHY: ((3, 4), (4, 3)),
     Goal.STRENGTH: ((3, 4), (4, 3)),
 }
-#: Sets either side may run past the 25 % band: a week built of whole three-set exercises
-#: cannot be balanced finer than one exercise (two sessions: 3 presses against 6 pulls).
-BALANCE_SLACK_SETS = 3
 
 
 def leads_with_main_lift(goal: Goal) -> bool:
@@ -267,8 +290,10 @@ def pull_push_problem(goal: Goal, push: float, pull: float) -> str | None:
 
     Glute and general plans pull at least as much as they push (Strong Curves pairs
     them 1:1; Kolber et al. 2009 tie pressing-heavy training to shoulder imbalance);
-    hypertrophy and strength plans keep each within 25 % of the other, give or take one
-    exercise's sets (:data:`BALANCE_SLACK_SETS`).
+    hypertrophy and strength plans keep each within 25 % of the other. A set counts for
+    the movement its exercise is filed under and nowhere else (a pullover is a pull and
+    never chest work). No slack for whole exercises: a coach counts the sets, and the
+    planner can always add a row or a pulldown, or give a pull a fourth set.
 
     >>> print(pull_push_problem(Goal.GLUTES, 9, 9))
     None
@@ -276,28 +301,29 @@ def pull_push_problem(goal: Goal, push: float, pull: float) -> str | None:
     '12 push sets against 6 pull sets; pull at least as much as push'
     >>> pull_push_problem(Goal.HYPERTROPHY, 6, 15)
     '6 push sets against 15 pull sets; keep each within 25 % of the other'
-    >>> print(pull_push_problem(Goal.STRENGTH, 3, 6))
+    >>> print(pull_push_problem(Goal.STRENGTH, 8, 6))
     None
+    >>> pull_push_problem(Goal.STRENGTH, 8, 5)
+    '8 push sets against 5 pull sets; keep each within 25 % of the other'
     """
     (low_num, low_den), high = PULL_PUSH_BOUNDS[goal]
-    if high is None:
-        if low_den * pull < low_num * push:
+    if low_den * pull < low_num * push:
+        if high is None:
             return f"{push:g} push sets against {pull:g} pull sets; pull at least as much as push"
-        return None
-    slack = BALANCE_SLACK_SETS
-    if low_den * (pull + slack) < low_num * push or high[1] * pull > high[0] * (push + slack):
+        return f"{push:g} push sets against {pull:g} pull sets; keep each within 25 % of the other"
+    if high is not None and high[1] * pull > high[0] * push:
         return f"{push:g} push sets against {pull:g} pull sets; keep each within 25 % of the other"
     return None
 
 
-#: What a glute coach reaches for whenever the kit has it: the back-extension bench, the
-#: leg-curl machine, the kettlebell swing and the abduction machine (Strong Curves' hinge,
-#: hamstring and abduction slots). Taste, not a rule: used when time allows.
+#: What a glute coach reaches for whenever the kit has it (Strong Curves' hinge and
+#: hamstring slots): a back extension or a kettlebell swing, two answers to one hinge
+#: slot, and a leg curl on the machine. Taste, not a rule: used when time and the weekly
+#: sets allow. Abduction is a rule of its own (any abduction, every week), so the
+#: abduction machine is no staple: it would outbid a squat for a beginner's few sets.
 STAPLES: Mapping[str, tuple[ExerciseId, ...]] = {
-    "back extension": ("glute_back_extension", "back_extension"),
+    "back extension or swing": ("glute_back_extension", "back_extension", "kettlebell_swing"),
     "leg curl": ("lying_leg_curl", "seated_leg_curl"),
-    "kettlebell swing": ("kettlebell_swing",),
-    "hip abduction machine": ("machine_hip_abduction",),
 }
 
 

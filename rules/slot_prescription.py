@@ -56,19 +56,27 @@ def role_prescription(
     return base
 
 
-def role_sets(role: Role, goal: Goal, session_minutes: int) -> int:
+def role_sets(
+    role: Role, goal: Goal, session_minutes: int, level: Level = Level.INTERMEDIATE
+) -> int:
     """Working sets for an exercise of ``role``, each time it is prescribed.
 
     Three sets; four for a main lift, five for a strength plan's main lift when the
-    session is an hour or more (5 x 3-5 is GZCLP's T1); one fewer when sessions are 30
+    session is an hour or more (5 x 3-5 is GZCLP's T1), but three for a beginner's, as
+    the beginners' programmes write them (Strong Curves' 3 x 20 thrust, Starting
+    Strength's 3 x 5): a beginner thrusts, squats and hinges in most sessions, and more
+    sets of the main lift would leave no room under the weekly sets a beginner recovers
+    from for the squat and the hinge that follow it; one fewer when sessions are 30
     minutes or less, so that short sessions still hold three exercises.
 
     >>> role_sets(Role.MAIN, Goal.GLUTES, 60), role_sets(Role.MAIN, Goal.STRENGTH, 75)
     (4, 5)
+    >>> role_sets(Role.MAIN, Goal.GLUTES, 60, Level.BEGINNER)
+    3
     >>> role_sets(Role.ACCESSORY, Goal.GENERAL, 30)
     2
     """
     sets = 3
-    if role is Role.MAIN:
+    if role is Role.MAIN and level is not Level.BEGINNER:
         sets = 5 if goal is Goal.STRENGTH and session_minutes >= 60 else 4
     return sets - 1 if session_minutes <= 30 else sets

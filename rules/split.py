@@ -26,8 +26,8 @@ _UPPER: frozenset[PatternId] = frozenset(
     }
 )  # fmt: skip
 #: Glute-focused clients keep glute work on upper days: a bridge or thrust to open, a
-#: little isolation after.
-_UPPER_PLUS_GLUTES = _UPPER | {"hip_thrust", "hip_abduction", "glute_kickback"}
+#: back extension or a swing, a little isolation after.
+_UPPER_PLUS_GLUTES = _UPPER | {"hip_thrust", "hinge", "hip_abduction", "glute_kickback"}
 _GLUTES: frozenset[PatternId] = frozenset(
     {"hip_thrust", "hinge", "lunge", "knee_flexion", "hip_abduction", "glute_kickback", "core"}
 )

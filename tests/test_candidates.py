@@ -46,10 +46,18 @@ def test_without_the_limitation_the_loaded_hinge_comes_back() -> None:
     assert "dumbbell_romanian_deadlift" in ids
 
 
-def test_an_excluded_exercise_is_never_shortlisted() -> None:
+def test_an_excluded_exercise_is_held_out_of_every_day() -> None:
+    # It stays a candidate only where it would have been shortlisted, marked so that
+    # trainer_excludes keeps it out and an explanation can name the exclusion; it takes
+    # no place of its own, and no rule asks for it.
     client = profile(equipment=HOME, exclude=["dumbbell_hip_thrust"])
-    ids = {c.id for c in prepare(client, CATALOGUE).candidates}
-    assert "dumbbell_hip_thrust" not in ids and "glute_bridge" in ids
+    data = prepare(client, CATALOGUE)
+    excluded = [c for c in data.candidates if c.trainer_excluded]
+    assert [c.id for c in excluded] == ["dumbbell_hip_thrust"]
+    assert excluded[0].excluded is None
+    thrusts = [c for c in data.candidates if c.exercise.pattern == "hip_thrust"]
+    assert len(thrusts) - 1 == min(PER_PATTERN, len(thrusts) - 1)
+    assert "glute_bridge" in {c.id for c in data.candidates}
 
 
 def test_each_movement_pattern_keeps_at_most_its_share() -> None:
@@ -134,13 +142,18 @@ def test_standard_sets(exercise_id: str, minutes: int, sets: int) -> None:
 
 @pytest.mark.parametrize("minutes", [30, 60])
 def test_every_candidate_gets_its_standard_sets(minutes: int) -> None:
-    data = prepare(profile(equipment=HOME, session_minutes=minutes), CATALOGUE)
+    client = profile(equipment=HOME, session_minutes=minutes, level="intermediate")
+    data = prepare(client, CATALOGUE)
     for candidate in data.candidates:
         assert candidate.sets == standard_sets(candidate.exercise, minutes)
     thrusts = {c.sets for c in data.candidates if c.exercise.is_hip_thrust_family}
     others = {c.sets for c in data.candidates if not c.exercise.is_hip_thrust_family}
     expected = ({3}, {2}) if minutes <= 30 else ({4}, {3})
     assert (thrusts, others) == expected
+    # A beginner's main lift takes three sets, as Strong Curves writes its thrust.
+    beginner = prepare(profile(equipment=HOME, session_minutes=minutes), CATALOGUE)
+    thrusts = {c.sets for c in beginner.candidates if c.exercise.is_hip_thrust_family}
+    assert thrusts == ({2} if minutes <= 30 else {3})
 
 
 # ---------------------------------------------------------------------------- superset pairs
@@ -159,10 +172,15 @@ def test_no_pairs_when_the_session_has_time_to_spare(minutes: int) -> None:
 
 
 def test_only_the_days_that_could_run_over_get_pairs() -> None:
-    # Four general days of 50 minutes: the lower days could run long, the upper days
-    # cannot, so they keep their full rests.
+    # Four general days of 50 minutes for an intermediate: the lower days could run long,
+    # the upper days cannot, so they keep their full rests.
     client = profile(
-        equipment=HOME, goal="general", session_minutes=50, supersets=True, days_per_week=4
+        equipment=HOME,
+        goal="general",
+        level="intermediate",
+        session_minutes=50,
+        supersets=True,
+        days_per_week=4,
     )
     data = prepare(client, CATALOGUE)
     assert [d.focus for d in data.split.days] == ["lower", "upper", "lower", "upper"]

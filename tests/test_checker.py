@@ -15,7 +15,7 @@ from thrustplan.exercise_db.models import Exercise
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import CHECKS, check_program
 from thrustplan.rules.goals import Goal
-from thrustplan.rules.profile import Weekday
+from thrustplan.rules.profile import Include, Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, Week
 from thrustplan.rules.sessions import GLUTE_MUSCLES
 
@@ -166,6 +166,24 @@ def _as_a_strength_plan(p: Program) -> None:
         session.focus = session.focus.split()[0]
 
 
+def _exclude_the_opener(p: Program) -> None:
+    p.profile.exclude = [_first(p)[0].exercise_id]
+
+
+def _unplanned(p: Program) -> str:
+    """An exercise of the catalogue that the plan holds in no form (nor a variation)."""
+    held = {e.exercise_id for w in p.weeks for s in w.sessions for e in s.exercises}
+    return next(
+        x.id
+        for x in CATALOGUE.values()
+        if x.id not in held and not x.easier and not x.harder and x.id not in p.profile.exclude
+    )
+
+
+def _include_on_monday(p: Program) -> None:
+    p.profile.include = [Include(exercise=_unplanned(p), day=Weekday.MON)]
+
+
 BREAKERS: dict[str, Change] = {
     "known_exercises": lambda p: _first(p).__setitem__(
         0, _first(p)[0].model_copy(update={"exercise_id": "no_such_move"})
@@ -196,6 +214,8 @@ BREAKERS: dict[str, Change] = {
     "pull_push_balance": _one_set_pulls,
     "lifts_that_matter": _without_back_squat,
     "strength_lifts_weekly": _as_a_strength_plan,
+    "trainer_includes": _include_on_monday,
+    "trainer_excludes": _exclude_the_opener,
 }
 
 
@@ -278,3 +298,18 @@ def test_supersets_non_competing_allows_a_sound_pair_when_asked(program: Program
         program, _both(_asks_for_supersets, _append_pair("goblet_squat", "dumbbell_row"))
     )
     assert list(CHECKS["supersets_non_competing"](paired, CATALOGUE)) == []
+
+
+def test_trainer_includes_holds_for_the_exercise_or_a_variation_on_its_day(
+    program: Program,
+) -> None:
+    opener = _first(program)[0].exercise_id
+    day = program.weeks[0].sessions[0].day
+    included = _break(
+        program, lambda p: setattr(p.profile, "include", [Include(exercise=opener, day=day)])
+    )
+    assert list(CHECKS["trainer_includes"](included, CATALOGUE)) == []
+    # Any day will do when none is named; a variation counts, as progression moves along them.
+    linked = next(x for x in CATALOGUE.values() if opener in (*x.easier, *x.harder))
+    varied = _break(program, lambda p: setattr(p.profile, "include", [Include(exercise=linked.id)]))
+    assert list(CHECKS["trainer_includes"](varied, CATALOGUE)) == []

@@ -1,9 +1,10 @@
 """The review panel: realistic clients that every plan must serve.
 
-Each profile in ``tests/panel`` parses, is planned and passes the independent checker.
+Each profile in ``tests/panel`` parses, is planned, passes the independent checker and
+the coach's review.
 The panel itself is tested for breadth, so that it keeps covering every goal and level,
 each kind of kit and limitation, both units, supersets, 2 to 6 days and 20 to 90
-minutes. ``benchmarks/quality.py`` runs the coach's review over the same panel.
+minutes. ``benchmarks/quality.py`` prints the review's findings over the same panel.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import ClientProfile, Units
+from thrustplan.rules.review import review_program
 
 PANEL = Path(__file__).parent / "panel"
 FILES = sorted(PANEL.glob("*.yaml"))
@@ -33,11 +35,12 @@ def profile(path: Path) -> ClientProfile:
 
 
 @pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
-def test_panel_profile_is_planned_and_passes_check(path: Path) -> None:
+def test_panel_profile_is_planned_and_passes_check_and_review(path: Path) -> None:
     client = profile(path)
     program = generate_program(client, CATALOGUE)
     assert len(program.weeks) == client.weeks
     assert check_program(program, CATALOGUE) == []
+    assert [str(f) for f in review_program(program, CATALOGUE)] == []
 
 
 def test_panel_holds_at_least_24_realistic_profiles() -> None:

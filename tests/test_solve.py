@@ -17,7 +17,7 @@ from tests.factories import (
 )
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.candidates import make_candidate, make_pair, prepare
-from thrustplan.planner.model.rulebook import HARD_RULES
+from thrustplan.planner.model.rulebook import HARD_RULES, build, build_bound
 from thrustplan.planner.model.solve import (
     InfeasibleRequest,
     SolverSettings,
@@ -29,6 +29,7 @@ from thrustplan.planner.model.solve import (
     solve_input,
     solve_week,
 )
+from thrustplan.planner.model.symmetry import break_day_symmetry, interchangeable_days
 from thrustplan.planner.template import WeeklyTemplate
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import ClientProfile
@@ -184,7 +185,47 @@ def test_a_second_solve_gets_only_what_the_first_left_of_the_limits() -> None:
     model.add(model.new_int_var(0, 10, "x") >= 3)
     first = _parameters(settings)
     assert first.solve(model) == cp_model.OPTIMAL
-    second = _parameters(settings, spent=first).parameters
+    second = _parameters(settings, spent=[first]).parameters
     assert second.max_time_in_seconds == pytest.approx(7 - first.wall_time)
     spent = first.response_proto.deterministic_time
     assert second.max_deterministic_time == pytest.approx(3 - spent)
+
+
+# ------------------------------------------------------------------ search aids, not rules
+
+
+def test_interchangeable_days_are_alike_and_alike_in_their_neighbours() -> None:
+    # Monday, Wednesday and Friday full-body days: no day is beside another, all swap.
+    three = prepare(profile(equipment=HOME, days=["mon", "wed", "fri"]), CATALOGUE)
+    assert interchangeable_days(three) == [[0, 1, 2]]
+    # Monday, Tuesday, Friday: Monday and Tuesday are beside each other, and Friday is
+    # beside neither; swapping Friday with Monday would change who follows whom.
+    uneven = prepare(profile(equipment=HOME, days=["mon", "tue", "fri"]), CATALOGUE)
+    assert interchangeable_days(uneven) == [[0, 1]]
+
+
+def test_symmetry_breaking_keeps_the_best_plan() -> None:
+    data = prepare(profile(equipment=HOME, days=["mon", "wed", "fri"]), CATALOGUE)
+    scores = []
+    for ordered in (False, True):
+        m = build(data)
+        if ordered:
+            break_day_symmetry(m)
+        solver = _parameters(SOLVER)
+        assert solver.solve(m.model) == cp_model.OPTIMAL
+        scores.append(solver.objective_value)
+    assert scores[0] == scores[1]
+
+
+def test_the_relaxation_without_pairs_bounds_the_model_with_pairs() -> None:
+    client = profile(equipment=HOME, session_minutes=30, supersets=True)
+    data = prepare(client, CATALOGUE)
+    assert data.pairs
+    scores = []
+    for m in (build_bound(data), build(data)):
+        solver = _parameters(SOLVER)
+        assert solver.solve(m.model) == cp_model.OPTIMAL
+        scores.append(solver.objective_value)
+    assert scores[0] <= scores[1]
+    # And solving with pairs proves its plan the best there is.
+    assert solve_input(data, SOLVER).report.status == "optimal"

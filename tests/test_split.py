@@ -101,8 +101,9 @@ def test_lower_and_upper_days_share_only_core_work() -> None:
 
 def test_upper_days_of_glute_clients_keep_a_glute_move() -> None:
     extra = FOCUS_PATTERNS["upper and glutes"] - FOCUS_PATTERNS["upper"]
-    assert extra == {"hip_thrust", "hip_abduction", "glute_kickback"}
-    assert not FOCUS_PATTERNS["upper and glutes"] & {"squat", "lunge", "hinge"}
+    # A back extension or a swing may join the bridge; squats and lunges stay on lower days.
+    assert extra == {"hip_thrust", "hinge", "hip_abduction", "glute_kickback"}
+    assert not FOCUS_PATTERNS["upper and glutes"] & {"squat", "lunge"}
 
 
 def test_glute_days_hold_hip_extension_but_no_squats_or_upper_body() -> None:

@@ -9,14 +9,15 @@ way: a few partners per candidate and day.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
-from thrustplan.exercise_db.models import Exercise, ExerciseId, MuscleId
-from thrustplan.rules.eligibility import exclusion_reason, is_heavy
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
+from thrustplan.rules.eligibility import is_heavy, unfit_reason
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import preferred_for
 from thrustplan.rules.prescription import Prescription, is_main_lift
@@ -73,6 +74,8 @@ class Candidate:
     preference: int = 0
     #: Why the client may not do it (missing equipment, a limitation), or None.
     excluded: str | None = None
+    #: The trainer excluded it in the profile (the ``trainer_excludes`` rule keeps it out).
+    trainer_excluded: bool = False
     #: Working sets whenever it is chosen (see :func:`standard_sets`).
     sets: int = 3
     #: Its role in a session (``thrustplan.rules.sessions.role_of``), which sets its reps and sets.
@@ -114,6 +117,9 @@ class ModelInput:
     #: Each day's skeleton (``thrustplan.rules.sessions.skeleton``), by index into the split; a day
     #: holds only what its slots admit.
     slots: Mapping[int, tuple[Slot, ...]] = field(default_factory=dict)
+    #: The trainer's includes the client cannot do at all, with the reason (the kit, a
+    #: limitation, an id the catalogue lacks): what an explanation tells the trainer.
+    unfit_includes: Mapping[ExerciseId, str] = field(default_factory=dict)
 
     def day_allows(self, day: int, candidate: Candidate) -> bool:
         """Whether day ``day``'s focus and skeleton admit ``candidate`` at all."""
@@ -160,6 +166,26 @@ def exercise_cost(exercise: Exercise) -> int:
     return cost
 
 
+def fit_cost(exercise: Exercise, level: Level) -> int:
+    """:func:`exercise_cost` for a client at ``level``: an exercise without an external
+    load costs one more, and one more per level it sits below the client's, so that a
+    loaded lift the client's level calls for wins its slot when the kit has one (a
+    dumbbell row, not a doorway row, for an advanced lifter; a pull-up, not its
+    lowering-only regression).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> [fit_cost(c[i], Level.ADVANCED) for i in ("dumbbell_row", "pull_up", "negative_pull_up")]
+    [0, 4, 5]
+    >>> fit_cost(c["negative_pull_up"], Level.BEGINNER)
+    3
+    """
+    cost = exercise_cost(exercise)
+    if not exercise.load_kind.external:
+        cost += 1 + max(level.rank - exercise.level.rank, 0)
+    return cost
+
+
 def _preference(exercise: Exercise, profile: ClientProfile) -> int:
     if exercise.id in profile.favourites or preferred_for(exercise.id, profile.limitations):
         return 1
@@ -170,11 +196,20 @@ def _preference(exercise: Exercise, profile: ClientProfile) -> int:
 
 def _rank_key(exercise: Exercise, profile: ClientProfile) -> tuple[int, int, int, str]:
     level_gap = max(exercise.level.rank - profile.level.rank, 0)
-    return (-_preference(exercise, profile), level_gap, exercise_cost(exercise), exercise.id)
+    return (
+        -_preference(exercise, profile),
+        level_gap,
+        fit_cost(exercise, profile.level),
+        exercise.id,
+    )
 
 
 def standard_sets(
-    exercise: Exercise, session_minutes: int, role: Role = Role.ACCESSORY, goal: Goal = Goal.GLUTES
+    exercise: Exercise,
+    session_minutes: int,
+    role: Role = Role.ACCESSORY,
+    goal: Goal = Goal.GLUTES,
+    level: Level = Level.INTERMEDIATE,
 ) -> int:
     """Working sets for an exercise whenever it is prescribed: those of its role
     (``thrustplan.rules.slot_prescription.role_sets``), a main lift's for any hip thrust.
@@ -189,7 +224,7 @@ def standard_sets(
     """
     if exercise.is_hip_thrust_family:
         role = Role.MAIN
-    return role_sets(role, goal, session_minutes)
+    return role_sets(role, goal, session_minutes, level)
 
 
 def key_lifts(profile: ClientProfile) -> frozenset[ExerciseId]:
@@ -214,27 +249,42 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
         rest_seconds=prescription.rest_seconds,
         half_sets=half_sets,
         heavy=is_heavy(exercise),
-        cost=exercise_cost(exercise),
+        cost=fit_cost(exercise, profile.level),
         level_gap=max(exercise.level.rank - profile.level.rank, 0),
         preference=_preference(exercise, profile),
-        excluded=exclusion_reason(exercise, profile),
-        sets=standard_sets(exercise, profile.session_minutes, role, profile.goal),
+        excluded=unfit_reason(exercise, profile),
+        trainer_excluded=exercise.id in profile.exclude,
+        sets=standard_sets(exercise, profile.session_minutes, role, profile.goal, profile.level),
         role=role,
     )
 
 
-def _shortlist(allowed: list[Exercise], profile: ClientProfile) -> list[Exercise]:
-    """The best :data:`PER_PATTERN` per pattern; the client's named lifts, the strength
-    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept."""
-    keep = {*key_lifts(profile), *STRENGTH_MAIN_LIFTS, *(e.id for e in allowed if is_staple(e))}
+def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
+    """The best :data:`PER_PATTERN` per pattern among the exercises the client's kit and
+    limitations allow; the client's named lifts, the trainer's includes, the strength
+    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept.
+
+    An exercise the trainer excluded takes no place of its own: it is kept only where it
+    would have been chosen, so that the model can name ``trainer_excludes`` when the
+    exclusion is what makes a request impossible.
+    """
+    keep = {
+        *key_lifts(profile),
+        *(i.exercise for i in profile.include),
+        *STRENGTH_MAIN_LIFTS,
+        *(e.id for e in fit if is_staple(e)),
+    }
+    excluded = set(profile.exclude)
     by_pattern: dict[str, list[Exercise]] = defaultdict(list)
-    for exercise in allowed:
+    for exercise in fit:
         by_pattern[exercise.pattern].append(exercise)
     kept: list[Exercise] = []
     for exercises in by_pattern.values():
-        ranked = sorted(exercises, key=lambda e: _rank_key(e, profile))
-        kept.extend(ranked[:PER_PATTERN])
-        kept.extend(e for e in ranked[PER_PATTERN:] if e.id in keep)
+        places = 0
+        for e in sorted(exercises, key=lambda e: _rank_key(e, profile)):
+            if places < PER_PATTERN or e.id in keep:
+                kept.append(e)
+            places += e.id not in excluded
     return sorted(kept, key=lambda e: e.id)
 
 
@@ -285,6 +335,27 @@ def _time_can_bind(
     return longest > budget
 
 
+def neighbours(slots: Sequence[Slot], a: Exercise, b: Exercise) -> bool:
+    """Whether ``a`` and ``b`` can fill two neighbouring slots of a session: a superset
+    joins exercises written next to each other (A1, A2), as programmes write them. A day
+    without a skeleton has no neighbours to keep to.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.rules.goals import Goal
+    >>> c, slots = builtin_catalogue(), skeleton(Goal.GLUTES, "full body")
+    >>> neighbours(slots, c["dumbbell_row"], c["goblet_squat"])
+    True
+    >>> neighbours(slots, c["dumbbell_row"], c["plank"])
+    False
+    """
+    if not slots:
+        return True
+    return any(
+        (first.admits(a) and second.admits(b)) or (first.admits(b) and second.admits(a))
+        for first, second in itertools.pairwise(slots)
+    )
+
+
 def superset_pairs(
     candidates: Sequence[Candidate], split: Split, profile: ClientProfile
 ) -> dict[int, tuple[Pair, ...]]:
@@ -293,7 +364,10 @@ def superset_pairs(
 
     Best means the largest time saving, then the fewest muscles in common, then the
     partner the shortlist ranks highest (favourites, level, cost), which is the one the
-    solver is likeliest to choose anyway. Days of the same focus share one list. A day
+    solver is likeliest to choose anyway; partners are only those that can fill a slot
+    next to the candidate's (:func:`neighbours`), which keeps the pairs the solver must
+    weigh to a third and the proof of the best plan fast. Days of the same focus share one
+    list. A day
     whose longest possible session fits the client's minutes gets no pairs, and is left
     out: supersets are there to fit work in, and with time to spare straight sets keep
     the full rest.
@@ -314,8 +388,13 @@ def superset_pairs(
             by_focus[day.focus] = ()
             continue
         kept: dict[str, Pair] = {}
+        slots = skeleton(profile.goal, day.focus)
         for a in here:
-            options = [(b, p) for b, p in partners[a.id] if b.exercise.pattern in patterns]
+            options = [
+                (b, p)
+                for b, p in partners[a.id]
+                if b.exercise.pattern in patterns and neighbours(slots, a.exercise, b.exercise)
+            ]
             options.sort(
                 key=lambda option: (
                     -option[1].saving,
@@ -330,8 +409,8 @@ def superset_pairs(
 
 def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
     """Turn a profile and a catalogue into the model's input."""
-    allowed = [e for e in catalogue.values() if exclusion_reason(e, profile) is None]
-    chosen = _shortlist(allowed, profile)
+    fit = [e for e in catalogue.values() if unfit_reason(e, profile) is None]
+    chosen = _shortlist(fit, profile)
     weights = {muscle: 1 for muscle in weekly_targets(profile.goal, profile.level)}
     weights.update(PRIORITY_MUSCLES[profile.goal])
     split = choose_split(profile)
@@ -346,4 +425,16 @@ def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
         muscle_weights=weights,
         pairs=superset_pairs(candidates, split, profile) if profile.supersets else {},
         slots={d: day_slots for d, day_slots in slots.items() if day_slots},
+        unfit_includes=_unfit_includes(profile, catalogue),
     )
+
+
+def _unfit_includes(profile: ClientProfile, catalogue: Catalogue) -> dict[ExerciseId, str]:
+    unfit: dict[ExerciseId, str] = {}
+    for wanted in profile.include:
+        exercise = catalogue.get(wanted.exercise)
+        if exercise is None:
+            unfit[wanted.exercise] = f"the catalogue {catalogue.name!r} has no such exercise"
+        elif (why := unfit_reason(exercise, profile)) is not None:
+            unfit[wanted.exercise] = why
+    return unfit

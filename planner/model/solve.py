@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 from pydantic import BaseModel, Field
@@ -12,14 +13,16 @@ from pydantic import BaseModel, Field
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
-from thrustplan.planner.model.rulebook import HARD_RULES, RuleModel, build
+from thrustplan.planner.model.rule_model import RuleModel
+from thrustplan.planner.model.rulebook import HARD_RULES, build, build_bound
+from thrustplan.planner.model.symmetry import break_day_symmetry
 from thrustplan.planner.template import (
     PlannedExercise,
     PlannedSession,
     WeeklyTemplate,
     pairing_note,
 )
-from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.profile import ClientProfile, Include
 from thrustplan.rules.program import SolveReport
 from thrustplan.rules.sessions import Role, leads_with_main_lift
 from thrustplan.rules.split import choose_split
@@ -102,13 +105,12 @@ def reason(candidate: Candidate, position: int) -> str:
 
 
 def _parameters(
-    settings: SolverSettings, *, spent: cp_model.CpSolver | None = None
+    settings: SolverSettings, *, spent: Sequence[cp_model.CpSolver] = ()
 ) -> cp_model.CpSolver:
-    """A solver with ``settings``, its limits less what ``spent`` used of them."""
+    """A solver with ``settings``, its limits less what the ``spent`` solvers used of them."""
     solver = cp_model.CpSolver()
-    wall, deterministic = 0.0, 0.0
-    if spent is not None:
-        wall, deterministic = spent.wall_time, spent.response_proto.deterministic_time
+    wall = sum(s.wall_time for s in spent)
+    deterministic = sum(s.response_proto.deterministic_time for s in spent)
     solver.parameters.max_time_in_seconds = max(settings.time_limit_seconds - wall, 0.0)
     solver.parameters.max_deterministic_time = max(
         settings.deterministic_limit - deterministic, 0.0
@@ -192,58 +194,90 @@ def _report(data: ModelInput, optimal: bool, objective: float, bound: float) -> 
     )
 
 
-def _hint_straight(paired: RuleModel, chosen: dict[int, list[Candidate]]) -> None:
-    """Start the model with pairs from the straight plan: its exercises, and no pairs."""
-    v = paired.vars
-    v.hint(chosen)
-    for d in v.days:
-        for p in v.pairs(d):
-            paired.model.add_hint(v.is_paired(d, p), False)
+@dataclass(frozen=True)
+class _Plan:
+    """A solved week: its choices, and what the solver proved about it."""
+
+    chosen: dict[int, list[Candidate]]
+    pairs: dict[int, list[Pair]]
+    optimal: bool
+    objective: float
+    bound: float
+
+
+def _solved(
+    m: RuleModel, solver: cp_model.CpSolver, status: cp_model.CpSolverStatus
+) -> _Plan | None:
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return _Plan(
+        m.vars.extract(solver),
+        m.vars.extract_pairs(solver),
+        status == cp_model.OPTIMAL,
+        solver.objective_value,
+        solver.best_objective_bound,
+    )
+
+
+def _with_pairs(
+    data: ModelInput,
+    settings: SolverSettings,
+    straight: tuple[RuleModel, cp_model.CpSolver, _Plan | None],
+) -> _Plan | None:
+    """The best plan once superset pairs are allowed, starting from the straight plan.
+
+    A relaxation without pair variables (``rulebook.build_bound``) first bounds what
+    pairs could achieve: when that bound reaches the straight plan's score, the straight
+    plan is proven the best there is. Otherwise the model with pairs starts from the
+    straight plan, knows the bound, and replaces the plan only with a strictly better one,
+    so pairs appear only where they improve it.
+    """
+    m, solver, plan = straight
+    relaxed = build_bound(data)
+    break_day_symmetry(relaxed)
+    lower_solver = _parameters(settings, spent=[solver])
+    if lower_solver.solve(relaxed.model) == cp_model.INFEASIBLE:
+        return plan
+    lower = lower_solver.best_objective_bound
+    if plan is not None and lower >= plan.objective:
+        return replace(plan, optimal=True, bound=plan.objective)
+    paired = build(data)
+    break_day_symmetry(paired)
+    paired.model.add(paired.objective >= math.ceil(lower))
+    if plan is not None:
+        paired.vars.hint_from(m.vars, solver)
+    second = _parameters(settings, spent=[solver, lower_solver])
+    outcome = second.solve(paired.model)
+    found = _solved(paired, second, outcome)
+    if found is not None and (plan is None or found.objective < plan.objective):
+        return replace(found, bound=max(found.bound, lower))
+    if plan is None:
+        return None
+    if outcome == cp_model.OPTIMAL:  # nothing with pairs beats the straight plan
+        return replace(plan, optimal=True, bound=plan.objective)
+    return replace(plan, bound=max(lower, min(plan.bound, second.best_objective_bound)))
 
 
 def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> WeeklyTemplate:
     """Solve a prepared request; raise :class:`InfeasibleRequest` with an explanation.
 
     When the request allows superset pairs, the plan of straight sets is solved first and
-    the model with pairs then starts from that plan, in what is left of the limits. Its
-    plan replaces the straight one only when it scores strictly better, so pairs appear
-    only where they improve the plan. Starting from a plan matters: the model with pairs
-    is several times slower to prove, and the solver's neighbourhood search improves a
-    plan it has far sooner than it finds one from nothing.
+    then improved with pairs where they help, in what is left of the limits
+    (:func:`_with_pairs`). Starting from a plan matters: the model with pairs is several
+    times slower to prove, and the solver's neighbourhood search improves a plan it has
+    far sooner than it finds one from nothing.
     """
     settings = settings or SolverSettings()
     m = build(replace(data, pairs={}))
+    break_day_symmetry(m)
     solver = _parameters(settings)
-    status = solver.solve(m.model)
-    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    optimal = status == cp_model.OPTIMAL
-    objective, bound = solver.objective_value, solver.best_objective_bound
+    plan = _solved(m, solver, solver.solve(m.model))
     if data.pairs:
-        paired = build(data)
-        if found:
-            _hint_straight(paired, m.vars.extract(solver))
-        second = _parameters(settings, spent=solver)
-        outcome = second.solve(paired.model)
-        better = outcome in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (
-            not found or second.objective_value < objective
-        )
-        if better:
-            report = _report(
-                data,
-                outcome == cp_model.OPTIMAL,
-                second.objective_value,
-                second.best_objective_bound,
-            )
-            pairs = paired.vars.extract_pairs(second)
-            return _template(data, paired.vars.extract(second), pairs, report)
-        if outcome == cp_model.OPTIMAL:  # the straight plan is proven the best there is
-            optimal, bound = True, objective
-        elif outcome == cp_model.FEASIBLE:
-            bound = min(bound, second.best_objective_bound)
-    if found:
-        report = _report(data, optimal, objective, bound)
-        return _template(data, m.vars.extract(solver), m.vars.extract_pairs(solver), report)
-    raise explain(data, settings)
+        plan = _with_pairs(data, settings, (m, solver, plan))
+    if plan is None:
+        raise explain(data, settings)
+    report = _report(data, plan.optimal, plan.objective, plan.bound)
+    return _template(data, plan.chosen, plan.pairs, report)
 
 
 def solve_week(
@@ -322,6 +356,43 @@ def _with_profile(data: ModelInput, profile: ClientProfile) -> ModelInput:
     )
 
 
+def _include_problem(data: ModelInput, wanted: Include) -> str | None:
+    """Why no session can hold the trainer's include ``wanted`` on its own, or None."""
+    if wanted.exercise in data.unfit_includes:
+        return data.unfit_includes[wanted.exercise]
+    days = data.split.days
+    if wanted.day is not None and wanted.day not in {d.day for d in days}:
+        trained = ", ".join(d.day.value for d in days)
+        return f"{wanted.day.value} is not a training day ({trained})"
+    held = [
+        d
+        for d, day in enumerate(days)
+        if wanted.day in (None, day.day)
+        and any(c.id == wanted.exercise for options in data.slot_options(d) for c in options)
+    ]
+    if held:
+        return None
+    where = f"the {wanted.day.value} session" if wanted.day else "no session"
+    return f"{where} has a place for it in its focus"
+
+
+def _override_fix(data: ModelInput, names: Sequence[str]) -> str | None:
+    """The change to the trainer's overrides that removes the conflict, when they are in it."""
+    profile = data.profile
+    options: list[str] = []
+    if "trainer_includes" in names:
+        for wanted in profile.include:
+            if (why := _include_problem(data, wanted)) is not None:
+                options.append(f"remove {wanted.exercise} from include ({why})")
+        if not options:
+            listed = ", ".join(dict.fromkeys(w.exercise for w in profile.include))
+            options.append(f"remove one of {listed} from include")
+    if "trainer_excludes" in names:
+        kept_out = ", ".join(c.id for c in data.candidates if c.trainer_excluded)
+        options.append(f"take some of {kept_out} out of exclude")
+    return "To fix it: " + " or ".join(options) + "." if options else None
+
+
 def explain(data: ModelInput, settings: SolverSettings) -> InfeasibleRequest:
     """Build the message for an impossible request: which rules clash, and what to change."""
     profile = data.profile
@@ -332,4 +403,5 @@ def explain(data: ModelInput, settings: SolverSettings) -> InfeasibleRequest:
         f"{profile.days_per_week} sessions of {profile.session_minutes} minutes with this "
         f"equipment cannot meet every rule. In conflict: {listed}"
     )
-    return InfeasibleRequest(names, _fix(profile, data, settings), detail)
+    fix = _override_fix(data, names) or _fix(profile, data, settings)
+    return InfeasibleRequest(names, fix, detail)

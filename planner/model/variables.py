@@ -71,8 +71,15 @@ class WeekVariables:
         return iter(self.data.candidates)
 
     def options(self, day: Day) -> list[Candidate]:
-        """The candidates day ``day`` may hold: allowed to the client and by the day's slots."""
-        return [c for c in self.data.candidates if self._use[day, c.id] is not self._never]
+        """The candidates day ``day`` may hold: allowed to the client and by the day's slots,
+        and not excluded by the trainer. Rules that ask for something "whenever the client
+        can" look here, so that a trainer's exclusion narrows what they ask for; an
+        excluded exercise keeps its variables, which ``trainer_excludes`` holds at zero."""
+        return [
+            c
+            for c in self.data.candidates
+            if self._use[day, c.id] is not self._never and not c.trainer_excluded
+        ]
 
     def slots(self, day: Day) -> tuple[Slot, ...]:
         """Day ``day``'s skeleton, empty for a day without one."""
@@ -104,24 +111,17 @@ class WeekVariables:
         """Force ``pair`` into or out of day ``day``'s session as a superset."""
         self.model.add(self._pair[day, pair.id] == int(chosen))
 
-    def hint(self, chosen: dict[Day, list[Candidate]]) -> None:
-        """Start the search from ``chosen``: each exercise in the first free slot that
-        admits it, every other literal false."""
-        for d in self.days:
-            ids = {c.id for c in chosen.get(d, ())}
-            placed: set[str] = set()
-            for s in range(len(self.data.slot_options(d))):
-                taken = False
-                for e, var in self._slot[d, s].items():
-                    value = not taken and e in ids and e not in placed
-                    if value:
-                        taken = True
-                        placed.add(e)
-                    self.model.add_hint(var, value)
-            for c in self.data.candidates:
-                use = self._use[d, c.id]
-                if use is not self._never and use.name.startswith("use["):
-                    self.model.add_hint(use, c.id in placed)
+    def hint_from(self, source: WeekVariables, solver: cp_model.CpSolver) -> None:
+        """Start the search from ``solver``'s solution of ``source``, a model of the same
+        request without pairs: every slot literal as it was there, and no pairs."""
+        for key, chosen in self._slot.items():
+            for e, var in chosen.items():
+                self.model.add_hint(var, solver.boolean_value(source._slot[key][e]))
+        for (d, e), use in self._use.items():
+            if use is not self._never and use.name.startswith("use["):
+                self.model.add_hint(use, solver.boolean_value(source._use[d, e]))
+        for pair in self._pair.values():
+            self.model.add_hint(pair, False)
 
     def extract(self, solver: cp_model.CpSolver) -> dict[Day, list[Candidate]]:
         """The chosen candidates of each day, in candidate order (each with its sets)."""

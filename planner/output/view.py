@@ -78,6 +78,8 @@ class View:
     #: Safety pages for the client's limitations (pregnancy warning signs and the like).
     cautions: list[Caution] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The sessions' real length and why, when a hard rule ends them early.
+    session_length: str | None = None
 
 
 def _dates(program: Program) -> str:
@@ -200,4 +202,5 @@ def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: s
         guide=guide(program, catalogue),
         total_weeks=weeks,
         cautions=list(program.cautions),
+        session_length=program.session_length,
     )

@@ -7,19 +7,12 @@ from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise
-from thrustplan.rules.goals import Goal
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.reading import known, normal_weeks, pattern_group, sessions
+from thrustplan.rules.sessions import pull_push_problem
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import Program, Week
-
-#: Goals whose pulling must at least match pushing (Strong Curves pulls as much as it
-#: pushes in every workout; Kolber et al. 2009 on shoulder imbalance in lifters).
-PULL_FIRST = frozenset({Goal.GLUTES, Goal.GENERAL})
-#: For the other goals the smaller of the two is at least this share of the larger:
-#: within 25 % either way.
-LEAST_SHARE = 0.75
 
 
 def push_pull_sets(week: Week, catalogue: Catalogue) -> tuple[int, int]:
@@ -45,31 +38,18 @@ def review_push_pull_balance(program: Program, catalogue: Catalogue) -> list[Fin
     """Pull at least as many sets as you push each week in glute and general plans; in
     hypertrophy and strength plans keep the two within 25 % of each other.
 
-    Sources: Strong Curves (a pull for every push), Kolber et al. 2009 (shoulder
-    imbalance from pressing-heavy training); sets counted where the movement is the
-    exercise's own (Schoenfeld, Ogborn and Krieger 2017).
+    The definition is the rule book's own (``thrustplan.rules.sessions.pull_push_problem``),
+    so that the planner, the checker and this review cannot disagree on it. Sources:
+    Strong Curves (a pull for every push), Kolber et al. 2009 (shoulder imbalance from
+    pressing-heavy training); sets counted where the movement is the exercise's own
+    (Schoenfeld, Ogborn and Krieger 2017).
     """
     goal = program.profile.goal
     findings: list[Finding] = []
     for week in normal_weeks(program):
         push, pull = push_pull_sets(week, catalogue)
-        if goal in PULL_FIRST:
-            if pull < push:
-                findings.append(
-                    Finding(
-                        "push_pull_balance",
-                        f"push {push} sets, pull {pull}; a {goal} plan pulls at least as much",
-                        week.number,
-                    )
-                )
-        elif min(push, pull) < LEAST_SHARE * max(push, pull):
-            findings.append(
-                Finding(
-                    "push_pull_balance",
-                    f"push {push} sets, pull {pull}; a {goal} plan keeps them within 25 %",
-                    week.number,
-                )
-            )
+        if (problem := pull_push_problem(goal, push, pull)) is not None:
+            findings.append(Finding("push_pull_balance", f"a {goal} plan: {problem}", week.number))
     return findings
 
 

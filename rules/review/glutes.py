@@ -22,6 +22,8 @@ KIT_STAPLES: dict[EquipmentId, str] = {
     "back_extension_bench": "back extension",
     "leg_curl_machine": "leg curl",
 }
+#: Staples that fill the same hinge slot: either one in a week serves it.
+HINGE_STAPLES = ("back extension", "kettlebell swing")
 
 
 def is_glute_move(exercise: Exercise) -> bool:
@@ -110,16 +112,9 @@ def review_abduction_every_week(program: Program, catalogue: Catalogue) -> list[
     return findings
 
 
-def review_glute_kit_staples(program: Program, catalogue: Catalogue) -> list[Finding]:
-    """In a glute plan the back-extension bench, the leg-curl machine and kettlebells are
-    used when the client has them: a back extension, a leg curl and a kettlebell swing
-    each in most weeks, as far as the limitations allow.
-
-    Source: Strong Curves' hinge slot (back extension, swing, Romanian deadlift) and its
-    hamstring work; a kit bought for a purpose is a coach's first choice for that slot.
-    """
-    if not _for_glutes(program):
-        return []
+def _kit_staples(program: Program, catalogue: Catalogue) -> dict[str, frozenset[str]]:
+    """Each staple the client's kit and limitations allow, by the words to print, with
+    the exercises that count for it."""
     staples: dict[str, frozenset[str]] = {}
     for equipment, words in KIT_STAPLES.items():
         staples[words] = frozenset(
@@ -128,11 +123,29 @@ def review_glute_kit_staples(program: Program, catalogue: Catalogue) -> list[Fin
     staples["kettlebell swing"] = frozenset(
         i for i in NAMED["kettlebell swing"] if (x := catalogue.get(i)) and allowed(x, program)
     )
+    hinges = [words for words in HINGE_STAPLES if staples.get(words)]
+    if len(hinges) > 1:
+        staples[" or a ".join(hinges)] = frozenset().union(*(staples.pop(w) for w in hinges))
+    return {words: ids for words, ids in staples.items() if ids}
+
+
+def review_glute_kit_staples(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """In a glute plan the back-extension bench, the leg-curl machine and kettlebells are
+    used when the client has them: a leg curl in most weeks, and a back extension or a
+    kettlebell swing in most weeks, as far as the limitations allow.
+
+    Source: Strong Curves' hinge slot (back extension, swing, Romanian deadlift) and its
+    hamstring work; a kit bought for a purpose is a coach's first choice for that slot.
+    The back extension and the swing are two answers to one slot: Strong Curves rotates
+    them through its workouts, and a week that also holds the client's Romanian deadlift
+    or squat has room under its weekly glute sets for one of them, not both. So either
+    counts when the kit has both.
+    """
+    if not _for_glutes(program):
+        return []
     findings: list[Finding] = []
     total = len(program.weeks)
-    for words, ids in staples.items():
-        if not ids:
-            continue
+    for words, ids in _kit_staples(program, catalogue).items():
         held = len(weeks_holding(program, ids))
         if not most(held, total):
             findings.append(

@@ -10,6 +10,7 @@ from thrustplan.rules.goals import Goal
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
 from thrustplan.rules.review.reading import allowed, most, normal_weeks, sessions, weeks_holding
+from thrustplan.rules.strength import MAX_TRUSTED_REPS
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import Program
@@ -35,7 +36,10 @@ def review_lifts_that_matter(program: Program, catalogue: Catalogue) -> list[Fin
 
     Source: GZCLP and 5/3/1 build the week around the lifts with known maxes and load
     them from those maxes; a rep max is the client saying which lifts matter. Lifts the
-    kit, a limitation or an exclusion rules out are not expected.
+    kit, a limitation or an exclusion rules out are not expected. A rep max of more reps
+    than a maximum can be estimated from (``thrustplan.rules.strength.MAX_TRUSTED_REPS``)
+    gives no load to start from, so a heavier test in the first week is what a coach
+    would ask for there, not a finding.
     """
     profile = program.profile
     findings: list[Finding] = []
@@ -56,7 +60,9 @@ def review_lifts_that_matter(program: Program, catalogue: Catalogue) -> list[Fin
             )
     for week, session in sessions(program):
         for entry in session.exercises:
-            if entry.exercise_id in profile.rep_maxes and REP_MAX_TEST.search(entry.notes):
+            given = profile.rep_maxes.get(entry.exercise_id)
+            trusted = given is not None and given.reps <= MAX_TRUSTED_REPS
+            if trusted and REP_MAX_TEST.search(entry.notes):
                 findings.append(
                     Finding(
                         "lifts_that_matter",

@@ -36,8 +36,10 @@ def review_time_use(program: Program, catalogue: Catalogue) -> list[Finding]:
     minutes, unless the plan states the real length and why.
 
     A client who books 75 minutes and is sent home after 30 has been short-changed, or
-    told a length that is not true. Source: the practitioner figure of 12-16 working sets
-    in about 45 minutes, as ``thrustplan.rules.timing`` encodes it; times are recomputed from it.
+    told a length that is not true. The planner states a true length where a hard rule
+    stops the sessions early, in the programme's ``session_length``, printed on the cover.
+    Source: the practitioner figure of 12-16 working sets in about 45 minutes, as
+    ``thrustplan.rules.timing`` encodes it; times are recomputed from it.
     """
     lengths = [session_minutes(s, catalogue) for w in normal_weeks(program) for s in w.sessions]
     if not lengths:

@@ -1,0 +1,202 @@
+"""The soft rules of the weekly model, one ``penalise_<rule>`` each: a weight and a
+penalty that the objective sums. The docstring states the rule as a trainer would; the
+registry is ``rulebook.SOFT_RULES``.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from thrustplan.planner.model.candidates import MAX_SETS
+from thrustplan.planner.model.rule_model import RuleModel, session_seconds
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.sessions import STAPLES
+from thrustplan.rules.timing import WARM_UP_MINUTES
+from thrustplan.rules.volume import BAND_TOP
+from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION
+
+#: Points per half-set off the volume target band, on top of the shortfall weighting: far
+#: more than a lapse of any other soft rule costs, and than the priority weighting can
+#: trade, so the plan is first as close to every target as the rules allow (never further
+#: than a simple greedy fill, ``benchmarks/solve.py``) and the other goals choose among
+#: such plans.
+VOLUME_FIRST = 100
+#: Points per half-set of a target band left unused: enough to buy productive sets with
+#: spare minutes, too little to trade against anything a trainer would notice.
+BAND_POINTS = 1
+#: Points per half-set beyond the band: little, since the weekly ceiling is the hard
+#: limit and a coach would rather fill the client's hour than send them home early.
+OVER_BAND_POINTS = 2
+#: Share of the client's minutes, warm-up included, a session should use (percent).
+TIME_USED_PERCENT = 75
+#: Sessions within this many minutes of each other count as even.
+EVEN_ENOUGH_MINUTES = 5
+
+
+Penalty = tuple[int, cp_model.LinearExprT]
+
+
+def penalise_volume_error(m: RuleModel) -> Penalty:
+    """Weekly sets per muscle on target, first among the soft goals: every half-set below
+    the target costs a hundred points and twice the muscle's priority weight; every
+    half-set above the productive band (the target and half as much again) two points.
+    Sets count where the muscle is a prime mover; a synergist's half-sets count only up
+    to the prime-mover sets, so they never fill a target alone (Schoenfeld, Ogborn &
+    Krieger 2017 counted direct sets). Inside the band, each half-set left unused costs
+    one point: where time allows, more sets still bring a little more growth. Penalty in
+    half-sets."""
+    v = m.vars
+    terms: list[cp_model.LinearExprT] = []
+    bound = 2 * MAX_SETS * MAX_EXERCISES_PER_SESSION * len(v.days)
+    for muscle, target in sorted(m.data.targets.items()):
+        work = [(d, c) for d in v.days for c in v.options(d) if muscle in c.half_sets]
+        prime = sum(v.sets_of(d, c) * 2 for d, c in work if c.half_sets[muscle] == 2)
+        helper = sum(v.sets_of(d, c) for d, c in work if c.half_sets[muscle] == 1)
+        credit = m.model.new_int_var(0, bound, f"synergist_credit[{muscle}]")
+        m.model.add(credit <= helper)
+        m.model.add(credit <= prime)
+        volume = prime + credit
+        under = m.model.new_int_var(0, 2 * target, f"under[{muscle}]")
+        over = m.model.new_int_var(0, bound, f"over[{muscle}]")
+        # Sets up to the band's top are within the productive range: no cost.
+        band = round(2 * target * (BAND_TOP - 1))
+        headroom = m.model.new_int_var(0, band, f"headroom[{muscle}]")
+        m.model.add(volume + under - over - headroom == 2 * target)
+        weight = m.data.muscle_weights.get(muscle, 1)
+        terms.append((VOLUME_FIRST + 2 * weight) * under + OVER_BAND_POINTS * over)
+        terms.append(BAND_POINTS * (band - headroom))
+    return 30, sum(terms)
+
+
+def penalise_repeated_hip_thrust(m: RuleModel) -> Penalty:
+    """Different hip-thrust variations across the week where the equipment allows (one
+    heavy barbell session, one single-leg or banded one); one point per repeat."""
+    v = m.vars
+    repeats: list[cp_model.IntVar] = []
+    for c in v.candidates():
+        if c.exercise.is_hip_thrust_family:
+            repeat = m.model.new_int_var(0, len(v.days), f"repeat[{c.id}]")
+            m.model.add(repeat >= sum(v.is_assigned(d, c) for d in v.days) - 1)
+            repeats.append(repeat)
+    return 60, sum(repeats)
+
+
+def penalise_repeated_pattern(m: RuleModel) -> Penalty:
+    """Variety inside a session: a second exercise of the same movement pattern in one
+    session costs a point (two knee-flexion moves back to back add little)."""
+    v = m.vars
+    extras: list[cp_model.IntVar] = []
+    patterns = sorted({c.exercise.pattern for c in v.candidates()})
+    for d in v.days:
+        for pattern in patterns:
+            members = [c for c in v.candidates() if c.exercise.pattern == pattern]
+            if len(members) > 1:
+                extra = m.model.new_int_var(0, len(members), f"extra[{d},{pattern}]")
+                m.model.add(extra >= sum(v.is_assigned(d, c) for c in members) - 1)
+                extras.append(extra)
+    return 60, sum(extras)
+
+
+def penalise_exercise_fit(m: RuleModel) -> Penalty:
+    """Prefer exercises that serve a programme best: compounds with a load that can climb."""
+    v = m.vars
+    return 30, sum(c.cost * v.is_assigned(d, c) for d in v.days for c in v.candidates())
+
+
+def penalise_level_mismatch(m: RuleModel) -> Penalty:
+    """Exercises suited to the client's level; each level above theirs costs."""
+    v = m.vars
+    return 180, sum(c.level_gap * v.is_assigned(d, c) for d in v.days for c in v.candidates())
+
+
+def penalise_preferences(m: RuleModel) -> Penalty:
+    """Favourites preferred (a point for each favourite left out of the week) and dislikes
+    avoided (a point for each session holding one)."""
+    v = m.vars
+    terms: list[cp_model.LinearExprT] = []
+    for c in v.candidates():
+        uses = sum(v.is_assigned(d, c) for d in v.days)
+        if c.preference < 0:
+            terms.append(uses)
+        elif c.preference > 0:
+            used = m.model.new_bool_var(f"favourite_used[{c.id}]")
+            m.model.add(uses >= 1).only_enforce_if(used)
+            m.model.add(uses == 0).only_enforce_if(~used)
+            terms.append(1 - used)
+    return 240, sum(terms)
+
+
+def penalise_supersets(m: RuleModel) -> Penalty:
+    """Straight sets unless a superset buys something: each pair costs a point, so pairs
+    appear only where sharing the rest makes room for more work or evens out the week.
+
+    A point weighs as much as a minute between the longest and the shortest session:
+    every weight in the objective is then a multiple of ten, which the solver uses to
+    prove plans optimal several times faster than with a weight of one.
+    """
+    v = m.vars
+    return 10, sum(v.is_paired(d, p) for d in v.days for p in v.pairs(d))
+
+
+def penalise_uneven_sessions(m: RuleModel) -> Penalty:
+    """Sessions of similar length: when the longest outlasts the shortest by more than
+    five minutes, each further whole minute costs a point."""
+    budget_minutes = m.data.profile.session_minutes
+    longest = m.model.new_int_var(0, budget_minutes, "longest_session")
+    shortest = m.model.new_int_var(0, budget_minutes, "shortest_session")
+    for d in m.vars.days:
+        seconds = session_seconds(m, d)
+        m.model.add(60 * longest >= seconds)
+        m.model.add(60 * shortest <= seconds)
+    # A spread the client will not notice costs nothing; without that tolerance the
+    # solver spends most of its time proving the last minute of evenness.
+    excess = m.model.new_int_var(0, budget_minutes, "uneven_minutes")
+    m.model.add(excess >= longest - shortest - EVEN_ENOUGH_MINUTES)
+    return 10, excess
+
+
+def penalise_unfilled_slots(m: RuleModel) -> Penalty:
+    """The rest of the skeleton, as taste: each slot a coach would write that the client
+    could fill (abduction, core, a leg curl, arms...) but the session leaves empty costs a
+    point."""
+    v = m.vars
+    empty: list[cp_model.LinearExprT] = []
+    for d in v.days:
+        for s, slot in enumerate(v.slots(d)):
+            fill = v.slot_fill(d, s)
+            if fill and not slot.insisted:
+                empty.append(1 - sum(fill))
+    return 100, sum(empty)
+
+
+def penalise_unused_time(m: RuleModel) -> Penalty:
+    """Use the client's time: each whole minute a session falls short of three quarters
+    of the client's minutes, warm-up included, costs a point."""
+    minutes = m.data.profile.session_minutes
+    goal_seconds = 60 * (minutes * TIME_USED_PERCENT // 100 - WARM_UP_MINUTES)
+    short: list[cp_model.IntVar] = []
+    for d in m.vars.days:
+        missing = m.model.new_int_var(0, minutes, f"short_minutes[{d}]")
+        m.model.add(60 * missing >= goal_seconds - session_seconds(m, d))
+        short.append(missing)
+    return 150, sum(short)
+
+
+def penalise_missing_staples(m: RuleModel) -> Penalty:
+    """For the glutes goal, the kit's staples are used: a back extension or a kettlebell
+    swing, and the leg-curl machine (``rules.sessions.STAPLES``); a point for each the
+    client has and the week leaves out."""
+    if m.data.profile.goal is not Goal.GLUTES:
+        return 0, 0
+    v = m.vars
+    missing: list[cp_model.LinearExprT] = []
+    for name, ids in STAPLES.items():
+        uses = [v.is_assigned(d, c) for d in v.days for c in v.options(d) if c.id in ids]
+        if uses:
+            used = m.model.new_bool_var(f"staple_used[{name}]")
+            m.model.add(used <= sum(uses))
+            missing.append(1 - used)
+    # Worth twenty half-sets of volume: a staple takes a slot another exercise would
+    # fill, and under the weekly ceiling it may push a set or two elsewhere out; a coach
+    # who sees the kit still wants it used.
+    return 30_000, sum(missing)
