@@ -255,6 +255,37 @@ def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
     assert not_offered.status_code == 400 and "is not an alternative" in not_offered.text
 
 
+def test_an_exercise_locked_into_a_day_is_there_in_the_new_version(
+    ann: TestClient, planned: dict[str, Any]
+) -> None:
+    before = ann.get(f"{planned['plan']}/download/json").json()
+    week = before["weeks"][0]["sessions"]
+    # An exercise of the first session, locked into the last session's day.
+    exercise, day = week[0]["exercises"][-1]["exercise_id"], week[-1]["day"]
+    page = ann.get(planned["plan"]).text
+    assert 'value="lock"' in page and f'<option value="{day}">' in page
+    answer = ann.post(
+        f"{planned['plan']}/edit",
+        data={"exercise_id": exercise, "action": "lock", "day": day, "csrf_token": planned["csrf"]},
+        follow_redirects=False,
+    )
+    version = follow_job(ann, answer.headers["location"])
+    assert f"locked {exercise} into {day}" in ann.get(version).text
+    after = ann.get(f"{version}/download/json").json()
+    assert {(e["exercise"], e.get("day")) for e in after["profile"]["include"]} >= {(exercise, day)}
+    assert all(held(s, exercise) for w in after["weeks"] for s in w["sessions"] if s["day"] == day)
+    not_a_day = ann.post(
+        f"{planned['plan']}/edit",
+        data={
+            "exercise_id": exercise,
+            "action": "lock",
+            "day": "sun",
+            "csrf_token": planned["csrf"],
+        },
+    )
+    assert not_a_day.status_code == 400 and "is not a training day of this plan" in not_a_day.text
+
+
 def test_the_log_page_saves_each_set_and_feeds_the_next_block(
     ann: TestClient, planned: dict[str, Any]
 ) -> None:

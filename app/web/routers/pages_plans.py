@@ -64,6 +64,7 @@ def plan_page(request: Request, me: Me, plan_id: int, error: str = "") -> Respon
         swaps=page.view.swaps,
         names=page.view.names,
         sessions=page.view.sessions,
+        lock_days=page.lock_days,
         error=error,
     )
 
@@ -97,11 +98,17 @@ def edit_plan(
     exercise_id: Annotated[str, Form()],
     action: Annotated[str, Form()],
     swap_for: Annotated[str, Form()] = "",
+    day: Annotated[str, Form()] = "",
 ) -> Response:
-    """Ban an exercise, or swap it for an alternative; the plan is solved again."""
-    edit = plans.Edit(exercise_id, swap_for if action == "swap" else None)
+    """Ban an exercise, swap it for an alternative, or lock it into a day; the plan is
+    solved again."""
+    edit = plans.Edit(
+        exercise_id, swap_for if action == "swap" else None, day if action == "lock" else None
+    )
     if action == "swap" and not swap_for:
         return plan_page(request, me, plan_id, "choose what to swap it for")
+    if action == "lock" and not day:
+        return plan_page(request, me, plan_id, "choose the day to lock it into")
     try:
         job = plans.request_edit(database(request), me.id, plan_id, edit)
     except ValueError as error:

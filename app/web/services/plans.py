@@ -130,12 +130,16 @@ def program_of(plan: Plan) -> Program:
 
 @dataclass(frozen=True)
 class Edit:
-    """A change to a plan: ``ban`` an exercise, or swap it ``for_`` another."""
+    """A change to a plan: ``ban`` an exercise, swap it ``for_`` another, or lock it
+    into a ``day``."""
 
     exercise_id: str
     for_: str | None = None
+    day: str | None = None
 
     def describe(self) -> str:
+        if self.day:
+            return f"locked {self.exercise_id} into {self.day}"
         if self.for_:
             return f"swapped {self.exercise_id} for {self.for_}"
         return f"banned {self.exercise_id}"
@@ -163,8 +167,17 @@ def edited_fields(
     [{'exercise': 'b', 'day': 'mon'}, {'exercise': 'b', 'day': 'thu'}]
     >>> edited_fields({"favourites": ["a"]}, Edit("a", "b"), ["mon"], include=False)
     {'favourites': ['b'], 'exclude': ['a'], 'dislikes': []}
+
+    A lock adds the exercise to ``include`` on its day:
+
+    >>> edited_fields({"include": []}, Edit("a", day="fri"), [], include=True)
+    {'include': [{'exercise': 'a', 'day': 'fri'}]}
     """
     data = dict(data)
+    if edit.day:
+        entry = {"exercise": edit.exercise_id, "day": edit.day}
+        data["include"] = [e for e in data.get("include", []) if e != entry] + [entry]
+        return data
     exclude = [e for e in data.get("exclude", []) if e != edit.for_]
     data["exclude"] = [*dict.fromkeys([*exclude, edit.exercise_id])]
     if not edit.for_:
@@ -191,6 +204,11 @@ def days_holding(program: Program, exercise_id: str) -> list[str]:
         if any(e.exercise_id == exercise_id for e in s.exercises)
     )
     return [*dict.fromkeys(held)]
+
+
+def training_days(program: Program) -> list[str]:
+    """The days of the programme's sessions, in week order."""
+    return [*dict.fromkeys(s.day.value for w in program.weeks for s in w.sessions)]
 
 
 def edited_profile(program: Program, edit: Edit) -> ClientProfile:
@@ -237,6 +255,14 @@ class PlanPage:
     plan: Plan
     client: Client
     view: PlanView
+
+    @property
+    def lock_days(self) -> list[str]:
+        """The days an exercise may be locked into; none when the profile has no
+        ``include``."""
+        if not takes_include():
+            return []
+        return [*dict.fromkeys(day for _week, day, _focus in self.view.sessions)]
 
 
 #: Plan views by database and plan. A stored plan never changes, and neither does its
@@ -327,6 +353,11 @@ def request_edit(db: Database, trainer_id: int, plan_id: int, edit: Edit) -> Job
     program = program_of(row)
     if edit.exercise_id not in exercises_of(program):
         raise ValueError(f"exercise {edit.exercise_id!r} is not in this plan; pick one of it")
+    days = training_days(program)
+    if edit.day and edit.day not in days:
+        raise ValueError(
+            f"day {edit.day!r} is not a training day of this plan; pick one of {', '.join(days)}"
+        )
     if edit.for_ and edit.for_ not in {c for c, _ in swap_choices(program, edit.exercise_id)}:
         raise ValueError(
             f"{edit.for_!r} is not an alternative to {edit.exercise_id}; pick one listed"
