@@ -219,15 +219,17 @@ def warm_worker(options: BatchOptions) -> None:
     import thrustplan.rules.checker  # noqa: F401
 
 
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when the batch process is gone (killed with SIGKILL, say).
+def exit_with_parent(parent: int, poll: float = 1.0) -> None:
+    """End this worker process when ``parent`` is gone (killed with SIGKILL, say).
 
-    A pool worker otherwise waits for work forever once its parent dies without a word.
+    A worker otherwise waits for work forever once its parent dies without a word; a
+    daemon thread looks every ``poll`` seconds. The batch's pool workers and the web
+    server's job workers both follow their parent this way.
     """
 
     def watch() -> None:
         while os.getppid() == parent:
-            time.sleep(1.0)
+            time.sleep(poll)
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
@@ -235,7 +237,7 @@ def _exit_with_parent(parent: int) -> None:
 
 def start_pool_worker(options: BatchOptions, parent: int) -> None:
     """Initializer of a local pool worker: follow the parent, then warm up."""
-    _exit_with_parent(parent)
+    exit_with_parent(parent)
     warm_worker(options)
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thrustplan.rules.located import Located
+
 
 @dataclass(frozen=True)
-class Violation:
+class Violation(Located):
     """One broken rule, located to the week, the session and the exercise.
 
     >>> str(Violation("session_size", "2 exercises", week=1, day="mon"))
@@ -18,23 +20,3 @@ class Violation:
     >>> str(Violation("programme_not_empty", "no weeks"))
     '[programme_not_empty] no weeks'
     """
-
-    rule: str
-    message: str
-    week: int | None = None
-    day: str | None = None
-    exercise_id: str | None = None
-
-    def __str__(self) -> str:
-        where = " ".join(
-            part
-            for part in (
-                f"week {self.week}" if self.week else "",
-                self.day or "",
-                self.exercise_id or "",
-            )
-            if part
-        )
-        return (
-            f"[{self.rule}] {where}: {self.message}" if where else f"[{self.rule}] {self.message}"
-        )

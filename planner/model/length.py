@@ -13,14 +13,17 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-from ortools.sat.python import cp_model
-
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.planner.model.candidates import ModelInput
 from thrustplan.planner.model.rule_model import RuleModel
 from thrustplan.planner.model.rulebook import build
 from thrustplan.planner.model.rules_soft import TIME_USED_PERCENT
-from thrustplan.planner.model.solve import SolverSettings, _parameters
+from thrustplan.planner.model.solve import (
+    SolverSettings,
+    _parameters,
+    infeasible_with,
+    shrink_conflict,
+)
 from thrustplan.planner.template import WeeklyTemplate
 from thrustplan.rules.program import Program
 from thrustplan.rules.review.reading import normal_weeks, session_minutes
@@ -63,22 +66,12 @@ def _stoppers(
 
 def _core(m: RuleModel, settings: SolverSettings) -> list[str]:
     solver = _parameters(settings)
-
-    def infeasible(names: Sequence[str]) -> bool:
-        m.model.clear_assumptions()
-        m.model.add_assumptions([m.guards[name] for name in names])
-        return solver.solve(m.model) == cp_model.INFEASIBLE
-
     names = list(m.guards)
-    if not infeasible(names):
+    if not infeasible_with(m, solver, names):
         return []
-    if infeasible([]):
+    if infeasible_with(m, solver, []):
         return [""]
-    for name in list(names):
-        rest = [n for n in names if n != name]
-        if infeasible(rest):
-            names = rest
-    return names
+    return shrink_conflict(m, solver, names)
 
 
 def _reason(names: Sequence[str], data: ModelInput) -> str:

@@ -303,22 +303,33 @@ def conflicting_rules(data: ModelInput, settings: SolverSettings) -> list[str]:
     """
     m = build(data, guarded=True)
     solver = _parameters(settings)
-
-    def infeasible(names: list[str]) -> bool:
-        m.model.clear_assumptions()
-        m.model.add_assumptions([m.guards[name] for name in names])
-        return solver.solve(m.model) == cp_model.INFEASIBLE
-
     names = list(m.guards)
-    if not infeasible(names):
+    if not infeasible_with(m, solver, names):
         return []
     core = set(solver.sufficient_assumptions_for_infeasibility())
     names = [name for name in names if m.guards[name].index in core] or names
-    for name in list(names):
-        rest = [n for n in names if n != name]
-        if rest and infeasible(rest):
-            names = rest
-    return names
+    return shrink_conflict(m, solver, names)
+
+
+def infeasible_with(m: RuleModel, solver: cp_model.CpSolver, names: Sequence[str]) -> bool:
+    """Whether the guarded model admits no solution with only the named hard rules on."""
+    m.model.clear_assumptions()
+    m.model.add_assumptions([m.guards[name] for name in names])
+    return solver.solve(m.model) == cp_model.INFEASIBLE
+
+
+def shrink_conflict(m: RuleModel, solver: cp_model.CpSolver, names: Sequence[str]) -> list[str]:
+    """The rules of an infeasible set ``names`` with every redundant one deleted.
+
+    A rule is dropped when the others alone still admit no solution, so each rule left
+    is needed for the conflict; at least one rule always stays.
+    """
+    kept = list(names)
+    for name in names:
+        rest = [n for n in kept if n != name]
+        if rest and infeasible_with(m, solver, rest):
+            kept = rest
+    return kept
 
 
 def _fix(profile: ClientProfile, base: ModelInput, settings: SolverSettings) -> str:

@@ -29,6 +29,7 @@ from typing import Literal
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import ExerciseId
+from thrustplan.planner.progression.judge import LoggedSet
 from thrustplan.planner.progression.loads import convert
 from thrustplan.planner.progression.starts import LiftStart
 from thrustplan.rules.profile import Units, Weekday
@@ -259,16 +260,13 @@ def seeds(history: History, units: Units) -> dict[ExerciseId, LiftStart]:
 
 
 @dataclass(frozen=True)
-class HistoryRow:
-    """A history set placed in a plan's session, as the re-planner reads a log row."""
+class HistoryRow(LoggedSet):
+    """A history set placed in a plan's session, as the re-planner reads a log row.
+
+    It is the judge's logged set with the history line it came from, for messages.
+    """
 
     line: int
-    week: int
-    day: Weekday
-    exercise_id: ExerciseId
-    load: float | None
-    reps: int
-    rir: int | None
 
 
 def place(
@@ -286,5 +284,5 @@ def place(
             week, day = sessions[order[s.date.date()]]
         else:
             continue
-        placed.append(HistoryRow(s.line, week, day, s.exercise_id, s.load, s.reps, s.rir))
+        placed.append(HistoryRow(week, day, s.exercise_id, s.load, s.reps, s.rir, line=s.line))
     return placed

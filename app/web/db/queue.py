@@ -74,31 +74,28 @@ def renew(session: Session, job_id: int, worker: str, lease: dt.timedelta) -> bo
 
 def complete(session: Session, job_id: int, worker: str, plan_id: int) -> bool:
     """Mark the job done with its plan, if ``worker`` still holds it."""
-    result = session.execute(
-        update(Job)
-        .where(_held(job_id, worker))
-        .values(
-            status=JobStatus.DONE.value,
-            plan_id=plan_id,
-            worker=None,
-            lease_until=None,
-            finished_at=utcnow(),
-        )
-    )
-    return bool(getattr(result, "rowcount", 0))
+    return _finish(session, job_id, worker, JobStatus.DONE, plan_id=plan_id)
 
 
 def fail(session: Session, job_id: int, worker: str, error: str) -> bool:
     """Mark the job failed with ``error``, if ``worker`` still holds it."""
+    return _finish(session, job_id, worker, JobStatus.FAILED, error=error)
+
+
+def _finish(
+    session: Session, job_id: int, worker: str, status: JobStatus, **outcome: object
+) -> bool:
+    """Give up ``worker``'s hold on the job with its last ``status`` and ``outcome``
+    columns; ``False`` if the worker holds it no more."""
     result = session.execute(
         update(Job)
         .where(_held(job_id, worker))
         .values(
-            status=JobStatus.FAILED.value,
-            error=error,
+            status=status.value,
             worker=None,
             lease_until=None,
             finished_at=utcnow(),
+            **outcome,
         )
     )
     return bool(getattr(result, "rowcount", 0))

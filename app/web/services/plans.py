@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -33,9 +33,18 @@ from thrustplan.rules.program import Program
 DOWNLOADS = ("pdf", "json", "csv", "ics")
 LOG_HEADER = ("week", "day", "exercise_id", "set", "load", "reps", "rir")
 
+_Row = TypeVar("_Row")
+
 
 class NotFound(LookupError):
     """No such row for this trainer: it does not exist, or it is another trainer's."""
+
+
+def _found(row: _Row | None, what: str) -> _Row:
+    """``row`` itself, or :class:`NotFound` naming ``what`` (``client 7``) where it is None."""
+    if row is None:
+        raise NotFound(what)
+    return row
 
 
 @functools.cache
@@ -54,10 +63,7 @@ def list_clients(db: Database, trainer_id: int, search: str = "") -> Sequence[Cl
 
 def get_client(db: Database, trainer_id: int, client_id: int) -> Client:
     with db.sessions() as session:
-        row = store.client(session, trainer_id, client_id)
-    if row is None:
-        raise NotFound(f"client {client_id}")
-    return row
+        return _found(store.client(session, trainer_id, client_id), f"client {client_id}")
 
 
 def add_client(db: Database, trainer_id: int, profile: ClientProfile) -> Client:
@@ -67,9 +73,7 @@ def add_client(db: Database, trainer_id: int, profile: ClientProfile) -> Client:
 
 def update_client(db: Database, trainer_id: int, client_id: int, profile: ClientProfile) -> None:
     with db.sessions.begin() as session:
-        row = store.client(session, trainer_id, client_id)
-        if row is None:
-            raise NotFound(f"client {client_id}")
+        row = _found(store.client(session, trainer_id, client_id), f"client {client_id}")
         store.update_client(session, row, stored(profile))
 
 
@@ -79,27 +83,19 @@ def update_client(db: Database, trainer_id: int, client_id: int, profile: Client
 def request_plan(db: Database, trainer_id: int, client_id: int) -> Job:
     """Queue a new plan from the client's profile as it stands."""
     with db.sessions.begin() as session:
-        row = store.client(session, trainer_id, client_id)
-        if row is None:
-            raise NotFound(f"client {client_id}")
+        row = _found(store.client(session, trainer_id, client_id), f"client {client_id}")
         payload: dict[str, object] = {"profile": row.profile, "change": "planned from the profile"}
         return queue.enqueue(session, trainer_id, client_id, "plan", payload)
 
 
 def get_job(db: Database, trainer_id: int, job_id: int) -> Job:
     with db.sessions() as session:
-        row = queue.job(session, trainer_id, job_id)
-    if row is None:
-        raise NotFound(f"job {job_id}")
-    return row
+        return _found(queue.job(session, trainer_id, job_id), f"job {job_id}")
 
 
 def get_plan(db: Database, trainer_id: int, plan_id: int) -> Plan:
     with db.sessions() as session:
-        row = store.plan(session, trainer_id, plan_id)
-    if row is None:
-        raise NotFound(f"plan {plan_id}")
-    return row
+        return _found(store.plan(session, trainer_id, plan_id), f"plan {plan_id}")
 
 
 def plan_history(db: Database, trainer_id: int, client_id: int) -> Sequence[Plan]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any
 
+from thrustplan.app.batch import exit_with_parent
 from thrustplan.app.web.db import queue, store
 from thrustplan.app.web.db.engine import make_engine
 from thrustplan.app.web.db.models import Job
@@ -192,20 +193,9 @@ def run_one(db: Database, runner: JobRunner, worker: str, config: WorkerConfig) 
     return True
 
 
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when the server is gone, as the batch's pool workers do."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def worker_main(config: WorkerConfig, parent: int) -> None:
     """A worker process: warm up, then run jobs until the server stops."""
-    _exit_with_parent(parent)
+    exit_with_parent(parent, poll=0.5)
     db = Database.of(make_engine(config.db_url))
     runner = JobRunner(db)
     worker = worker_name(os.getpid())
