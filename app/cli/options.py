@@ -55,3 +55,9 @@ Days = Annotated[int | None, typer.Option(help="Training days per week (2-6).")]
 Minutes = Annotated[int | None, typer.Option(help="Minutes per session.")]
 Weeks = Annotated[int | None, typer.Option(help="Programme length in weeks.")]
 UnitsOpt = Annotated[Units | None, typer.Option("--units", help="kg or lb.")]
+HistoryFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--history", help="A Hevy or Strong CSV export whose sets seed the starting loads."
+    ),
+]

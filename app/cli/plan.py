@@ -16,6 +16,7 @@ from thrustplan.app.cli.options import (
     Days,
     Equipment,
     GoalOpt,
+    HistoryFile,
     HtmlOut,
     IcsOut,
     JsonOut,
@@ -58,12 +59,7 @@ def plan(
     paper: PaperSize = Paper.A4,
     theme: Theme = None,
     logo_folders: LogoFolders = None,
-    history: Annotated[
-        Path | None,
-        typer.Option(
-            "--history", help="A Hevy or Strong CSV export whose sets seed the starting loads."
-        ),
-    ] = None,
+    history: HistoryFile = None,
 ) -> None:
     """Build a programme from a profile (or flags) and print it as a PDF."""
     targets = {Format.PDF: output, Format.JSON: json_out, Format.HTML: html_out}

@@ -82,6 +82,20 @@ class View:
     session_length: str | None = None
 
 
+def _session_length(program: Program) -> str:
+    """The sessions' real length, the typical normal week's, against the client's minutes.
+
+    A session takes the time its work needs, which can be less than the client has: the
+    cover says what to expect rather than repeating the time allowed.
+    """
+    minutes = sorted(s.estimated_minutes for w in program.weeks if not w.deload for s in w.sessions)
+    allowed = program.profile.session_minutes
+    if not minutes:
+        return f"up to {allowed} minutes, warm-up included"
+    typical = minutes[len(minutes) // 2]
+    return f"about {typical} of your {allowed} minutes, warm-up included"
+
+
 def _dates(program: Program) -> str:
     dates = [
         d
@@ -152,7 +166,7 @@ def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: s
         Detail("Level", level.capitalize()),
         Detail("Dates", _dates(program)),
         Detail("Schedule", f"{per_week} sessions a week: {', '.join(days)}"),
-        Detail("Session length", f"about {profile.session_minutes} minutes, warm-up included"),
+        Detail("Session length", _session_length(program)),
         Detail("Split", program.split),
         Detail("Progression", program.progression),
         Detail("Deload weeks", ", ".join(deloads) if deloads else "none"),
