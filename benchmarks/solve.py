@@ -30,18 +30,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
-from thrustplan.planner.model.candidates import (
-    MAX_EXERCISES_PER_SESSION,
-    MIN_EXERCISES_PER_SESSION,
-    Candidate,
-    ModelInput,
-    prepare,
-)
+from thrustplan.planner.model.candidates import Candidate, ModelInput, prepare
 from thrustplan.planner.model.solve import InfeasibleRequest, SolverSettings, solve_input
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.sessions import thrust_sessions_needed
 from thrustplan.rules.timing import WARM_UP_MINUTES, exercise_seconds
 from thrustplan.rules.volume import BAND_TOP
+from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION, MIN_EXERCISES_PER_SESSION
 
 EQUIPMENT_SETS = {
     "bodyweight": [],

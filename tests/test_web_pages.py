@@ -15,7 +15,6 @@ from tests.web_factory import BACKENDS, PASSWORD, PROFILE, Workspace, start_work
 from thrustplan.app.web.db import store
 from thrustplan.app.web.services import plans
 from thrustplan.app.web.services.accounts import LoginLimiter
-from thrustplan.app.web.services.plans import takes_include
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.rules.program import Program
 
@@ -235,14 +234,11 @@ def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
     before = ann.get(f"{planned['plan']}/download/json").json()
     after = ann.get(f"{version_two}/download/json").json()
     assert after["profile"]["exclude"][-1] == old
-    if takes_include():
-        # The new exercise is locked into every day the old one held, and is there.
-        days = {s["day"] for w in before["weeks"] for s in w["sessions"] if held(s, old)}
-        locked = {e["day"] for e in after["profile"]["include"] if e["exercise"] == new}
-        assert days and locked == days
-        assert all(held(s, new) for w in after["weeks"] for s in w["sessions"] if s["day"] in days)
-    else:
-        assert after["profile"]["favourites"][-1] == new
+    # The new exercise is locked into every day the old one held, and is there.
+    days = {s["day"] for w in before["weeks"] for s in w["sessions"] if held(s, old)}
+    locked = {e["day"] for e in after["profile"]["include"] if e["exercise"] == new}
+    assert days and locked == days
+    assert all(held(s, new) for w in after["weeks"] for s in w["sessions"] if s["day"] in days)
     not_offered = ann.post(
         f"{planned['plan']}/edit",
         data={

@@ -42,6 +42,7 @@ from thrustplan.exercise_db.catalogue import (
 from thrustplan.exercise_db.vocabulary import UnknownWordError
 from thrustplan.rules.profile import ClientProfile, ProfileError, parse_profile
 from thrustplan.rules.program import Program
+from thrustplan.rules.sanity import MAX_LOAD, MAX_REPS, MAX_SETS
 
 __all__ = [
     "CATALOGUE_LIMITS",
@@ -180,13 +181,14 @@ def check_catalogue_covers(program: Program, catalogue: Catalogue, source: Path)
 
 #: What ``replan`` accepts of a saved programme: what ``plan`` could have written, so that
 #: a tampered file (``sets: 100000``) costs no more work than a real one.
-PROGRAM_BOUNDS = {"weeks": 52, "sessions": 7, "exercises": 30, "sets": 20, "reps": 100}
+PROGRAM_BOUNDS = {"weeks": 52, "sessions": 7, "exercises": 30, "sets": MAX_SETS, "reps": MAX_REPS}
 
 
 def _program_problem(program: Program) -> str | None:
     """The first thing in ``program`` beyond :data:`PROGRAM_BOUNDS`, as a field path."""
     if not 1 <= len(program.weeks) <= PROGRAM_BOUNDS["weeks"]:
         return f"weeks: {len(program.weeks)} weeks, where 1 to {PROGRAM_BOUNDS['weeks']} are"
+    heaviest = MAX_LOAD[program.profile.units]
     for w, week in enumerate(program.weeks):
         if not 1 <= len(week.sessions) <= PROGRAM_BOUNDS["sessions"]:
             return f"weeks.{w}.sessions: {len(week.sessions)} sessions in a week"
@@ -199,7 +201,7 @@ def _program_problem(program: Program) -> str | None:
                     return f"{where}.sets: {entry.sets} sets"
                 if max(entry.reps_max, entry.target_reps) > PROGRAM_BOUNDS["reps"]:
                     return f"{where}.reps_max: {entry.reps_max} reps"
-                if entry.load is not None and not 0 <= entry.load <= 1000:
+                if entry.load is not None and not 0 <= entry.load <= heaviest:
                     return f"{where}.load: {entry.load}"
     return None
 

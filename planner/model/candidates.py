@@ -40,9 +40,7 @@ from thrustplan.rules.volume import MAX_WEEKLY_SETS, PRIORITY_MUSCLES, weekly_ta
 
 # The session's bounds and the hip-thrust minimum are the rules' own; named here too for
 # the callers that read them beside the model's other inputs.
-from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION as MAX_EXERCISES_PER_SESSION
-from thrustplan.rules.week_rules import MIN_EXERCISES_PER_SESSION as MIN_EXERCISES_PER_SESSION
-from thrustplan.rules.week_rules import work_budget_seconds
+from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION, work_budget_seconds
 
 #: How many exercises of one movement pattern the model may choose between.
 PER_PATTERN = 6

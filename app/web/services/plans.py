@@ -141,32 +141,24 @@ class Edit:
         return f"banned {self.exercise_id}"
 
 
-def takes_include() -> bool:
-    """Whether the profile has ``include``: exercises the plan must hold, on a day or any."""
-    return "include" in ClientProfile.model_fields
-
-
-def edited_fields(
-    data: dict[str, Any], edit: Edit, days: Sequence[str], include: bool
-) -> dict[str, Any]:
+def edited_fields(data: dict[str, Any], edit: Edit, days: Sequence[str]) -> dict[str, Any]:
     """The profile fields ``data`` with ``edit`` applied.
 
-    A ban adds the exercise to ``exclude``. A swap excludes it too, and puts the other
-    exercise in its place: with ``include``, locked into each of the ``days`` the old one
-    held; without it (a profile model before ``include``), as a favourite, which the
-    model prefers wherever the rules allow. The new exercise is taken off ``exclude`` and
-    ``dislikes``, and the old one off ``include`` and ``favourites``.
+    A ban adds the exercise to ``exclude``. A swap excludes it too, and locks the other
+    exercise into each of the ``days`` the old one held (``include``). The new exercise
+    is taken off ``exclude`` and ``dislikes``, and the old one off ``include`` and
+    ``favourites``.
 
-    >>> edited_fields({"exclude": ["a"]}, Edit("a"), [], include=True)
+    >>> edited_fields({"exclude": ["a"]}, Edit("a"), [])
     {'exclude': ['a']}
-    >>> edited_fields({}, Edit("a", "b"), ["mon", "thu"], include=True)["include"]
+    >>> edited_fields({}, Edit("a", "b"), ["mon", "thu"])["include"]
     [{'exercise': 'b', 'day': 'mon'}, {'exercise': 'b', 'day': 'thu'}]
-    >>> edited_fields({"favourites": ["a"]}, Edit("a", "b"), ["mon"], include=False)
-    {'favourites': ['b'], 'exclude': ['a'], 'dislikes': []}
+    >>> edited_fields({"favourites": ["a", "c"]}, Edit("a", "b"), ["mon"])["favourites"]
+    ['c']
 
     A lock adds the exercise to ``include`` on its day:
 
-    >>> edited_fields({"include": []}, Edit("a", day="fri"), [], include=True)
+    >>> edited_fields({"include": []}, Edit("a", day="fri"), [])
     {'include': [{'exercise': 'a', 'day': 'fri'}]}
     """
     data = dict(data)
@@ -179,15 +171,11 @@ def edited_fields(
     if not edit.for_:
         return data
     data["dislikes"] = [e for e in data.get("dislikes", []) if e != edit.for_]
-    if include:
-        kept = [e for e in data.get("include", []) if e.get("exercise") != edit.exercise_id]
-        added = [{"exercise": edit.for_, "day": day} for day in days]
-        data["include"] = [*kept, *(e for e in added if e not in kept)]
-        if edit.exercise_id in data.get("favourites", []):
-            data["favourites"] = [e for e in data["favourites"] if e != edit.exercise_id]
-    else:
-        favourites = [e for e in data.get("favourites", []) if e != edit.exercise_id]
-        data["favourites"] = [*dict.fromkeys([*favourites, edit.for_])]
+    kept = [e for e in data.get("include", []) if e.get("exercise") != edit.exercise_id]
+    added = [{"exercise": edit.for_, "day": day} for day in days]
+    data["include"] = [*kept, *(e for e in added if e not in kept)]
+    if edit.exercise_id in data.get("favourites", []):
+        data["favourites"] = [e for e in data["favourites"] if e != edit.exercise_id]
     return data
 
 
@@ -211,7 +199,7 @@ def edited_profile(program: Program, edit: Edit) -> ClientProfile:
     """The programme's profile with ``edit`` applied through its own fields (see
     :func:`edited_fields`); ``ValueError`` with the field's message when it is invalid."""
     days = days_holding(program, edit.exercise_id)
-    data = edited_fields(stored(program.profile), edit, days, takes_include())
+    data = edited_fields(stored(program.profile), edit, days)
     try:
         return check_profile(data)
     except ProfileInvalid as error:
@@ -254,10 +242,7 @@ class PlanPage:
 
     @property
     def lock_days(self) -> list[str]:
-        """The days an exercise may be locked into; none when the profile has no
-        ``include``."""
-        if not takes_include():
-            return []
+        """The plan's training days, any of which an exercise may be locked into."""
         return [*dict.fromkeys(day for _week, day, _focus in self.view.sessions)]
 
 
