@@ -37,14 +37,18 @@ def load_problem(load: float, unit: Units | None) -> str | None:
     >>> load_problem(60.0, Units.KG) is None
     True
     >>> load_problem(float("nan"), Units.KG)
-    'load nan is not a number a client can lift'
+    'load NaN is not a number a client can lift'
+    >>> load_problem(float("-inf"), Units.KG)
+    'load -Infinity is not a number a client can lift'
     >>> load_problem(1500, Units.KG)
     'load 1500 kg is more than the 1000 kg any client lifts'
     >>> load_problem(1500, Units.LB) is None
     True
     """
     if not math.isfinite(load):
-        return f"load {load} is not a number a client can lift"
+        # Spelled as the programme's JSON spells it, so the reader can find it in the file.
+        spelled = "NaN" if math.isnan(load) else f"{'-' if load < 0 else ''}Infinity"
+        return f"load {spelled} is not a number a client can lift"
     unit = unit or Units.KG
     if load > MAX_LOAD[unit]:
         return f"load {load:g} {unit} is more than the {MAX_LOAD[unit]:g} {unit} any client lifts"

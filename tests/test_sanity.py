@@ -67,8 +67,8 @@ def _set(field: str, value: object) -> Change:
 @pytest.mark.parametrize(
     ("change", "rule", "words"),
     [
-        (_set("load", math.nan), "loads_in_range", "nan"),
-        (_set("load", math.inf), "loads_in_range", "inf"),
+        (_set("load", math.nan), "loads_in_range", "NaN"),
+        (_set("load", math.inf), "loads_in_range", "Infinity"),
         (_set("load", 1e9), "loads_in_range", "1e+09 kg"),
         (_set("plates", PlateLoad(bar=20, per_side=[math.nan])), "loads_in_range", "plates"),
         (_set("plates", PlateLoad(bar=20, per_side=[600.0])), "loads_in_range", "1220"),

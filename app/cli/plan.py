@@ -88,7 +88,8 @@ def check(
     from thrustplan.rules.checker import check_program
 
     with exits():
-        program = read_program(program_file)
+        # Numbers are the checker's to judge: a NaN load is a violation at its set (exit 1).
+        program = read_program(program_file, finite=False)
         catalogue = open_catalogue(catalogue_file, catalogue_only)
     if program.catalogue_fingerprint != catalogue.fingerprint:
         err_console.print(

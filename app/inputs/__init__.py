@@ -153,11 +153,16 @@ def open_catalogue(path: Path | None, alone: bool = False) -> Catalogue:
 MAKE_PROGRAM = "write one with `thrustplan plan PROFILE --json PLAN.json`"
 
 
-def read_program(path: Path) -> Program:
+def read_program(path: Path, *, finite: bool = True) -> Program:
     """A programme saved by ``plan --json``, or an :class:`InputError` naming the file, the
-    JSON position or the field, and how to fix it."""
+    JSON position or the field, and how to fix it.
+
+    With ``finite=False`` a load of ``NaN`` or ``Infinity`` is read as it stands, for the
+    checker to report where it is; commands that compute from the programme keep the
+    default and refuse it.
+    """
     text = read_limited(path, f"programme JSON ({MAKE_PROGRAM})", PROGRAM_LIMITS)
-    data = parse_json(text, str(path), PROGRAM_LIMITS)
+    data = parse_json(text, str(path), PROGRAM_LIMITS, finite=finite)
     try:
         return Program.model_validate(data)
     except ValidationError as error:

@@ -223,11 +223,24 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
-def parse_json(text: str, source: str, limits: Limits) -> Any:
-    """JSON text parsed within ``limits``: no ``NaN`` or ``Infinity``, no key twice in one
-    object; an :class:`InputError` names ``source``, the position and the fix."""
+def parse_json(text: str, source: str, limits: Limits, *, finite: bool = True) -> Any:
+    """JSON text parsed within ``limits``: no key twice in one object, and no ``NaN`` or
+    ``Infinity`` unless ``finite`` is false; an :class:`InputError` names ``source``, the
+    position and the fix.
+
+    ``finite=False`` is for a reader that judges the numbers itself: ``check`` reports a
+    load of NaN as a violation located to its set rather than refusing the whole file.
+
+    >>> parse_json('{"load": NaN}', "plan.json", PROGRAM_LIMITS)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    thrustplan.app.inputs.bounded.InputError: plan.json: NaN is not a number this tool ...
+    >>> parse_json('{"load": NaN}', "plan.json", PROGRAM_LIMITS, finite=False)
+    {'load': nan}
+    """
+    constant = _refuse_constant if finite else float
     try:
-        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+        data = json.loads(text, parse_constant=constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
         raise InputError(
             f"{source}: not valid JSON at line {error.lineno}, column {error.colno} "
@@ -241,7 +254,7 @@ def parse_json(text: str, source: str, limits: Limits) -> Any:
         ) from error
     except ValueError as error:  # an integer of thousands of digits
         raise InputError(f"{source}: a value is out of range ({error}); fix it") from error
-    check_tree(data, source, limits)
+    check_tree(data, source, limits, finite=finite)
     return data
 
 
@@ -249,9 +262,10 @@ def _field_name(path: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in path) or "the top level"
 
 
-def check_tree(data: Any, source: str, limits: Limits) -> None:
-    """Refuse parsed data nested deeper than ``limits.max_depth`` or holding a number that
-    is not finite (``.inf``, ``.nan``, ``1e400``); the message names the field."""
+def check_tree(data: Any, source: str, limits: Limits, *, finite: bool = True) -> None:
+    """Refuse parsed data nested deeper than ``limits.max_depth`` or, when ``finite``,
+    holding a number that is not finite (``.inf``, ``.nan``, ``1e400``); the message
+    names the field."""
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
         value, path = stack.pop()
@@ -260,7 +274,7 @@ def check_tree(data: Any, source: str, limits: Limits) -> None:
                 f"{source}: {_field_name(path[:3])}...: nested more than {limits.max_depth} "
                 "levels deep; simplify it"
             )
-        if isinstance(value, float) and not math.isfinite(value):
+        if finite and isinstance(value, float) and not math.isfinite(value):
             raise InputError(
                 f"{source}: {_field_name(path)}: {value} is not a finite number; "
                 "give a plain number"
