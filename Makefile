@@ -39,8 +39,10 @@ typecheck: $(VENV)/.dev
 	for pkg in $(PACKAGES); do ln -sfn ../../../$$pkg build/typecheck/thrustplan/$$pkg; done
 	$(BIN)/mypy
 
+# One worker per core; worksteal lets an idle worker take tests queued on a busy one, so
+# the long browser and server tests do not leave a core idle at the end.
 unit: $(VENV)/.dev postgres
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist worksteal
 
 # The web tests need a PostgreSQL server on 127.0.0.1:5432; start the local one if it is
 # installed and stopped (each test run creates and drops its own databases).
