@@ -32,13 +32,12 @@ def log_page(request: Request, me: Me, plan_id: int, week: int, day: str) -> Res
         for s in plans.logged(db, me.id, plan_id)
         if s.week == week and s.day == day
     }
-    client = plans.get_client(db, me.id, plan.client_id)
     return render(
         request,
         "log.html",
         trainer=me,
         plan=plan,
-        client=client,
+        client=plans.get_client(db, me.id, plan.client_id),
         week=week,
         day=day,
         session=session,
