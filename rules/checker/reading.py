@@ -21,6 +21,17 @@ def program_sessions(program: Program) -> Iterator[tuple[Week, Session]]:
             yield week, session
 
 
+def per_entry(
+    program: Program, rule: str, problem: Callable[[ExerciseEntry], str | None]
+) -> Iterator[Violation]:
+    """A violation of ``rule``, located to its exercise, for each entry of the programme
+    in which ``problem`` finds something wrong."""
+    for week, session in program_sessions(program):
+        for entry in session.exercises:
+            if message := problem(entry):
+                yield Violation(rule, message, week.number, session.day, entry.exercise_id)
+
+
 def entry_exercise(entry: ExerciseEntry, catalogue: Catalogue) -> Exercise | None:
     return catalogue.get(entry.exercise_id)
 
