@@ -8,17 +8,13 @@ from collections.abc import Callable, Iterable, Iterator
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise
+from thrustplan.rules import located
 from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
 from thrustplan.rules.violation import Violation as Violation
 from thrustplan.rules.week_rules import TrialItem, TrialSession
 
 Check = Callable[[Program, Catalogue], Iterator[Violation]]
-
-
-def program_sessions(program: Program) -> Iterator[tuple[Week, Session]]:
-    for week in program.weeks:
-        for session in week.sessions:
-            yield week, session
+program_sessions = located.sessions
 
 
 def per_entry(
@@ -26,10 +22,7 @@ def per_entry(
 ) -> Iterator[Violation]:
     """A violation of ``rule``, located to its exercise, for each entry of the programme
     in which ``problem`` finds something wrong."""
-    for week, session in program_sessions(program):
-        for entry in session.exercises:
-            if message := problem(entry):
-                yield Violation(rule, message, week.number, session.day, entry.exercise_id)
+    return located.per_entry(Violation, program, rule, problem)
 
 
 def entry_exercise(entry: ExerciseEntry, catalogue: Catalogue) -> Exercise | None:
