@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.commands import THRUSTPLAN_CLI
 
 #: Seconds a refused input may take, start-up included; the issue's hangs ran for minutes,
 #: and a refusal needs about one second (the rest is headroom for a busy machine).
@@ -31,6 +32,15 @@ session_minutes: 30
 weeks: 1
 equipment: [bodyweight]
 """
+#: The fewest fields a valid profile needs, as data: the base a fuzzed or broken one builds on.
+VALID_FIELDS: dict[str, object] = {
+    "name": "Ana",
+    "goal": "glutes",
+    "level": "beginner",
+    "days_per_week": 2,
+    "session_minutes": 30,
+    "weeks": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,7 @@ def thrustplan(*args: str, cwd: Path, limit: float = REFUSAL_LIMIT) -> Run:
     or prints a traceback."""
     try:
         done = subprocess.run(
-            [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
+            [*THRUSTPLAN_CLI, *args],
             capture_output=True,
             text=True,
             cwd=cwd,

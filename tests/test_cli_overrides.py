@@ -4,9 +4,9 @@ honoured by ``thrustplan plan`` and ``check``, or explained with exit 3."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.commands import thrustplan
 
 PROFILE = """\
 name: Ines Duarte
@@ -19,15 +19,6 @@ units: kg
 equipment: [bodyweight, mat]
 bodyweight: 62
 """
-
-
-def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_an_include_on_a_day_and_an_exclude_are_honoured(tmp_path: Path) -> None:

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pypdf
 import pytest
 
+from tests.commands import thrustplan
+
 EXAMPLES = Path(__file__).parents[1] / "examples" / "profiles"
-
-
-def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.commands import THRUSTPLAN_CLI
 from tests.factories import profile, weekly_template
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.history import (
@@ -117,7 +117,7 @@ def test_plan_history_option_prints_what_was_read(tmp_path: Path) -> None:
     pytest.importorskip("thrustplan.planner.output.render")
     export = EXAMPLES / "history" / "hevy-export.csv"
     made = subprocess.run(
-        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", "plan",
+        [*THRUSTPLAN_CLI, "plan",
          str(EXAMPLES / "profiles" / "full-gym.yaml"), "-o", str(tmp_path / "p.pdf"),
          "--json", str(tmp_path / "p.json"), "--history", str(export)],
         capture_output=True, text=True, check=False,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.commands import thrustplan
 from tests.factories import profile, progressed_program, weekly_template
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.replan import (
@@ -299,15 +298,6 @@ def test_next_template_keeps_the_variation_the_plan_ended_on() -> None:
 # --- the command -----------------------------------------------------------------------
 
 LOGS = Path(__file__).parents[1] / "examples" / "logs"
-
-
-def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None:
