@@ -20,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.hostile_cli import EXAMPLES, PLAN_LIMIT, digest, thrustplan
+from tests.hostile_cli import EXAMPLES, PLAN_LIMIT, VALID_FIELDS, digest, thrustplan
 from thrustplan.app.inputs import (
     PROFILE_LIMITS,
     InputError,
@@ -43,14 +43,7 @@ FUZZ_CLI = settings(max_examples=12, deadline=None, suppress_health_check=list(H
 REFUSALS = (InputError, ProfileError, UnknownWordError, RosterError)
 #: Every top-level field of a profile, the fuzz's keys.
 FIELDS = list(ClientProfile.model_fields)
-VALID = {
-    "name": "Ana",
-    "goal": "glutes",
-    "level": "beginner",
-    "days_per_week": 2,
-    "session_minutes": 30,
-    "weeks": 1,
-}
+VALID = VALID_FIELDS
 
 hostile_text = st.one_of(
     st.text(max_size=60),

@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
@@ -197,7 +197,7 @@ def test_a_plan_is_stored_with_its_page_view(
     assert ann.get(planned["plan"]).text == first
 
 
-def edit(ann: TestClient, planned: dict[str, Any], **fields: str) -> httpx.Response:
+def edit(ann: TestClient, planned: dict[str, Any], **fields: str) -> httpx2.Response:
     """The plan page's edit form posted with ``fields``; a queued edit's redirect is kept."""
     data = {**fields, "csrf_token": planned["csrf"]}
     return ann.post(f"{planned['plan']}/edit", data=data, follow_redirects=False)
