@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.commands import THRUSTPLAN_CLI
+from tests.hostile_cli import THRUSTPLAN_CLI
 from thrustplan.app.batch import RECORD_NAME
 
 HEADER = "name,goal,level,days_per_week,session_minutes,weeks,equipment,start_date\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.commands import THRUSTPLAN_CLI
 from tests.factories import profile, weekly_template
+from tests.hostile_cli import THRUSTPLAN_CLI
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.history import (
     HistoryError,

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.commands import thrustplan
 from tests.factories import profile, progressed_program, weekly_template
+from tests.hostile_cli import run_thrustplan
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.replan import (
     LOG_COLUMNS,
@@ -294,12 +294,12 @@ LOGS = Path(__file__).parents[1] / "examples" / "logs"
 def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None:
     pytest.importorskip("thrustplan.planner.output.render")
     pdf = tmp_path / "next.pdf"
-    made = thrustplan("replan", str(LOGS / "sample-plan.json"), str(LOGS / "sample-log.csv"),
+    made = run_thrustplan("replan", str(LOGS / "sample-plan.json"), str(LOGS / "sample-log.csv"),
                       "-o", str(pdf))  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "barbell_hip_thrust: up" in made.stdout and "0 rows skipped" in made.stdout
-    checked = thrustplan("check", str(tmp_path / "next.json"))
+    checked = run_thrustplan("check", str(tmp_path / "next.json"))
     assert checked.returncode == 0, checked.stdout
     new = Program.model_validate_json((tmp_path / "next.json").read_bytes())
     # The client beat the thrust at 60 kg x 10: the next block starts at 60 kg or more.
@@ -315,7 +315,7 @@ def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None
 
 def test_replan_reports_each_bad_row_and_still_succeeds(tmp_path: Path) -> None:
     pytest.importorskip("thrustplan.planner.output.render")
-    made = thrustplan(
+    made = run_thrustplan(
         "replan", str(LOGS / "sample-plan.json"), str(LOGS / "bad-rows.csv"),
         "-o", str(tmp_path / "next.pdf"), "--json", str(tmp_path / "n.json"),
     )  # fmt: skip
@@ -334,7 +334,7 @@ def test_replan_reports_each_bad_row_and_still_succeeds(tmp_path: Path) -> None:
 )
 def test_unreadable_logs_exit_2(tmp_path: Path, log: str, needle: str) -> None:
     (tmp_path / "header.csv").write_text("week,day,exercise_id,set,load,reps\n")
-    made = thrustplan("replan", str(LOGS / "sample-plan.json"), str(tmp_path / log),
+    made = run_thrustplan("replan", str(LOGS / "sample-plan.json"), str(tmp_path / log),
                       "-o", str(tmp_path / "next.pdf"))  # fmt: skip
     assert made.returncode == 2
     assert needle in made.stderr and "Traceback" not in made.stderr
