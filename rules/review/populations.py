@@ -163,6 +163,10 @@ def review_lower_back_flexion(program: Program, catalogue: Catalogue) -> list[Fi
 
     def flexes(entry: ExerciseEntry) -> str | None:
         x = catalogue.get(entry.exercise_id)
-        return "bends the lower back under load" if x and "lumbar_flexion" in x.stresses else None
+        return (
+            "bends the lower back under load"
+            if x is not None and "lumbar_flexion" in x.stresses
+            else None
+        )
 
     return entry_findings(program, "lower_back_flexion", flexes)
