@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
-from enum import StrEnum
+from enum import StrEnum, auto
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -73,10 +73,12 @@ _TEMPLATE_DIR = Path(str(resources.files("thrustplan.templates")))
 
 
 class Status(StrEnum):
-    OK = "ok"
-    INFEASIBLE = "infeasible"
-    INVALID = "invalid"
-    FAILED = "failed"
+    """How one client's row of a batch ended; each value is the member's name in lower case."""
+
+    OK = auto()
+    INFEASIBLE = auto()
+    INVALID = auto()
+    FAILED = auto()
 
 
 class BatchError(RuntimeError):

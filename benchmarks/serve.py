@@ -25,7 +25,6 @@ import json
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,35 +39,15 @@ import yaml
 from thrustplan.app.batch import BatchOptions, Status, run_batch
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from batch import clients
+
+from tests.web_factory import free_port, start_server
 
 ROOT = Path(__file__).resolve().parents[1]
 THRUSTPLAN = str(Path(sys.executable).with_name("thrustplan"))
 PROFILE = ROOT / "examples" / "profiles" / "full-gym.yaml"
 PASSWORD = "benchmark password"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start(folder: Path, url: str, port: int, processes: int) -> subprocess.Popen[bytes]:
-    options = ["--port", str(port), "--db", url, "--workers", "2", "--processes", str(processes)]
-    server = subprocess.Popen(
-        [THRUSTPLAN, "serve", *options],
-        cwd=folder,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-    )
-    while True:
-        try:
-            if httpx2.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
-                return server
-        except httpx2.TransportError:
-            time.sleep(0.1)
 
 
 def sign_in(base: str) -> httpx2.Client:
@@ -162,7 +141,7 @@ def main() -> None:
         headers = {"Authorization": f"Bearer {token}"}
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start(folder, url, port, args.processes)
+        server = start_server(folder, url, port, args.processes, workers=2)
         try:
             api = httpx2.Client(base_url=base, headers=headers, timeout=60)
             plan_through_api(api)  # the workers' first plan warms them; not counted

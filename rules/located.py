@@ -6,7 +6,12 @@ alike: ``[rule] week 3 mon exercise: message``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
 
 
 @dataclass(frozen=True)
@@ -41,3 +46,24 @@ class Located:
         if where:
             return f"[{self.rule}] {where}: {self.message}"
         return f"[{self.rule}] {self.message}"
+
+
+L = TypeVar("L", bound=Located)
+
+
+def sessions(program: Program) -> Iterator[tuple[Week, Session]]:
+    """Every session of the programme with its week, in order."""
+    for week in program.weeks:
+        for session in week.sessions:
+            yield week, session
+
+
+def per_entry(
+    kind: type[L], program: Program, rule: str, problem: Callable[[ExerciseEntry], str | None]
+) -> Iterator[L]:
+    """A ``kind`` of ``rule``, located to its exercise, for each entry of the programme in
+    which ``problem`` finds something wrong (and says what)."""
+    for week, session in sessions(program):
+        for entry in session.exercises:
+            if message := problem(entry):
+                yield kind(rule, message, week.number, session.day, entry.exercise_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
-from enum import StrEnum
+from enum import StrEnum, auto
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
@@ -25,18 +25,22 @@ from thrustplan.rules.goals import Goal
 
 
 class Units(StrEnum):
-    KG = "kg"
-    LB = "lb"
+    """The unit of every load, the profile's as written: each value is the name in lower case."""
+
+    KG = auto()
+    LB = auto()
 
 
 class Weekday(StrEnum):
-    MON = "mon"
-    TUE = "tue"
-    WED = "wed"
-    THU = "thu"
-    FRI = "fri"
-    SAT = "sat"
-    SUN = "sun"
+    """A training day, Monday first; each value is the name in lower case ("mon")."""
+
+    MON = auto()
+    TUE = auto()
+    WED = auto()
+    THU = auto()
+    FRI = auto()
+    SAT = auto()
+    SUN = auto()
 
     @property
     def offset(self) -> int:

@@ -2,7 +2,8 @@
 
 Every run goes through a subprocess with a time limit, so a hang fails the test instead of
 stalling the suite; what it prints is checked for a Python traceback; the input files are
-hashed before and after, so that a run that changes one is caught.
+hashed before and after, so that a run that changes one is caught. The tests of ordinary
+runs use :func:`run_thrustplan`, the same command without those checks.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+#: ``thrustplan`` itself: the installed entry point's code, run by this Python.
+THRUSTPLAN_CLI = [sys.executable, "-c", "from thrustplan.app.cli import main; main()"]
 #: Seconds a refused input may take, start-up included; the issue's hangs ran for minutes,
 #: and a refusal needs about one second (the rest is headroom for a busy machine).
 REFUSAL_LIMIT = 30
@@ -31,6 +34,15 @@ session_minutes: 30
 weeks: 1
 equipment: [bodyweight]
 """
+#: The fewest fields a valid profile needs, as data: the base a fuzzed or broken one builds on.
+VALID_FIELDS: dict[str, object] = {
+    "name": "Ana",
+    "goal": "glutes",
+    "level": "beginner",
+    "days_per_week": 2,
+    "session_minutes": 30,
+    "weeks": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -54,12 +66,17 @@ def digest(paths: Iterable[Path]) -> dict[Path, str]:
     }
 
 
+def run_thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``thrustplan ARGS``; what it printed and its exit status, whatever they are."""
+    return subprocess.run([*THRUSTPLAN_CLI, *args], capture_output=True, text=True, check=False)
+
+
 def thrustplan(*args: str, cwd: Path, limit: float = REFUSAL_LIMIT) -> Run:
     """Run ``thrustplan ARGS`` in ``cwd``; fails the test if it outlives ``limit`` seconds
     or prints a traceback."""
     try:
         done = subprocess.run(
-            [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
+            [*THRUSTPLAN_CLI, *args],
             capture_output=True,
             text=True,
             cwd=cwd,

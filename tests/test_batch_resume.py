@@ -10,12 +10,12 @@ import csv
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from tests.hostile_cli import THRUSTPLAN_CLI
 from thrustplan.app.batch import RECORD_NAME
 
 HEADER = "name,goal,level,days_per_week,session_minutes,weeks,equipment,start_date\n"
@@ -42,8 +42,7 @@ def write_roster(path: Path) -> None:
 
 
 def command(roster: Path, out: Path, *extra: str) -> list[str]:
-    run = "from thrustplan.app.cli import main; main()"
-    return [sys.executable, "-c", run, "batch", str(roster), "--out", str(out), "--workers", "2"]
+    return [*THRUSTPLAN_CLI, "batch", str(roster), "--out", str(out), "--workers", "2"]
 
 
 def records(out: Path) -> dict[str, tuple[int, int]]:

@@ -231,15 +231,17 @@ def test_pattern_group_reads_the_vocabulary() -> None:
     assert pattern_group("knee_flexion") == "hinge_or_knee_flexion"
 
 
+def glute_bridge() -> Exercise:
+    """A bodyweight bridge: the hip-thrust group covered with any kit."""
+    return make(
+        "bridge", pattern="hip_thrust", mechanic="compound", primary_muscles=("gluteus_maximus",)
+    )
+
+
 def test_groups_covered_names_each_missing_group_and_set() -> None:
     catalogue = Catalogue(
         [
-            make(
-                "bridge",
-                pattern="hip_thrust",
-                mechanic="compound",
-                primary_muscles=("gluteus_maximus",),
-            ),
+            glute_bridge(),
             make("row", pattern="horizontal_pull", equipment=("dumbbells",)),
         ]
     )
@@ -256,12 +258,7 @@ def test_groups_covered_names_each_missing_group_and_set() -> None:
 def test_groups_covered_counts_bodyweight_moves_for_every_set() -> None:
     catalogue = Catalogue(
         [
-            make(
-                "bridge",
-                pattern="hip_thrust",
-                mechanic="compound",
-                primary_muscles=("gluteus_maximus",),
-            ),
+            glute_bridge(),
             make("squat", pattern="squat"),
             make("curl", pattern="knee_flexion"),
             make("push", pattern="horizontal_push"),

@@ -4,9 +4,9 @@ honoured by ``thrustplan plan`` and ``check``, or explained with exit 3."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.hostile_cli import run_thrustplan
 
 PROFILE = """\
 name: Ines Duarte
@@ -21,22 +21,13 @@ bodyweight: 62
 """
 
 
-def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_an_include_on_a_day_and_an_exclude_are_honoured(tmp_path: Path) -> None:
     profile = tmp_path / "client.yaml"
     profile.write_text(
         PROFILE + "include:\n  - {exercise: side_plank, day: wed}\nexclude: [glute_bridge]\n"
     )
     plan_json = tmp_path / "plan.json"
-    made = thrustplan(
+    made = run_thrustplan(
         "plan", str(profile), "-o", str(tmp_path / "plan.pdf"), "--json", str(plan_json)
     )
     assert made.returncode == 0, made.stderr
@@ -45,7 +36,7 @@ def test_an_include_on_a_day_and_an_exclude_are_honoured(tmp_path: Path) -> None
         ids = {s["day"]: {e["exercise_id"] for e in s["exercises"]} for s in week["sessions"]}
         assert "side_plank" in ids["wed"]
         assert not any("glute_bridge" in day for day in ids.values())
-    assert thrustplan("check", str(plan_json)).returncode == 0
+    assert run_thrustplan("check", str(plan_json)).returncode == 0
 
 
 def test_an_include_the_kit_rules_out_exits_3_naming_the_rule_and_the_fix(
@@ -53,7 +44,7 @@ def test_an_include_the_kit_rules_out_exits_3_naming_the_rule_and_the_fix(
 ) -> None:
     profile = tmp_path / "client.yaml"
     profile.write_text(PROFILE + "include:\n  - {exercise: barbell_hip_thrust}\n")
-    result = thrustplan("plan", str(profile), "-o", str(tmp_path / "plan.pdf"))
+    result = run_thrustplan("plan", str(profile), "-o", str(tmp_path / "plan.pdf"))
     assert result.returncode == 3
     assert "trainer_includes" in result.stderr
     assert "remove barbell_hip_thrust from include (needs Barbell" in result.stderr

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pypdf
 import pytest
 
+from tests.hostile_cli import run_thrustplan
+
 EXAMPLES = Path(__file__).parents[1] / "examples" / "profiles"
-
-
-def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize(
@@ -27,7 +18,7 @@ def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
 )
 def test_plan_then_check_each_example(tmp_path: Path, example: str) -> None:
     pdf, plan_json = tmp_path / "plan.pdf", tmp_path / "plan.json"
-    made = thrustplan(
+    made = run_thrustplan(
         "plan", str(EXAMPLES / f"{example}.yaml"), "-o", str(pdf), "--json", str(plan_json)
     )
     assert made.returncode == 0, made.stderr
@@ -37,14 +28,14 @@ def test_plan_then_check_each_example(tmp_path: Path, example: str) -> None:
     first_session = program["weeks"][0]["sessions"][0]
     for entry in first_session["exercises"]:
         assert entry["name"].split()[0] in text
-    checked = thrustplan("check", str(plan_json))
+    checked = run_thrustplan("check", str(plan_json))
     assert checked.returncode == 0, checked.stdout
     assert "every hard rule holds" in checked.stdout
 
 
 def test_plan_from_flags_only(tmp_path: Path) -> None:
     pdf = tmp_path / "flags.pdf"
-    made = thrustplan(
+    made = run_thrustplan(
         "plan", "--goal", "glutes", "--level", "beginner", "--days", "3", "--minutes", "45",
         "--weeks", "4", "-e", "db", "-e", "bench", "--units", "lb", "-o", str(pdf),
     )  # fmt: skip
@@ -66,7 +57,7 @@ BEGINNER = ["--goal", "glutes", "--level", "beginner", "--minutes", "30"]
 def test_bad_input_exits_2_with_one_clear_message(
     tmp_path: Path, args: list[str], needle: str
 ) -> None:
-    result = thrustplan("plan", *args, "-o", str(tmp_path / "x.pdf"))
+    result = run_thrustplan("plan", *args, "-o", str(tmp_path / "x.pdf"))
     assert result.returncode == 2
     assert needle in result.stderr
     assert "Traceback" not in result.stderr
@@ -76,13 +67,13 @@ def test_bad_input_exits_2_with_one_clear_message(
 def test_malformed_yaml_exits_2(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("name: [unclosed\ngoal: glutes\n")
-    result = thrustplan("plan", str(broken), "-o", str(tmp_path / "x.pdf"))
+    result = run_thrustplan("plan", str(broken), "-o", str(tmp_path / "x.pdf"))
     assert result.returncode == 2
     assert "not valid YAML" in result.stderr and "line" in result.stderr
 
 
 def test_impossible_request_exits_3_naming_rules_and_a_fix(tmp_path: Path) -> None:
-    result = thrustplan(
+    result = run_thrustplan(
         "plan", "--goal", "glutes", "--level", "beginner", "--days", "2", "--minutes", "15",
         "-o", str(tmp_path / "x.pdf"),
     )  # fmt: skip
@@ -93,7 +84,7 @@ def test_impossible_request_exits_3_naming_rules_and_a_fix(tmp_path: Path) -> No
 
 def test_check_lists_violations_and_exits_1(tmp_path: Path) -> None:
     plan_json = tmp_path / "plan.json"
-    made = thrustplan(
+    made = run_thrustplan(
         "plan", str(EXAMPLES / "bodyweight.yaml"), "--weeks", "2", "-o", str(tmp_path / "p.pdf"),
         "--json", str(plan_json),
     )  # fmt: skip
@@ -101,13 +92,13 @@ def test_check_lists_violations_and_exits_1(tmp_path: Path) -> None:
     program = json.loads(plan_json.read_text())
     program["profile"]["session_minutes"] = 20
     plan_json.write_text(json.dumps(program))
-    result = thrustplan("check", str(plan_json))
+    result = run_thrustplan("check", str(plan_json))
     assert result.returncode == 1
     assert "[session_fits_time] week 1" in result.stdout
 
 
 def test_schema_is_the_generated_json_schema() -> None:
-    result = thrustplan("schema")
+    result = run_thrustplan("schema")
     schema = json.loads(result.stdout)
     assert schema["title"] == "Program"
     entry = schema["$defs"]["ExerciseEntry"]["properties"]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.factories import profile, weekly_template
+from tests.hostile_cli import THRUSTPLAN_CLI
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.history import (
     HistoryError,
@@ -117,7 +117,7 @@ def test_plan_history_option_prints_what_was_read(tmp_path: Path) -> None:
     pytest.importorskip("thrustplan.planner.output.render")
     export = EXAMPLES / "history" / "hevy-export.csv"
     made = subprocess.run(
-        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", "plan",
+        [*THRUSTPLAN_CLI, "plan",
          str(EXAMPLES / "profiles" / "full-gym.yaml"), "-o", str(tmp_path / "p.pdf"),
          "--json", str(tmp_path / "p.json"), "--history", str(export)],
         capture_output=True, text=True, check=False,

@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.hostile_cli import PLAN_LIMIT, digest, refused, thrustplan, write
+from tests.hostile_cli import PLAN_LIMIT, VALID_FIELDS, digest, refused, thrustplan, write
 
 HEADER = "name,goal,level,days_per_week,session_minutes,weeks,equipment"
 VALID_ROW = "Ana Ruiz,glutes,beginner,2,30,1,bodyweight"
@@ -70,20 +70,17 @@ def test_a_theme_that_is_not_a_stylesheet_is_refused_once(tmp_path: Path) -> Non
     assert not (tmp_path / "out" / "summary.csv").exists()
 
 
+def defaults_refused(folder: Path, defaults_text: str, naming: str) -> None:
+    """A one-row batch whose ``--defaults`` file holds ``defaults_text`` is refused, naming
+    ``naming``, with the roster and the defaults left as they were."""
+    roster = write(folder, "r.csv", f"{HEADER}\n{VALID_ROW}\n")
+    defaults = write(folder, "d.yaml", defaults_text)
+    command = ("batch", "r.csv", "--out", "out", "--defaults", "d.yaml")
+    refused(*command, cwd=folder, inputs=[roster, defaults], naming=naming)
+
+
 def test_a_paper_size_in_the_defaults_is_refused_once(tmp_path: Path) -> None:
-    roster = write(tmp_path, "r.csv", f"{HEADER}\n{VALID_ROW}\n")
-    defaults = write(tmp_path, "d.yaml", "paper: tabloid\n")
-    refused(
-        "batch",
-        "r.csv",
-        "--out",
-        "out",
-        "--defaults",
-        "d.yaml",
-        cwd=tmp_path,
-        inputs=[roster, defaults],
-        naming="tabloid",
-    )
+    defaults_refused(tmp_path, "paper: tabloid\n", "tabloid")
 
 
 @pytest.mark.parametrize(
@@ -107,19 +104,7 @@ def test_a_binary_roster_is_refused(tmp_path: Path) -> None:
 
 
 def test_deep_defaults_are_refused(tmp_path: Path) -> None:
-    roster = write(tmp_path, "r.csv", f"{HEADER}\n{VALID_ROW}\n")
-    defaults = write(tmp_path, "d.yaml", "trainer: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n")
-    refused(
-        "batch",
-        "r.csv",
-        "--out",
-        "out",
-        "--defaults",
-        "d.yaml",
-        cwd=tmp_path,
-        inputs=[roster, defaults],
-        naming="nested",
-    )
+    defaults_refused(tmp_path, "trainer: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n", "nested")
 
 
 # --- workbooks ----------------------------------------------------------------------------
@@ -195,16 +180,7 @@ def test_bad_rows_are_reported_by_name_and_field_and_the_batch_finishes(tmp_path
 
 def test_a_json_lines_roster_reports_a_deep_or_broken_line(tmp_path: Path) -> None:
     lines = [
-        json.dumps(
-            {
-                "name": "Ana",
-                "goal": "glutes",
-                "level": "beginner",
-                "days_per_week": 2,
-                "session_minutes": 30,
-                "weeks": 1,
-            }
-        ),
+        json.dumps(VALID_FIELDS),
         '{"name": ' + "[" * 50_000 + "]" * 50_000 + "}",
         '{"name": "Gil", "bodyweight": NaN}',
     ]

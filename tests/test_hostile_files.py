@@ -77,37 +77,16 @@ def test_plan_refuses_its_catalogue_as_an_output(tmp_path: Path, profile: Path) 
     )
 
 
+def replan_refused(folder: Path, plan: Path, log: Path, *options: str, naming: str) -> None:
+    """``thrustplan replan X.json LOG.csv OPTIONS`` in ``folder`` is refused, naming
+    ``naming``, with the plan and the log left as they were."""
+    refused("replan", "X.json", "LOG.csv", *options, cwd=folder, inputs=[plan, log], naming=naming)
+
+
 def test_replan_never_writes_over_its_plan(tmp_path: Path, plan: Path, log: Path) -> None:
-    refused(
-        "replan",
-        "X.json",
-        "LOG.csv",
-        "-o",
-        "X.json",
-        cwd=tmp_path,
-        inputs=[plan, log],
-        naming="input",
-    )
-    refused(
-        "replan",
-        "X.json",
-        "LOG.csv",
-        "-o",
-        "X.pdf",
-        cwd=tmp_path,
-        inputs=[plan, log],
-        naming="input",
-    )
-    refused(
-        "replan",
-        "X.json",
-        "LOG.csv",
-        "--json",
-        "LOG.csv",
-        cwd=tmp_path,
-        inputs=[plan, log],
-        naming="input",
-    )
+    replan_refused(tmp_path, plan, log, "-o", "X.json", naming="input")
+    replan_refused(tmp_path, plan, log, "-o", "X.pdf", naming="input")
+    replan_refused(tmp_path, plan, log, "--json", "LOG.csv", naming="input")
 
 
 def test_the_outputs_of_a_plan_are_written_together(tmp_path: Path, profile: Path) -> None:
@@ -163,16 +142,7 @@ def test_replan_refuses_a_tampered_plan(
     tmp_path: Path, plan: Path, log: Path, change: str, naming: str
 ) -> None:
     tampered(plan, change)
-    refused(
-        "replan",
-        "X.json",
-        "LOG.csv",
-        "-o",
-        "N.pdf",
-        cwd=tmp_path,
-        inputs=[plan, log],
-        naming=naming,
-    )
+    replan_refused(tmp_path, plan, log, "-o", "N.pdf", naming=naming)
     assert not (tmp_path / "N.pdf").exists()
 
 
@@ -198,16 +168,7 @@ def test_replan_refuses_a_log_cell_over_the_csv_limit(
     tmp_path: Path, plan: Path, log: Path
 ) -> None:
     log.write_text(log.read_text() + "1,mon," + "x" * (200 * 1024) + ",1,35,9,2\n")
-    refused(
-        "replan",
-        "X.json",
-        "LOG.csv",
-        "-o",
-        "N.pdf",
-        cwd=tmp_path,
-        inputs=[plan, log],
-        naming="LOG.csv",
-    )
+    replan_refused(tmp_path, plan, log, "-o", "N.pdf", naming="LOG.csv")
 
 
 def test_replan_refuses_a_binary_log(tmp_path: Path, plan: Path) -> None:
@@ -274,32 +235,17 @@ RECORD = {
 }
 
 
+def import_refused(folder: Path, source: Path, *options: str, naming: str) -> None:
+    """``thrustplan exercises import free-exercise-db S.json OPTIONS`` in ``folder`` is
+    refused, naming ``naming``, with the source left as it was."""
+    command = ("exercises", "import", "free-exercise-db", "S.json", *options)
+    refused(*command, cwd=folder, inputs=[source], naming=naming)
+
+
 def test_import_never_writes_over_its_source(tmp_path: Path) -> None:
     source = write(tmp_path, "S.json", json.dumps([RECORD]))
-    refused(
-        "exercises",
-        "import",
-        "free-exercise-db",
-        "S.json",
-        "-o",
-        "S.json",
-        cwd=tmp_path,
-        inputs=[source],
-        naming="input",
-    )
-    refused(
-        "exercises",
-        "import",
-        "free-exercise-db",
-        "S.json",
-        "-o",
-        "C.yaml",
-        "--report",
-        "S.json",
-        cwd=tmp_path,
-        inputs=[source],
-        naming="input",
-    )
+    import_refused(tmp_path, source, "-o", "S.json", naming="input")
+    import_refused(tmp_path, source, "-o", "C.yaml", "--report", "S.json", naming="input")
 
 
 @pytest.mark.parametrize(
@@ -314,17 +260,7 @@ def test_import_never_writes_over_its_source(tmp_path: Path) -> None:
 def test_import_refuses_a_hostile_source(tmp_path: Path, content: bytes, naming: str) -> None:
     source = tmp_path / "S.json"
     source.write_bytes(content)
-    refused(
-        "exercises",
-        "import",
-        "free-exercise-db",
-        "S.json",
-        "-o",
-        "C.yaml",
-        cwd=tmp_path,
-        inputs=[source],
-        naming=naming,
-    )
+    import_refused(tmp_path, source, "-o", "C.yaml", naming=naming)
     assert not (tmp_path / "C.yaml").exists()
 
 

@@ -20,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.hostile_cli import EXAMPLES, PLAN_LIMIT, digest, thrustplan
+from tests.hostile_cli import EXAMPLES, PLAN_LIMIT, VALID_FIELDS, digest, thrustplan
 from thrustplan.app.inputs import (
     PROFILE_LIMITS,
     InputError,
@@ -33,7 +33,7 @@ from thrustplan.app.roster import RosterError, read_roster
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.vocabulary import UnknownWordError
 from thrustplan.planner.progression.replan import LogError, parse_log
-from thrustplan.rules.profile import ProfileError, parse_profile
+from thrustplan.rules.profile import ClientProfile, ProfileError, parse_profile
 from thrustplan.rules.program import Program
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -41,41 +41,9 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 FUZZ_CLI = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 #: Errors that mean "refused, with a message naming the field": exit 2.
 REFUSALS = (InputError, ProfileError, UnknownWordError, RosterError)
-FIELDS = [
-    "name",
-    "goal",
-    "level",
-    "days_per_week",
-    "session_minutes",
-    "weeks",
-    "units",
-    "equipment",
-    "days",
-    "barbell",
-    "dumbbells",
-    "kettlebells",
-    "bands",
-    "machine_step",
-    "rep_maxes",
-    "bodyweight",
-    "start_date",
-    "limitations",
-    "pregnancy_week",
-    "exclude",
-    "favourites",
-    "dislikes",
-    "supersets",
-    "progression",
-    "trainer",
-]
-VALID = {
-    "name": "Ana",
-    "goal": "glutes",
-    "level": "beginner",
-    "days_per_week": 2,
-    "session_minutes": 30,
-    "weeks": 1,
-}
+#: Every top-level field of a profile, the fuzz's keys.
+FIELDS = list(ClientProfile.model_fields)
+VALID = VALID_FIELDS
 
 hostile_text = st.one_of(
     st.text(max_size=60),

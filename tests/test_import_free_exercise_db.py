@@ -15,15 +15,7 @@ from thrustplan.exercise_db.catalogue import (
     load_catalogue_file,
     read_catalogue_text,
 )
-from thrustplan.exercise_db.checks import (
-    groups_covered,
-    guides_complete,
-    hip_thrust_family_consistent,
-    links_resolve,
-    progressions_acyclic,
-    progressions_consistent,
-    vocabulary_defined,
-)
+from thrustplan.exercise_db.checks import CATALOGUE_CHECKS, groups_covered
 from thrustplan.exercise_db.importers.free_exercise_db import (
     STRENGTH_CATEGORIES,
     ImportResult,
@@ -341,14 +333,10 @@ def test_smith_machine_hip_raise_is_not_a_hip_thrust(real: ImportResult) -> None
 
 @needs_real_file
 def test_real_output_passes_the_catalogue_checks(real_catalogue: Catalogue) -> None:
-    for check in (
-        links_resolve,
-        progressions_consistent,
-        progressions_acyclic,
-        vocabulary_defined,
-        hip_thrust_family_consistent,
-        guides_complete,
-    ):
+    # Group coverage is the one check the real data fails, on purpose: the test below.
+    for check in CATALOGUE_CHECKS:
+        if check is groups_covered:
+            continue
         assert check(real_catalogue) == [], check.__name__
 
 

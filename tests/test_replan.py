@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import profile, progressed_program, weekly_template
+from tests.hostile_cli import run_thrustplan
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.progression.replan import (
     LOG_COLUMNS,
@@ -91,37 +90,28 @@ def test_good_rows_are_read_with_extra_columns_blank_lines_and_a_bom() -> None:
 def test_each_bad_row_is_reported_by_line_and_skipped() -> None:
     plan = home_plan()
     good = planned_rows(plan, "barbell_hip_thrust")[:3]
+    # Each bad row, and what its message must say.
     bad = [
-        "1,mon,barbell_hip_thrust,4,-20,10,2",  # negative load
-        "1,mon,barbell_hip_thrust,5,50,500,2",  # 500 reps
-        "1,mon,banana_press,1,20,10,2",  # unknown exercise
-        "1,mon,back_squat,1,20,10,2",  # known, but not planned that day
-        "1,mon,barbell_hip_thrust,6,50,,2",  # missing reps
-        "9,mon,barbell_hip_thrust,1,50,10,2",  # no week 9
-        "1,fri,barbell_hip_thrust,1,50,10,2",  # no Friday session
-        "1,mon,barbell_hip_thrust,1,50,10,2",  # repeats set 1
-        "1,mon,barbell_hip_thrust,7,fifty,10,2",  # not a number
-        "1,mon,barbell_hip_thrust,8,,10,2",  # a loaded lift without a load
-        "1,mon,barbell_hip_thrust,9,50,8.5,2",  # half a rep
-        "1,mon,barbell_hip_thrust,10,50,8,12",  # rir beyond 10
+        ("1,mon,barbell_hip_thrust,4,-20,10,2", "line 5: load -20 is impossible"),
+        ("1,mon,barbell_hip_thrust,5,50,500,2", "reps 500 is impossible"),
+        ("1,mon,banana_press,1,20,10,2", "unknown exercise 'banana_press'"),
+        ("1,mon,back_squat,1,20,10,2", "not in the plan for week 1 mon"),
+        ("1,mon,barbell_hip_thrust,6,50,,2", "reps is missing"),
+        ("9,mon,barbell_hip_thrust,1,50,10,2", "week 9 is impossible"),
+        ("1,fri,barbell_hip_thrust,1,50,10,2", "no session on fri"),
+        ("1,mon,barbell_hip_thrust,1,50,10,2", "repeats line 2"),
+        ("1,mon,barbell_hip_thrust,7,fifty,10,2", "not a number"),
+        ("1,mon,barbell_hip_thrust,8,,10,2", "load is missing"),  # a loaded lift
+        ("1,mon,barbell_hip_thrust,9,50,8.5,2", "not a whole number"),
+        ("1,mon,barbell_hip_thrust,10,50,8,12", "rir 12 is impossible"),
     ]
-    text = "\n".join([HEADER, *good, *bad]) + "\n"
+    text = "\n".join([HEADER, *good, *(row for row, _ in bad)]) + "\n"
     log = parse_log(text, plan, CATALOGUE)
     assert len(log.rows) == 3
     assert [p.line for p in log.problems] == list(range(5, 5 + len(bad)))
     messages = [str(p) for p in log.problems]
-    assert "line 5: load -20 is impossible" in messages[0]
-    assert "reps 500 is impossible" in messages[1]
-    assert "unknown exercise 'banana_press'" in messages[2]
-    assert "not in the plan for week 1 mon" in messages[3]
-    assert "reps is missing" in messages[4]
-    assert "week 9 is impossible" in messages[5]
-    assert "no session on fri" in messages[6]
-    assert "repeats line 2" in messages[7]
-    assert "not a number" in messages[8]
-    assert "load is missing" in messages[9]
-    assert "not a whole number" in messages[10]
-    assert "rir 12 is impossible" in messages[11]
+    for message, (_, says) in zip(messages, bad, strict=True):
+        assert says in message
     assert all(m.endswith("skipped") for m in messages)
 
 
@@ -301,24 +291,15 @@ def test_next_template_keeps_the_variation_the_plan_ended_on() -> None:
 LOGS = Path(__file__).parents[1] / "examples" / "logs"
 
 
-def thrustplan(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from thrustplan.app.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None:
     pytest.importorskip("thrustplan.planner.output.render")
     pdf = tmp_path / "next.pdf"
-    made = thrustplan("replan", str(LOGS / "sample-plan.json"), str(LOGS / "sample-log.csv"),
+    made = run_thrustplan("replan", str(LOGS / "sample-plan.json"), str(LOGS / "sample-log.csv"),
                       "-o", str(pdf))  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "barbell_hip_thrust: up" in made.stdout and "0 rows skipped" in made.stdout
-    checked = thrustplan("check", str(tmp_path / "next.json"))
+    checked = run_thrustplan("check", str(tmp_path / "next.json"))
     assert checked.returncode == 0, checked.stdout
     new = Program.model_validate_json((tmp_path / "next.json").read_bytes())
     # The client beat the thrust at 60 kg x 10: the next block starts at 60 kg or more.
@@ -334,7 +315,7 @@ def test_replan_the_sample_log_then_check_the_next_block(tmp_path: Path) -> None
 
 def test_replan_reports_each_bad_row_and_still_succeeds(tmp_path: Path) -> None:
     pytest.importorskip("thrustplan.planner.output.render")
-    made = thrustplan(
+    made = run_thrustplan(
         "replan", str(LOGS / "sample-plan.json"), str(LOGS / "bad-rows.csv"),
         "-o", str(tmp_path / "next.pdf"), "--json", str(tmp_path / "n.json"),
     )  # fmt: skip
@@ -353,7 +334,7 @@ def test_replan_reports_each_bad_row_and_still_succeeds(tmp_path: Path) -> None:
 )
 def test_unreadable_logs_exit_2(tmp_path: Path, log: str, needle: str) -> None:
     (tmp_path / "header.csv").write_text("week,day,exercise_id,set,load,reps\n")
-    made = thrustplan("replan", str(LOGS / "sample-plan.json"), str(tmp_path / log),
+    made = run_thrustplan("replan", str(LOGS / "sample-plan.json"), str(tmp_path / log),
                       "-o", str(tmp_path / "next.pdf"))  # fmt: skip
     assert made.returncode == 2
     assert needle in made.stderr and "Traceback" not in made.stderr

@@ -9,19 +9,13 @@ from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.split import FOCUS_PATTERNS, choose_split
 
+GLUTES, UPPER_GLUTES, GLUTES_LOWER = "glutes", "upper and glutes", "glutes and lower"
 GLUTE_WEEKS = {
     # A glute client's upper days keep a glute move (Strong Curves opens every workout
     # with a bridge or thrust), so none of them is upper body alone.
-    4: ["glutes and lower", "upper and glutes", "glutes and lower", "upper and glutes"],
-    5: ["glutes and lower", "upper and glutes", "glutes", "upper and glutes", "glutes and lower"],
-    6: [
-        "glutes",
-        "upper and glutes",
-        "glutes and lower",
-        "glutes",
-        "upper and glutes",
-        "glutes and lower",
-    ],
+    4: [GLUTES_LOWER, UPPER_GLUTES, GLUTES_LOWER, UPPER_GLUTES],
+    5: [GLUTES_LOWER, UPPER_GLUTES, GLUTES, UPPER_GLUTES, GLUTES_LOWER],
+    6: [GLUTES, UPPER_GLUTES, GLUTES_LOWER, GLUTES, UPPER_GLUTES, GLUTES_LOWER],
 }
 LOWER_UPPER_WEEKS = {
     4: ["lower", "upper", "lower", "upper"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,7 @@ THRUST = "barbell_hip_thrust"
 def ws(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Workspace]:
-    folder: Path = tmp_path_factory.mktemp(f"api-{request.param}")
-    yield from start_workspace(request.param, folder)
+    yield from start_workspace(request.param, tmp_path_factory.mktemp(f"api-{request.param}"))
 
 
 @pytest.fixture(scope="module")

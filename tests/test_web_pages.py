@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
@@ -23,8 +23,7 @@ from thrustplan.rules.program import Program
 def ws(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Workspace]:
-    folder: Path = tmp_path_factory.mktemp(f"pages-{request.param}")
-    yield from start_workspace(request.param, folder)
+    yield from start_workspace(request.param, tmp_path_factory.mktemp(f"pages-{request.param}"))
 
 
 def csrf_of(html: str) -> str:
@@ -186,7 +185,7 @@ def test_a_plan_is_stored_with_its_page_view(
     """The swap choices are worked out by the worker that made the plan, and a page of a
     process that has not seen the plan yet shows them from the stored view."""
     plan_id = int(planned["plan"].rsplit("/", 1)[1])
-    program = Program.model_validate(ann.get(f"{planned['plan']}/download/json").json())
+    program = Program.model_validate(programme(ann, planned["plan"]))
     with ws.db.sessions() as session:
         trainer = store.trainer_by_email(session, "ann@example.com")
         assert trainer is not None
@@ -198,8 +197,38 @@ def test_a_plan_is_stored_with_its_page_view(
     assert ann.get(planned["plan"]).text == first
 
 
+def edit(ann: TestClient, planned: dict[str, Any], **fields: str) -> httpx2.Response:
+    """The plan page's edit form posted with ``fields``; a queued edit's redirect is kept."""
+    data = {**fields, "csrf_token": planned["csrf"]}
+    return ann.post(f"{planned['plan']}/edit", data=data, follow_redirects=False)
+
+
+def edit_refused(
+    ann: TestClient, planned: dict[str, Any], fields: dict[str, str], why: str
+) -> bool:
+    """Whether the edit form posted with ``fields`` is refused (400) saying ``why``."""
+    answer = edit(ann, planned, **fields)
+    return answer.status_code == 400 and why in answer.text
+
+
+def programme(browser: TestClient, plan_page: str) -> Any:
+    """The plan's programme as its JSON download gives it."""
+    return browser.get(f"{plan_page}/download/json").json()
+
+
 def held(session: dict[str, Any], exercise_id: str) -> bool:
     return any(e["exercise_id"] == exercise_id for e in session["exercises"])
+
+
+def days_holding(program: dict[str, Any], exercise_id: str) -> set[str]:
+    """The days of the programme's sessions, in any week, that hold ``exercise_id``."""
+    return {s["day"] for w in program["weeks"] for s in w["sessions"] if held(s, exercise_id)}
+
+
+def every_session_holds(program: dict[str, Any], exercise_id: str, days: set[str]) -> bool:
+    """Whether every session of the programme on one of ``days`` holds ``exercise_id``."""
+    sessions = [s for w in program["weeks"] for s in w["sessions"] if s["day"] in days]
+    return all(held(s, exercise_id) for s in sessions)
 
 
 def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
@@ -207,11 +236,7 @@ def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
 ) -> None:
     page = ann.get(planned["plan"]).text
     assert "barbell_hip_thrust" in page
-    answer = ann.post(
-        f"{planned['plan']}/edit",
-        data={"exercise_id": "barbell_hip_thrust", "action": "ban", "csrf_token": planned["csrf"]},
-        follow_redirects=False,
-    )
+    answer = edit(ann, planned, exercise_id="barbell_hip_thrust", action="ban")
     refused = follow_job(ann, answer.headers["location"])
     assert refused.startswith("refused:")
     assert "hip_thrust_every_week" in refused and "A hip-thrust-family exercise" in refused
@@ -223,69 +248,45 @@ def test_a_swap_makes_a_new_version_and_a_ban_that_breaks_a_rule_is_refused(
     )
     assert swap, "some exercise offers a swap"
     old, new = swap.groups()
-    answer = ann.post(
-        f"{planned['plan']}/edit",
-        data={"exercise_id": old, "action": "swap", "swap_for": new, "csrf_token": planned["csrf"]},
-        follow_redirects=False,
-    )
+    answer = edit(ann, planned, exercise_id=old, action="swap", swap_for=new)
     version_two = follow_job(ann, answer.headers["location"])
     shown = ann.get(version_two).text
     assert "version 2" in shown and f"swapped {old} for {new}" in shown
-    before = ann.get(f"{planned['plan']}/download/json").json()
-    after = ann.get(f"{version_two}/download/json").json()
+    before = programme(ann, planned["plan"])
+    after = programme(ann, version_two)
     assert after["profile"]["exclude"][-1] == old
     # The new exercise is locked into every day the old one held, and is there.
-    days = {s["day"] for w in before["weeks"] for s in w["sessions"] if held(s, old)}
+    days = days_holding(before, old)
     locked = {e["day"] for e in after["profile"]["include"] if e["exercise"] == new}
     assert days and locked == days
-    assert all(held(s, new) for w in after["weeks"] for s in w["sessions"] if s["day"] in days)
-    not_offered = ann.post(
-        f"{planned['plan']}/edit",
-        data={
-            "exercise_id": old,
-            "action": "swap",
-            "swap_for": "banana_press",
-            "csrf_token": planned["csrf"],
-        },
-    )
-    assert not_offered.status_code == 400 and "is not an alternative" in not_offered.text
+    assert every_session_holds(after, new, days)
+    not_offered = {"exercise_id": old, "action": "swap", "swap_for": "banana_press"}
+    assert edit_refused(ann, planned, not_offered, "is not an alternative")
 
 
 def test_an_exercise_locked_into_a_day_is_there_in_the_new_version(
     ann: TestClient, planned: dict[str, Any]
 ) -> None:
-    before = ann.get(f"{planned['plan']}/download/json").json()
+    before = programme(ann, planned["plan"])
     week = before["weeks"][0]["sessions"]
     # An exercise of the first session, locked into the last session's day.
     exercise, day = week[0]["exercises"][-1]["exercise_id"], week[-1]["day"]
     page = ann.get(planned["plan"]).text
     assert 'value="lock"' in page and f'<option value="{day}">' in page
-    answer = ann.post(
-        f"{planned['plan']}/edit",
-        data={"exercise_id": exercise, "action": "lock", "day": day, "csrf_token": planned["csrf"]},
-        follow_redirects=False,
-    )
+    answer = edit(ann, planned, exercise_id=exercise, action="lock", day=day)
     version = follow_job(ann, answer.headers["location"])
     assert f"locked {exercise} into {day}" in ann.get(version).text
-    after = ann.get(f"{version}/download/json").json()
+    after = programme(ann, version)
     assert {(e["exercise"], e.get("day")) for e in after["profile"]["include"]} >= {(exercise, day)}
-    assert all(held(s, exercise) for w in after["weeks"] for s in w["sessions"] if s["day"] == day)
-    not_a_day = ann.post(
-        f"{planned['plan']}/edit",
-        data={
-            "exercise_id": exercise,
-            "action": "lock",
-            "day": "sun",
-            "csrf_token": planned["csrf"],
-        },
-    )
-    assert not_a_day.status_code == 400 and "is not a training day of this plan" in not_a_day.text
+    assert every_session_holds(after, exercise, {day})
+    not_a_day = {"exercise_id": exercise, "action": "lock", "day": "sun"}
+    assert edit_refused(ann, planned, not_a_day, "is not a training day of this plan")
 
 
 def test_the_log_page_saves_each_set_and_feeds_the_next_block(
     ann: TestClient, planned: dict[str, Any]
 ) -> None:
-    plan_json = ann.get(f"{planned['plan']}/download/json").json()
+    plan_json = programme(ann, planned["plan"])
     session = plan_json["weeks"][0]["sessions"][0]
     day, exercise = session["day"], session["exercises"][0]["exercise_id"]
     log_url = f"{planned['plan']}/log/1/{day}"

@@ -8,6 +8,7 @@ import pytest
 
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Level
+from thrustplan.rules import week_rules
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import Weekday
 from thrustplan.rules.sessions import thrust_sessions_needed
@@ -18,20 +19,6 @@ from thrustplan.rules.week_rules import (
     MIN_EXERCISES_PER_SESSION,
     TrialItem,
     TrialSession,
-    compounds_after_isolation,
-    fits_time,
-    heavy_back_to_back,
-    hip_thrust_sessions,
-    hip_thrusts,
-    late_hip_thrusts,
-    missing_balance,
-    repeated_exercises,
-    repeated_week,
-    session_seconds,
-    session_size_fits,
-    sets_over_ceiling,
-    steps,
-    work_budget_seconds,
 )
 
 CATALOGUE = builtin_catalogue()
@@ -81,10 +68,10 @@ def test_a_session_falls_on_its_weekday_in_its_week(start: dt.date, day: Weekday
 
 
 def test_session_size_bounds() -> None:
-    assert session_size_fits(MIN_EXERCISES_PER_SESSION)
-    assert session_size_fits(MAX_EXERCISES_PER_SESSION)
-    assert not session_size_fits(MIN_EXERCISES_PER_SESSION - 1)
-    assert not session_size_fits(MAX_EXERCISES_PER_SESSION + 1)
+    assert week_rules.session_size_fits(MIN_EXERCISES_PER_SESSION)
+    assert week_rules.session_size_fits(MAX_EXERCISES_PER_SESSION)
+    assert not week_rules.session_size_fits(MIN_EXERCISES_PER_SESSION - 1)
+    assert not week_rules.session_size_fits(MAX_EXERCISES_PER_SESSION + 1)
 
 
 def test_a_superset_pair_is_one_step() -> None:
@@ -95,7 +82,7 @@ def test_a_superset_pair_is_one_step() -> None:
         item("inverted_row", superset="A"),
         "plank",
     )
-    assert [[i.exercise_id for i in s] for s in steps(trial)] == [
+    assert [[i.exercise_id for i in s] for s in week_rules.steps(trial)] == [
         ["barbell_hip_thrust"],
         ["push_up", "inverted_row"],
         ["plank"],
@@ -103,23 +90,31 @@ def test_a_superset_pair_is_one_step() -> None:
 
 
 def test_repeated_exercises() -> None:
-    assert repeated_exercises(session(Weekday.MON, "barbell_hip_thrust", "push_up", "plank")) == []
+    assert (
+        week_rules.repeated_exercises(
+            session(Weekday.MON, "barbell_hip_thrust", "push_up", "plank")
+        )
+        == []
+    )
     twice = session(Weekday.MON, "push_up", "plank", "push_up")
-    assert [(i.exercise_id) for i in repeated_exercises(twice)] == ["push_up"]
-    assert repeated_exercises(twice)[0] is twice.items[2]
+    assert [(i.exercise_id) for i in week_rules.repeated_exercises(twice)] == ["push_up"]
+    assert week_rules.repeated_exercises(twice)[0] is twice.items[2]
 
 
 def test_hip_thrusts_in_a_session() -> None:
-    assert len(hip_thrusts(session(Weekday.MON, "barbell_hip_thrust", "push_up"))) == 1
+    assert len(week_rules.hip_thrusts(session(Weekday.MON, "barbell_hip_thrust", "push_up"))) == 1
     two = session(Weekday.MON, "barbell_hip_thrust", "glute_bridge", "push_up")
-    assert [i.exercise_id for i in hip_thrusts(two)] == ["barbell_hip_thrust", "glute_bridge"]
+    assert [i.exercise_id for i in week_rules.hip_thrusts(two)] == [
+        "barbell_hip_thrust",
+        "glute_bridge",
+    ]
 
 
 def test_late_hip_thrusts() -> None:
     early = session(Weekday.MON, "goblet_squat", "barbell_hip_thrust", "plank")
-    assert late_hip_thrusts(early) == []
+    assert week_rules.late_hip_thrusts(early) == []
     late = session(Weekday.MON, "goblet_squat", "push_up", "barbell_hip_thrust")
-    assert late_hip_thrusts(late) == [(3, late.items[2])]
+    assert week_rules.late_hip_thrusts(late) == [(3, late.items[2])]
     # A pair counts as one step, so the thrust after it is still second.
     paired = session(
         Weekday.MON,
@@ -127,14 +122,14 @@ def test_late_hip_thrusts() -> None:
         item("inverted_row", superset="A"),
         "barbell_hip_thrust",
     )
-    assert late_hip_thrusts(paired) == []
+    assert week_rules.late_hip_thrusts(paired) == []
 
 
 def test_compounds_after_isolation() -> None:
     ordered = session(Weekday.MON, "barbell_hip_thrust", "push_up", "lying_leg_curl", "plank")
-    assert compounds_after_isolation(ordered) == []
+    assert week_rules.compounds_after_isolation(ordered) == []
     broken = session(Weekday.MON, "barbell_hip_thrust", "plank", "push_up")
-    assert compounds_after_isolation(broken) == [broken.items[2]]
+    assert week_rules.compounds_after_isolation(broken) == [broken.items[2]]
     # A compound may share a superset step with isolation work, not follow it.
     shared = session(
         Weekday.MON,
@@ -142,29 +137,32 @@ def test_compounds_after_isolation() -> None:
         item("lying_leg_curl", superset="A"),
         item("push_up", superset="A"),
     )
-    assert compounds_after_isolation(shared) == []
+    assert week_rules.compounds_after_isolation(shared) == []
 
 
 def test_session_seconds_share_a_pairs_rest() -> None:
     straight = session(Weekday.MON, item("push_up", 3, 90), item("inverted_row", 3, 60))
     paired = session(Weekday.MON, item("push_up", 3, 0, "A"), item("inverted_row", 3, 90, "A"))
-    assert session_seconds(straight) == superset_seconds(3, [45], [90]) + superset_seconds(
-        3, [45], [60]
-    )
-    assert session_seconds(paired) == superset_seconds(3, [45, 45], [0, 90])
-    assert session_seconds(paired) < session_seconds(straight)
+    assert week_rules.session_seconds(straight) == superset_seconds(
+        3, [45], [90]
+    ) + superset_seconds(3, [45], [60])
+    assert week_rules.session_seconds(paired) == superset_seconds(3, [45, 45], [0, 90])
+    assert week_rules.session_seconds(paired) < week_rules.session_seconds(straight)
 
 
 def test_an_exercise_missing_from_the_catalogue_is_timed_at_a_minute_a_set() -> None:
     unknown = TrialSession(Weekday.MON, (TrialItem("no_such_move", None, 2, 0),))
-    assert session_seconds(unknown) == superset_seconds(2, [60], [0])
-    assert repeated_exercises(unknown) == [] and compounds_after_isolation(unknown) == []
+    assert week_rules.session_seconds(unknown) == superset_seconds(2, [60], [0])
+    assert (
+        week_rules.repeated_exercises(unknown) == []
+        and week_rules.compounds_after_isolation(unknown) == []
+    )
 
 
 def test_fits_time() -> None:
-    budget = work_budget_seconds(45)
-    assert fits_time(budget, 45) and fits_time(budget + 30, 45)
-    assert not fits_time(budget + 31, 45)
+    budget = week_rules.work_budget_seconds(45)
+    assert week_rules.fits_time(budget, 45) and week_rules.fits_time(budget + 30, 45)
+    assert not week_rules.fits_time(budget + 31, 45)
 
 
 # --- weeks -----------------------------------------------------------------------------
@@ -176,9 +174,9 @@ def test_heavy_sessions_apart() -> None:
         session(Weekday.TUE, "goblet_squat", "push_up", "plank"),
         session(Weekday.WED, "romanian_deadlift", "push_up", "plank"),
     ]
-    assert heavy_back_to_back(apart) == []
+    assert week_rules.heavy_back_to_back(apart) == []
     together = [apart[0], session(Weekday.TUE, "romanian_deadlift", "push_up", "plank")]
-    assert heavy_back_to_back(together) == [together[1]]
+    assert week_rules.heavy_back_to_back(together) == [together[1]]
 
 
 def test_heavy_sessions_apart_across_the_weekend() -> None:
@@ -187,23 +185,23 @@ def test_heavy_sessions_apart_across_the_weekend() -> None:
         session(Weekday.WED, "goblet_squat", "push_up", "plank"),
         session(Weekday.SUN, "romanian_deadlift", "push_up", "plank"),
     ]
-    assert heavy_back_to_back(week) == []
-    clashes = heavy_back_to_back(repeated_week(week))
+    assert week_rules.heavy_back_to_back(week) == []
+    clashes = week_rules.heavy_back_to_back(week_rules.repeated_week(week))
     assert [(s.day, s.week) for s in clashes] == [(Weekday.MON, 2)]
     later = [
         session(Weekday.SUN, "romanian_deadlift", week=1),
         session(Weekday.MON, "barbell_hip_thrust", week=2),
     ]
-    assert heavy_back_to_back(later) == [later[1]]
+    assert week_rules.heavy_back_to_back(later) == [later[1]]
 
 
 def test_sets_over_ceiling() -> None:
     # A beginner's ceiling is 16 weekly sets: 5 sessions of 3 thrust sets is 15 for glutes.
     week = [session(d, item("barbell_hip_thrust", 3)) for d in list(Weekday)[:5]]
-    assert sets_over_ceiling(week, Level.BEGINNER) == {}
+    assert week_rules.sets_over_ceiling(week, Level.BEGINNER) == {}
     heavier = [*week, session(Weekday.SAT, item("glute_bridge", 2))]
-    assert sets_over_ceiling(heavier, Level.BEGINNER) == {"gluteus_maximus": 17.0}
-    assert sets_over_ceiling(heavier, Level.INTERMEDIATE) == {}
+    assert week_rules.sets_over_ceiling(heavier, Level.BEGINNER) == {"gluteus_maximus": 17.0}
+    assert week_rules.sets_over_ceiling(heavier, Level.INTERMEDIATE) == {}
 
 
 def test_missing_balance() -> None:
@@ -211,10 +209,10 @@ def test_missing_balance() -> None:
         session(Weekday.MON, "push_up", "inverted_row", "goblet_squat"),
         session(Weekday.THU, "romanian_deadlift", "plank", "barbell_hip_thrust"),
     ]
-    assert missing_balance(full, Goal.GENERAL) == []
+    assert week_rules.missing_balance(full, Goal.GENERAL) == []
     no_core = [full[0], session(Weekday.THU, "romanian_deadlift", "barbell_hip_thrust")]
-    assert missing_balance(no_core, Goal.HYPERTROPHY) == ["core"]
-    assert missing_balance(no_core, Goal.GLUTES) == []
+    assert week_rules.missing_balance(no_core, Goal.HYPERTROPHY) == ["core"]
+    assert week_rules.missing_balance(no_core, Goal.GLUTES) == []
     assert set(BALANCE_GROUPS) == {
         "push",
         "pull",
@@ -229,5 +227,5 @@ def test_hip_thrust_sessions_against_the_goals_minimum() -> None:
         session(Weekday.MON, "barbell_hip_thrust", "push_up"),
         session(Weekday.THU, "goblet_squat", "plank"),
     ]
-    assert hip_thrust_sessions(week) >= thrust_sessions_needed(Goal.GENERAL, len(week))
-    assert hip_thrust_sessions(week) < thrust_sessions_needed(Goal.GLUTES, len(week))
+    assert week_rules.hip_thrust_sessions(week) >= thrust_sessions_needed(Goal.GENERAL, len(week))
+    assert week_rules.hip_thrust_sessions(week) < thrust_sessions_needed(Goal.GLUTES, len(week))

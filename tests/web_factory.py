@@ -138,9 +138,12 @@ def free_port() -> int:
         return port
 
 
-def start_server(folder: Path, url: str, port: int, processes: int = 1) -> subprocess.Popen[bytes]:
+def start_server(
+    folder: Path, url: str, port: int, processes: int = 1, workers: int = 1
+) -> subprocess.Popen[bytes]:
     """``thrustplan serve`` in its own process group, once it answers."""
-    options = ["--port", str(port), "--db", url, "--workers", "1", "--processes", str(processes)]
+    options = ["--port", str(port), "--db", url, "--workers", str(workers)]
+    options += ["--processes", str(processes)]
     server = subprocess.Popen(
         [THRUSTPLAN, "serve", *options],
         cwd=folder,

@@ -103,6 +103,15 @@ def _status_of(error: Exception) -> Exit | None:
 
 
 @contextmanager
+def refused(*errors: type[Exception]) -> Iterator[None]:
+    """Run the block; one of ``errors`` raised in it is a user's mistake, said and exit 2."""
+    try:
+        yield
+    except errors as error:
+        fail(str(error))
+
+
+@contextmanager
 def exits() -> Iterator[None]:
     """Turn what the library raises into a message and a documented exit status.
 

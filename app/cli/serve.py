@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from thrustplan.app.cli.app import Exit, app, fail, out_console
+from thrustplan.app.cli.app import app, fail, out_console, refused
 
 if TYPE_CHECKING:
     from thrustplan.app.web.db.store import Database
@@ -100,10 +100,8 @@ def db_backup(
     _web()
     from thrustplan.app.web.db.engine import DatabaseError, backup_sqlite
 
-    try:
+    with refused(DatabaseError):
         backup_sqlite(_url(db), target)
-    except DatabaseError as error:
-        fail(str(error))
     out_console.print(f"backed up to {target}")
 
 
@@ -128,10 +126,8 @@ def users_add(
 
     password = sys.stdin.readline().rstrip("\r\n")
     database = _database(db)
-    try:
+    with refused(AccountError):
         trainer = add_user(database, email, name, password)
-    except AccountError as error:
-        fail(str(error))
     out_console.print(f"added {trainer.email} ({trainer.name})")
 
 
@@ -145,8 +141,6 @@ def users_token(
     from thrustplan.app.web.services.accounts import AccountError, new_token
 
     database = _database(db)
-    try:
+    with refused(AccountError):
         token = new_token(database, email)
-    except AccountError as error:
-        fail(str(error), Exit.BAD_INPUT)
     print(token)

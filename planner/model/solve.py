@@ -355,16 +355,11 @@ def _fix(profile: ClientProfile, base: ModelInput, settings: SolverSettings) -> 
 
 
 def _with_profile(data: ModelInput, profile: ClientProfile) -> ModelInput:
+    """``data`` for another profile, to test a fix: the candidates and targets kept, the
+    split and superset pairs chosen afresh, and no day skeletons or unfit includes."""
     split = choose_split(profile)
-    return ModelInput(
-        profile=profile,
-        split=split,
-        candidates=data.candidates,
-        targets=data.targets,
-        max_weekly_sets=data.max_weekly_sets,
-        muscle_weights=data.muscle_weights,
-        pairs=superset_pairs(data.candidates, split, profile) if profile.supersets else {},
-    )
+    pairs = superset_pairs(data.candidates, split, profile) if profile.supersets else {}
+    return replace(data, profile=profile, split=split, pairs=pairs, slots={}, unfit_includes={})
 
 
 def _include_problem(data: ModelInput, wanted: Include) -> str | None:

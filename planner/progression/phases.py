@@ -207,14 +207,15 @@ def calendar(
             )
             if kind != previous_kind:
                 phase += 1
-            name = kind.capitalize() if scheme is ProgressionScheme.BLOCK else f"Block {block}"
             shapes.append(
                 WeekShape(
                     number=week,
                     deload=deload,
                     block=block,
                     phase=phase,
-                    phase_name=name,
+                    phase_name=(
+                        kind.capitalize() if scheme is ProgressionScheme.BLOCK else f"Block {block}"
+                    ),
                     kind=kind,
                     step=step,
                     block_step=min(block_step, len(normal)),

@@ -11,6 +11,7 @@ from thrustplan.rules.bodyweight import rep_ceiling
 from thrustplan.rules.checker.reading import (
     Violation,
     entry_exercise,
+    per_entry,
     program_sessions,
 )
 from thrustplan.rules.populations import (
@@ -23,7 +24,7 @@ from thrustplan.rules.populations import (
     limitation_rep_ceiling,
     past_first_trimester,
 )
-from thrustplan.rules.program import Program
+from thrustplan.rules.program import ExerciseEntry, Program
 
 
 def check_prescriptions(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
@@ -61,50 +62,35 @@ def check_pregnancy_positions(program: Program, catalogue: Catalogue) -> Iterato
     if not _pregnant(program) or not past_first_trimester(profile.pregnancy_week, profile.weeks):
         return
     later = avoided_stresses(PREGNANCY) - avoided_stresses(PREGNANCY, after_first_trimester=False)
-    for week, session in program_sessions(program):
-        for entry in session.exercises:
-            exercise = entry_exercise(entry, catalogue)
-            lying = sorted(set(exercise.stresses) & later) if exercise else []
-            if lying:
-                yield Violation(
-                    "pregnancy_positions",
-                    f"{', '.join(lying)} after the first trimester",
-                    week.number,
-                    session.day,
-                    entry.exercise_id,
-                )
+
+    def lying(entry: ExerciseEntry) -> str | None:
+        exercise = entry_exercise(entry, catalogue)
+        flat = sorted(set(exercise.stresses) & later) if exercise else []
+        return f"{', '.join(flat)} after the first trimester" if flat else None
+
+    yield from per_entry(program, "pregnancy_positions", lying)
+
+
+def _little_reserve(entry: ExerciseEntry) -> str | None:
+    if entry.rir >= PREGNANCY_MIN_RIR:
+        return None
+    return f"RIR {entry.rir}; pregnancy needs {PREGNANCY_MIN_RIR} or more"
 
 
 def check_pregnancy_effort(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """In pregnancy, every set leaves at least 3 reps in reserve (ACOG 804; Mottola 2018)."""
-    if not _pregnant(program):
-        return
-    for week, session in program_sessions(program):
-        for entry in session.exercises:
-            if entry.rir < PREGNANCY_MIN_RIR:
-                yield Violation(
-                    "pregnancy_effort",
-                    f"RIR {entry.rir}; pregnancy needs {PREGNANCY_MIN_RIR} or more",
-                    week.number,
-                    session.day,
-                    entry.exercise_id,
-                )
+    if _pregnant(program):
+        yield from per_entry(program, "pregnancy_effort", _little_reserve)
 
 
 def check_pregnancy_no_max_tests(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """In pregnancy, no rep-max test anywhere (ACOG 804)."""
-    if not _pregnant(program):
-        return
-    for week, session in program_sessions(program):
-        for entry in session.exercises:
-            if is_max_test(entry.notes):
-                yield Violation(
-                    "pregnancy_no_max_tests",
-                    "asks for a rep-max test",
-                    week.number,
-                    session.day,
-                    entry.exercise_id,
-                )
+    if _pregnant(program):
+        yield from per_entry(
+            program,
+            "pregnancy_no_max_tests",
+            lambda entry: "asks for a rep-max test" if is_max_test(entry.notes) else None,
+        )
 
 
 def check_pregnancy_warning_signs(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
@@ -125,18 +111,15 @@ def check_rep_ceilings(program: Program, catalogue: Catalogue) -> Iterator[Viola
     """No unloaded upper-body set above its ceiling (pull-ups 12, hard push-ups 15, easy
     ones 20) and, for sore knees, no lunge set above 12 reps."""
     limitations = program.profile.limitations
-    for week, session in program_sessions(program):
-        for entry in session.exercises:
-            exercise = entry_exercise(entry, catalogue)
-            if exercise is None or entry.timed:
-                continue
-            ceilings = [rep_ceiling(exercise), limitation_rep_ceiling(exercise, limitations)]
-            ceiling = min((c for c in ceilings if c is not None), default=None)
-            if ceiling is not None and max(entry.target_reps, entry.reps_max) > ceiling:
-                yield Violation(
-                    "rep_ceilings",
-                    f"{entry.target_reps} reps (range to {entry.reps_max}); at most {ceiling}",
-                    week.number,
-                    session.day,
-                    entry.exercise_id,
-                )
+
+    def over(entry: ExerciseEntry) -> str | None:
+        exercise = entry_exercise(entry, catalogue)
+        if exercise is None or entry.timed:
+            return None
+        ceilings = [rep_ceiling(exercise), limitation_rep_ceiling(exercise, limitations)]
+        ceiling = min((c for c in ceilings if c is not None), default=None)
+        if ceiling is None or max(entry.target_reps, entry.reps_max) <= ceiling:
+            return None
+        return f"{entry.target_reps} reps (range to {entry.reps_max}); at most {ceiling}"
+
+    return per_entry(program, "rep_ceilings", over)

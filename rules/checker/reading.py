@@ -8,17 +8,21 @@ from collections.abc import Callable, Iterable, Iterator
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise
+from thrustplan.rules import located
 from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
 from thrustplan.rules.violation import Violation as Violation
 from thrustplan.rules.week_rules import TrialItem, TrialSession
 
 Check = Callable[[Program, Catalogue], Iterator[Violation]]
+program_sessions = located.sessions
 
 
-def program_sessions(program: Program) -> Iterator[tuple[Week, Session]]:
-    for week in program.weeks:
-        for session in week.sessions:
-            yield week, session
+def per_entry(
+    program: Program, rule: str, problem: Callable[[ExerciseEntry], str | None]
+) -> Iterator[Violation]:
+    """A violation of ``rule``, located to its exercise, for each entry of the programme
+    in which ``problem`` finds something wrong."""
+    return located.per_entry(Violation, program, rule, problem)
 
 
 def entry_exercise(entry: ExerciseEntry, catalogue: Catalogue) -> Exercise | None:

@@ -10,10 +10,15 @@ from thrustplan.exercise_db.models import Exercise, Laterality
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.lifts import REP_MAX_TEST
 from thrustplan.rules.review.named import NAMED
-from thrustplan.rules.review.reading import has_limitation, program_texts, sessions
+from thrustplan.rules.review.reading import (
+    entry_findings,
+    has_limitation,
+    program_texts,
+    sessions,
+)
 
 if TYPE_CHECKING:
-    from thrustplan.rules.program import Program
+    from thrustplan.rules.program import ExerciseEntry, Program
 
 #: Reps in reserve on every set in pregnancy: moderate effort, able to talk (ACOG 804).
 PREGNANCY_LEAST_RIR = 3
@@ -75,18 +80,15 @@ def review_pregnancy_effort(program: Program, catalogue: Catalogue) -> list[Find
     """
     if not _pregnant(program):
         return []
-    return [
-        Finding(
-            "pregnancy_effort",
-            f"RIR {entry.rir}; in pregnancy every set keeps {PREGNANCY_LEAST_RIR} or more",
-            week.number,
-            session.day,
-            entry.exercise_id,
-        )
-        for week, session in sessions(program)
-        for entry in session.exercises
-        if entry.rir < PREGNANCY_LEAST_RIR
-    ]
+    return entry_findings(
+        program,
+        "pregnancy_effort",
+        lambda entry: (
+            f"RIR {entry.rir}; in pregnancy every set keeps {PREGNANCY_LEAST_RIR} or more"
+            if entry.rir < PREGNANCY_LEAST_RIR
+            else None
+        ),
+    )
 
 
 def review_pregnancy_no_max_tests(program: Program, catalogue: Catalogue) -> list[Finding]:
@@ -96,18 +98,11 @@ def review_pregnancy_no_max_tests(program: Program, catalogue: Catalogue) -> lis
     """
     if not _pregnant(program):
         return []
-    return [
-        Finding(
-            "pregnancy_no_max_tests",
-            "a rep-max test in pregnancy",
-            week.number,
-            session.day,
-            entry.exercise_id,
-        )
-        for week, session in sessions(program)
-        for entry in session.exercises
-        if REP_MAX_TEST.search(entry.notes)
-    ]
+    return entry_findings(
+        program,
+        "pregnancy_no_max_tests",
+        lambda entry: "a rep-max test in pregnancy" if REP_MAX_TEST.search(entry.notes) else None,
+    )
 
 
 def review_pregnancy_warning_signs(program: Program, catalogue: Catalogue) -> list[Finding]:
@@ -142,22 +137,18 @@ def review_knees_lunge_reps(program: Program, catalogue: Catalogue) -> list[Find
     """
     if not has_limitation(program, "knees"):
         return []
-    return [
-        Finding(
-            "knees_lunge_reps",
+
+    def too_many(entry: ExerciseEntry) -> str | None:
+        x = catalogue.get(entry.exercise_id)
+        stepping = x is not None and x.pattern == "lunge" and x.laterality is Laterality.ALTERNATING
+        if not stepping or entry.reps_max <= KNEE_LUNGE_CEILING:
+            return None
+        return (
             f"up to {entry.reps_max} reps of a stepping lunge; sore knees stop at "
-            f"{KNEE_LUNGE_CEILING}",
-            week.number,
-            session.day,
-            entry.exercise_id,
+            f"{KNEE_LUNGE_CEILING}"
         )
-        for week, session in sessions(program)
-        for entry in session.exercises
-        if (x := catalogue.get(entry.exercise_id)) is not None
-        and x.pattern == "lunge"
-        and x.laterality is Laterality.ALTERNATING
-        and entry.reps_max > KNEE_LUNGE_CEILING
-    ]
+
+    return entry_findings(program, "knees_lunge_reps", too_many)
 
 
 def review_lower_back_flexion(program: Program, catalogue: Catalogue) -> list[Finding]:
@@ -169,15 +160,13 @@ def review_lower_back_flexion(program: Program, catalogue: Catalogue) -> list[Fi
     """
     if not has_limitation(program, "lower_back"):
         return []
-    return [
-        Finding(
-            "lower_back_flexion",
-            "bends the lower back under load",
-            week.number,
-            session.day,
-            entry.exercise_id,
+
+    def flexes(entry: ExerciseEntry) -> str | None:
+        x = catalogue.get(entry.exercise_id)
+        return (
+            "bends the lower back under load"
+            if x is not None and "lumbar_flexion" in x.stresses
+            else None
         )
-        for week, session in sessions(program)
-        for entry in session.exercises
-        if (x := catalogue.get(entry.exercise_id)) is not None and "lumbar_flexion" in x.stresses
-    ]
+
+    return entry_findings(program, "lower_back_flexion", flexes)

@@ -7,13 +7,16 @@ the shape of a programme, not on the package that builds one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, PatternId
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.rules.eligibility import exclusion_reason
+from thrustplan.rules.located import per_entry
+from thrustplan.rules.located import sessions as sessions
+from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.timing import WARM_UP_MINUTES, superset_seconds
 
 if TYPE_CHECKING:
@@ -23,11 +26,12 @@ if TYPE_CHECKING:
 UNKNOWN_WORK_SECONDS = 60
 
 
-def sessions(program: Program) -> Iterator[tuple[Week, Session]]:
-    """Every session of the programme with its week, in order."""
-    for week in program.weeks:
-        for session in week.sessions:
-            yield week, session
+def entry_findings(
+    program: Program, code: str, problem: Callable[[ExerciseEntry], str | None]
+) -> list[Finding]:
+    """A finding of ``code``, located to its exercise, for each entry of the programme in
+    which ``problem`` finds something wrong."""
+    return list(per_entry(Finding, program, code, problem))
 
 
 def normal_weeks(program: Program) -> list[Week]:

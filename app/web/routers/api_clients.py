@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends
 from fastapi.responses import JSONResponse
 
-from thrustplan.app.web.db.models import Client, Trainer
+from thrustplan.app.web.db.models import Trainer
 from thrustplan.app.web.db.store import Database
 from thrustplan.app.web.routers.schemas import Accepted, ClientOut, ProfileProblems
 from thrustplan.app.web.security import api_trainer, database
@@ -17,16 +17,6 @@ from thrustplan.app.web.services.profiles import ProfileInvalid, check_profile
 router = APIRouter(prefix="/api/v1", tags=["clients"])
 Db = Annotated[Database, Depends(database)]
 Me = Annotated[Trainer, Depends(api_trainer)]
-
-
-def client_out(row: Client) -> ClientOut:
-    return ClientOut(
-        id=row.id,
-        name=row.name,
-        profile=row.profile,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
 
 
 def problems_response(error: ProfileInvalid) -> JSONResponse:
@@ -56,19 +46,19 @@ def create_client(
         checked = check_profile(profile)
     except ProfileInvalid as error:
         return problems_response(error)
-    return client_out(plans.add_client(db, me.id, checked))
+    return ClientOut.model_validate(plans.add_client(db, me.id, checked))
 
 
 @router.get("/clients", response_model=list[ClientOut])
 def list_clients(db: Db, me: Me, q: str = "") -> list[ClientOut]:
     """Your clients by name; ``q`` keeps those whose name contains it."""
-    return [client_out(row) for row in plans.list_clients(db, me.id, q)]
+    return [ClientOut.model_validate(row) for row in plans.list_clients(db, me.id, q)]
 
 
 @router.get("/clients/{client_id}", response_model=ClientOut)
 def get_client(db: Db, me: Me, client_id: int) -> ClientOut:
     """One of your clients; 404 for any other id."""
-    return client_out(plans.get_client(db, me.id, client_id))
+    return ClientOut.model_validate(plans.get_client(db, me.id, client_id))
 
 
 @router.post("/clients/{client_id}/plans", status_code=202, response_model=Accepted)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
-from thrustplan.app.web.db.models import Job, Trainer
+from thrustplan.app.web.db.models import Trainer
 from thrustplan.app.web.db.store import Database
 from thrustplan.app.web.routers.schemas import Accepted, JobOut, LogOut, RefusedRow
 from thrustplan.app.web.security import api_trainer, database
@@ -17,22 +17,10 @@ Db = Annotated[Database, Depends(database)]
 Me = Annotated[Trainer, Depends(api_trainer)]
 
 
-def job_out(row: Job) -> JobOut:
-    return JobOut(
-        id=row.id,
-        kind=row.kind,
-        status=row.status,
-        client_id=row.client_id,
-        plan_id=row.plan_id,
-        error=row.error,
-        attempts=row.attempts,
-    )
-
-
 @router.get("/jobs/{job_id}", response_model=JobOut)
 def get_job(db: Db, me: Me, job_id: int) -> JobOut:
     """A job's status: queued, running, done (with ``plan_id``) or failed (with ``error``)."""
-    return job_out(plans.get_job(db, me.id, job_id))
+    return JobOut.model_validate(plans.get_job(db, me.id, job_id))
 
 
 @router.get(

@@ -93,8 +93,13 @@ async def new_client(request: Request, me: Me) -> Response:
 def client_page(request: Request, me: Me, client_id: int) -> Response:
     db = database(request)
     row = plans.get_client(db, me.id, client_id)
-    history = plans.plan_history(db, me.id, client_id)
-    return render(request, "client.html", trainer=me, client=row, history=history)
+    return render(
+        request,
+        "client.html",
+        trainer=me,
+        client=row,
+        history=plans.plan_history(db, me.id, client_id),
+    )
 
 
 @router.get("/clients/{client_id}/edit")

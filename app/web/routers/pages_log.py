@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, Response
+from pydantic import BaseModel
 
 from thrustplan.app.web.db.models import Trainer
 from thrustplan.app.web.routers.view import render
@@ -32,13 +33,12 @@ def log_page(request: Request, me: Me, plan_id: int, week: int, day: str) -> Res
         for s in plans.logged(db, me.id, plan_id)
         if s.week == week and s.day == day
     }
-    client = plans.get_client(db, me.id, plan.client_id)
     return render(
         request,
         "log.html",
         trainer=me,
         plan=plan,
-        client=client,
+        client=plans.get_client(db, me.id, plan.client_id),
         week=week,
         day=day,
         session=session,
@@ -46,23 +46,23 @@ def log_page(request: Request, me: Me, plan_id: int, week: int, day: str) -> Res
     )
 
 
+class SetForm(BaseModel):
+    """One set's row of the log page, as typed: blank load, reps or RIR clear them."""
+
+    exercise_id: str
+    set_number: int
+    load: str = ""
+    reps: str = ""
+    rir: str = ""
+
+
 @router.post("/plans/{plan_id}/log/{week}/{day}/set", dependencies=[Depends(csrf_checked)])
 def save_set(
-    request: Request,
-    me: Me,
-    plan_id: int,
-    week: int,
-    day: str,
-    exercise_id: Annotated[str, Form()],
-    set_number: Annotated[int, Form()],
-    load: Annotated[str, Form()] = "",
-    reps: Annotated[str, Form()] = "",
-    rir: Annotated[str, Form()] = "",
+    request: Request, me: Me, plan_id: int, week: int, day: str, typed: Annotated[SetForm, Form()]
 ) -> Response:
     """Store one set as typed; the answer is the row's status line."""
-    place = (week, day, exercise_id, set_number)
-    error = plans.save_set(
-        database(request), me.id, plan_id, place, {"load": load, "reps": reps, "rir": rir}
-    )
-    saved = "" if error else ("saved" if reps.strip() else "cleared")
+    place = (week, day, typed.exercise_id, typed.set_number)
+    values = {"load": typed.load, "reps": typed.reps, "rir": typed.rir}
+    error = plans.save_set(database(request), me.id, plan_id, place, values)
+    saved = "" if error else ("saved" if typed.reps.strip() else "cleared")
     return render(request, "set_status.html", error=error, saved=saved)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from thrustplan.app.batch import slugify
-from thrustplan.app.web.db.models import Trainer
+from thrustplan.app.web.db.models import Job, Trainer
 from thrustplan.app.web.routers.view import is_htmx, render
 from thrustplan.app.web.security import csrf_checked, database, page_trainer
 from thrustplan.app.web.services import plans
@@ -26,10 +26,14 @@ MEDIA = {
 }
 
 
+def _to_job(job: Job) -> Response:
+    """After a form queues work, the browser goes on to the job's progress page."""
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
 @router.post("/clients/{client_id}/plans", dependencies=Checked)
 def generate(request: Request, me: Me, client_id: int) -> Response:
-    job = plans.request_plan(database(request), me.id, client_id)
-    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+    return _to_job(plans.request_plan(database(request), me.id, client_id))
 
 
 @router.get("/jobs/{job_id}")
@@ -113,10 +117,9 @@ def edit_plan(
         job = plans.request_edit(database(request), me.id, plan_id, edit)
     except ValueError as error:
         return plan_page(request, me, plan_id, str(error))
-    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+    return _to_job(job)
 
 
 @router.post("/plans/{plan_id}/next", dependencies=Checked)
 def next_block(request: Request, me: Me, plan_id: int) -> Response:
-    job = plans.request_next_block(database(request), me.id, plan_id)
-    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+    return _to_job(plans.request_next_block(database(request), me.id, plan_id))

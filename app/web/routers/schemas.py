@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class ClientOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     name: str
     profile: dict[str, Any] = Field(description="The profile, as `plan` reads it.")
@@ -24,6 +26,8 @@ class Accepted(BaseModel):
 
 
 class JobOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     kind: str = Field(description="plan or replan")
     status: str = Field(description="queued, running, done or failed")

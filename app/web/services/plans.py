@@ -366,15 +366,8 @@ class LogSummary:
 
 
 def _values(row: Any) -> SetValues:
-    return SetValues(
-        week=row.week,
-        day=row.day.value,
-        exercise_id=row.exercise_id,
-        set_number=row.set,
-        load=row.load,
-        reps=row.reps,
-        rir=row.rir,
-    )
+    """A parsed log row as stored: its fields in SetValues' order, the day as its word."""
+    return SetValues(row.week, row.day.value, row.exercise_id, row.set, row.load, row.reps, row.rir)
 
 
 def take_log(db: Database, trainer_id: int, plan_id: int, text: str) -> LogSummary:

@@ -6,6 +6,8 @@ Revises:
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -15,134 +17,133 @@ branch_labels = None
 depends_on = None
 
 
+def _column(name: str, kind: sa.types.TypeEngine[Any], nullable: bool = False) -> sa.Column[Any]:
+    return sa.Column(name, kind, nullable=nullable)
+
+
+def _when(name: str, nullable: bool = False) -> sa.Column[Any]:
+    return _column(name, sa.DateTime(timezone=True), nullable)
+
+
+def _refers(column: str, table: str, cascade: bool = True) -> sa.ForeignKeyConstraint:
+    """``column`` holds an id of ``table``; with ``cascade`` the row goes when that one does."""
+    if cascade:
+        return sa.ForeignKeyConstraint([column], [f"{table}.id"], ondelete="CASCADE")
+    return sa.ForeignKeyConstraint([column], [f"{table}.id"])
+
+
+def _trainers_table(
+    name: str,
+    *columns: sa.Column[Any],
+    refers: tuple[sa.ForeignKeyConstraint, ...] = (),
+    unique: tuple[str, ...] = (),
+) -> None:
+    """A table of one trainer's rows: an integer id and the trainer (the rows go with
+    them), then ``columns``; the keys in the order the first schema listed them."""
+    op.create_table(
+        name,
+        _column("id", sa.Integer()),
+        _column("trainer_id", sa.Integer()),
+        *columns,
+        *refers,
+        _refers("trainer_id", "trainers"),
+        sa.PrimaryKeyConstraint("id"),
+        *([sa.UniqueConstraint(*unique)] if unique else []),
+    )
+
+
 def upgrade() -> None:
     op.create_table(
         "settings",
-        sa.Column("key", sa.String(length=64), nullable=False),
-        sa.Column("value", sa.Text(), nullable=False),
+        _column("key", sa.String(length=64)),
+        _column("value", sa.Text()),
         sa.PrimaryKeyConstraint("key"),
     )
     op.create_table(
         "trainers",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("email", sa.String(length=254), nullable=False),
-        sa.Column("name", sa.String(length=120), nullable=False),
-        sa.Column("password_hash", sa.String(length=255), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        _column("id", sa.Integer()),
+        _column("email", sa.String(length=254)),
+        _column("name", sa.String(length=120)),
+        _column("password_hash", sa.String(length=255)),
+        _when("created_at"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("email"),
     )
-    op.create_table(
+    _trainers_table(
         "api_tokens",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("trainer_id", sa.Integer(), nullable=False),
-        sa.Column("token_hash", sa.String(length=64), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["trainer_id"], ["trainers.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("token_hash"),
+        _column("token_hash", sa.String(length=64)),
+        _when("created_at"),
+        unique=("token_hash",),
     )
-    op.create_table(
+    _trainers_table(
         "clients",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("trainer_id", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(length=120), nullable=False),
-        sa.Column("profile", sa.JSON(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["trainer_id"], ["trainers.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
+        _column("name", sa.String(length=120)),
+        _column("profile", sa.JSON()),
+        _when("created_at"),
+        _when("updated_at"),
     )
     op.create_index("ix_clients_trainer", "clients", ["trainer_id", "name"], unique=False)
-    op.create_table(
+    _trainers_table(
         "plans",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("trainer_id", sa.Integer(), nullable=False),
-        sa.Column("client_id", sa.Integer(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("parent_id", sa.Integer(), nullable=True),
-        sa.Column("change", sa.Text(), nullable=False),
-        sa.Column("program", sa.JSON(), nullable=False),
-        sa.Column("pages", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["client_id"], ["clients.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(
-            ["parent_id"],
-            ["plans.id"],
-        ),
-        sa.ForeignKeyConstraint(["trainer_id"], ["trainers.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("client_id", "version"),
+        _column("client_id", sa.Integer()),
+        _column("version", sa.Integer()),
+        _column("parent_id", sa.Integer(), nullable=True),
+        _column("change", sa.Text()),
+        _column("program", sa.JSON()),
+        _column("pages", sa.Integer()),
+        _when("created_at"),
+        refers=(_refers("client_id", "clients"), _refers("parent_id", "plans", cascade=False)),
+        unique=("client_id", "version"),
     )
-    op.create_table(
+    _trainers_table(
         "jobs",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("trainer_id", sa.Integer(), nullable=False),
-        sa.Column("client_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(length=16), nullable=False),
-        sa.Column("payload", sa.JSON(), nullable=False),
-        sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column("attempts", sa.Integer(), nullable=False),
-        sa.Column("worker", sa.String(length=128), nullable=True),
-        sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("plan_id", sa.Integer(), nullable=True),
-        sa.Column("error", sa.Text(), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(["client_id"], ["clients.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(
-            ["plan_id"],
-            ["plans.id"],
-        ),
-        sa.ForeignKeyConstraint(["trainer_id"], ["trainers.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
+        _column("client_id", sa.Integer()),
+        _column("kind", sa.String(length=16)),
+        _column("payload", sa.JSON()),
+        _column("status", sa.String(length=16)),
+        _column("attempts", sa.Integer()),
+        _column("worker", sa.String(length=128), nullable=True),
+        _when("lease_until", nullable=True),
+        _column("plan_id", sa.Integer(), nullable=True),
+        _column("error", sa.Text(), nullable=True),
+        _when("created_at"),
+        _when("finished_at", nullable=True),
+        refers=(_refers("client_id", "clients"), _refers("plan_id", "plans", cascade=False)),
     )
     op.create_index("ix_jobs_status", "jobs", ["status", "id"], unique=False)
-    op.create_table(
+    _trainers_table(
         "logged_sets",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("trainer_id", sa.Integer(), nullable=False),
-        sa.Column("plan_id", sa.Integer(), nullable=False),
-        sa.Column("week", sa.Integer(), nullable=False),
-        sa.Column("day", sa.String(length=3), nullable=False),
-        sa.Column("exercise_id", sa.String(length=80), nullable=False),
-        sa.Column("set_number", sa.Integer(), nullable=False),
-        sa.Column("load", sa.Float(), nullable=True),
-        sa.Column("reps", sa.Integer(), nullable=False),
-        sa.Column("rir", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(["plan_id"], ["plans.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["trainer_id"], ["trainers.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("plan_id", "week", "day", "exercise_id", "set_number"),
+        _column("plan_id", sa.Integer()),
+        _column("week", sa.Integer()),
+        _column("day", sa.String(length=3)),
+        _column("exercise_id", sa.String(length=80)),
+        _column("set_number", sa.Integer()),
+        _column("load", sa.Float(), nullable=True),
+        _column("reps", sa.Integer()),
+        _column("rir", sa.Integer(), nullable=True),
+        refers=(_refers("plan_id", "plans"),),
+        unique=("plan_id", "week", "day", "exercise_id", "set_number"),
     )
     op.create_table(
         "plan_files",
-        sa.Column("plan_id", sa.Integer(), nullable=False),
-        sa.Column("format", sa.String(length=8), nullable=False),
-        sa.Column("data", sa.LargeBinary(), nullable=False),
-        sa.ForeignKeyConstraint(["plan_id"], ["plans.id"], ondelete="CASCADE"),
+        _column("plan_id", sa.Integer()),
+        _column("format", sa.String(length=8)),
+        _column("data", sa.LargeBinary()),
+        _refers("plan_id", "plans"),
         sa.PrimaryKeyConstraint("plan_id", "format"),
     )
-    op.create_table(
+    _trainers_table(
         "roster_rows",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("trainer_id", sa.Integer(), nullable=False),
-        sa.Column("upload", sa.String(length=32), nullable=False),
-        sa.Column("row", sa.Integer(), nullable=False),
-        sa.Column("label", sa.String(length=160), nullable=False),
-        sa.Column("client_id", sa.Integer(), nullable=True),
-        sa.Column("job_id", sa.Integer(), nullable=True),
-        sa.Column("problem", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["client_id"],
-            ["clients.id"],
+        _column("upload", sa.String(length=32)),
+        _column("row", sa.Integer()),
+        _column("label", sa.String(length=160)),
+        _column("client_id", sa.Integer(), nullable=True),
+        _column("job_id", sa.Integer(), nullable=True),
+        _column("problem", sa.Text(), nullable=True),
+        refers=(
+            _refers("client_id", "clients", cascade=False),
+            _refers("job_id", "jobs", cascade=False),
         ),
-        sa.ForeignKeyConstraint(
-            ["job_id"],
-            ["jobs.id"],
-        ),
-        sa.ForeignKeyConstraint(["trainer_id"], ["trainers.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
     )
 
 
