@@ -19,8 +19,10 @@ from thrustplan.rules.sessions import Role
 
 #: Fewest reps an accessory is prescribed (isolation, pullovers, bodyweight work).
 ACCESSORY_MIN_REPS = 6
-#: A strength plan's second lift: GZCLP's T2 sits at 3 x 10, 5/3/1's assistance higher.
-SECONDARY_STRENGTH_REPS = (6, 10)
+#: A strength plan's second lift, for a trained client and for a beginner: GZCLP's T2
+#: sits at 3 x 10, 5/3/1's assistance higher; a beginner's at 8-10, lighter than the
+#: fives of the main lifts.
+SECONDARY_STRENGTH_REPS: tuple[tuple[int, int], tuple[int, int]] = ((6, 10), (8, 10))
 
 
 def role_prescription(
@@ -40,12 +42,21 @@ def role_prescription(
     >>> role_prescription(c["dumbbell_pullover"], Goal.STRENGTH, Level.ADVANCED,
     ...                   Role.ACCESSORY).reps_min >= 6
     True
+
+    A beginner's strength plan: the main lifts at five, the second lifts at 8-10.
+
+    >>> p = role_prescription(c["back_squat"], Goal.STRENGTH, Level.BEGINNER, Role.MAIN)
+    >>> p.reps_min, p.reps_max
+    (5, 5)
+    >>> p = role_prescription(c["dumbbell_row"], Goal.STRENGTH, Level.BEGINNER, Role.SECONDARY)
+    >>> p.reps_min, p.reps_max
+    (8, 10)
     """
     base = prescribe_for(exercise, goal, level, limitations)
     if base.timed:
         return base
     if role is Role.SECONDARY and goal is Goal.STRENGTH and base.reps_min < 6:
-        low, high = SECONDARY_STRENGTH_REPS
+        low, high = SECONDARY_STRENGTH_REPS[level is Level.BEGINNER]
         # The rest stays the goal's: block swaps and the timing of a session rely on it.
         return replace(base, reps_min=low, reps_max=high)
     # Bodyweight reps follow what the client can do (a beginner's chin-ups at 3-5), not a

@@ -398,6 +398,31 @@ def test_rep_range_by_role_passes_heavy_compounds_and_timed_holds() -> None:
     assert findings("rep_range_by_role", program) == []
 
 
+def test_strength_main_reps_flags_a_beginner_squatting_eight_to_twelve() -> None:
+    program = build(STRENGTH, goal="strength", level="beginner")
+    program = edit(program, set_reps(5, 5))
+    program = edit(program, set_reps(8, 12), "back_squat")
+    found = findings("strength_main_reps", program)
+    assert where(found) == [
+        (1, "mon", "back_squat"),
+        (1, "fri", "back_squat"),
+        (2, "mon", "back_squat"),
+        (2, "fri", "back_squat"),
+    ]
+    assert found[0].message == (
+        "8-12 reps; a strength plan's main lifts work at 6 or fewer (3 x 5 for a beginner)"
+    )
+
+
+def test_strength_main_reps_passes_fives_second_lifts_and_other_goals() -> None:
+    program = edit(build(STRENGTH, goal="strength", level="beginner"), set_reps(5, 5))
+    # The rows and the core work around the main lifts are not held to it.
+    program = edit(program, set_reps(8, 10), "seated_cable_row", "lat_pulldown")
+    assert findings("strength_main_reps", program) == []
+    general = edit(build(STRENGTH, goal="general"), set_reps(8, 12))
+    assert findings("strength_main_reps", general) == []
+
+
 def test_bodyweight_rep_ceiling_flags_pull_ups_and_hard_push_ups() -> None:
     plans = (
         replace(BASE[0], "lat_pulldown", "chin_up"),

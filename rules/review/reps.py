@@ -6,15 +6,19 @@ from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
+from thrustplan.rules.goals import Goal
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
 from thrustplan.rules.review.reading import pattern_group, sessions
+from thrustplan.rules.sessions import STRENGTH_MAIN_LIFTS
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import Program
 
 #: Fewest reps for an accessory: isolation work and the pullover sit at 6 and up.
 ACCESSORY_LEAST_REPS = 6
+#: Most reps a set of a strength plan's barbell lifts asks for, at every level.
+STRENGTH_MAIN_MOST_REPS = 6
 #: Most reps of unloaded pull-ups and chin-ups, and of hard push-up variations, before
 #: the next harder variation or an added load is due.
 PULL_UP_CEILING = 12
@@ -45,6 +49,36 @@ def review_rep_range_by_role(program: Program, catalogue: Catalogue) -> list[Fin
                         "rep_range_by_role",
                         f"{entry.reps_min}-{entry.reps_max} reps; {role} works at "
                         f"{ACCESSORY_LEAST_REPS} or more",
+                        week.number,
+                        session.day,
+                        entry.exercise_id,
+                    )
+                )
+    return findings
+
+
+def review_strength_main_reps(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """A strength plan works its barbell squat, bench press, deadlift and overhead press
+    at 6 reps a set or fewer, beginners included.
+
+    Sources: Rippetoe's Starting Strength and StrongLifts (3 x 5 for beginners), GZCLP's
+    T1 (5 x 3, then 6 x 2 and 10 x 1), Wendler's 5/3/1 (sets of 5, 3 and 1). Eight to
+    twelve reps is hypertrophy work, not a strength programme's main lifts.
+    """
+    if program.profile.goal is not Goal.STRENGTH:
+        return []
+    findings: list[Finding] = []
+    for week, session in sessions(program):
+        for entry in session.exercises:
+            if entry.exercise_id not in STRENGTH_MAIN_LIFTS or entry.load is None:
+                continue
+            if entry.reps_max > STRENGTH_MAIN_MOST_REPS:
+                findings.append(
+                    Finding(
+                        "strength_main_reps",
+                        f"{entry.reps_min}-{entry.reps_max} reps; a strength plan's main "
+                        f"lifts work at {STRENGTH_MAIN_MOST_REPS} or fewer (3 x 5 for a "
+                        "beginner)",
                         week.number,
                         session.day,
                         entry.exercise_id,
