@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from tests.factories import catalogue_program
 from tests.factories import profile as factory_profile
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
-from thrustplan.rules.profile import RepMax
+from thrustplan.rules.profile import RepMax, Units
 from thrustplan.rules.program import ExerciseEntry, Program
 from thrustplan.rules.review import REVIEWS, Finding, review_program
 from thrustplan.rules.review.reading import session_minutes
@@ -421,6 +421,29 @@ def test_strength_main_reps_passes_fives_second_lifts_and_other_goals() -> None:
     assert findings("strength_main_reps", program) == []
     general = edit(build(STRENGTH, goal="general"), set_reps(8, 12))
     assert findings("strength_main_reps", general) == []
+
+
+def loaded(value: float) -> Callable[[ExerciseEntry], None]:
+    def change(entry: ExerciseEntry) -> None:
+        entry.load, entry.load_unit = value, Units.KG
+
+    return change
+
+
+def test_first_week_isolation_effort_flags_week_one_isolation_at_rir_one() -> None:
+    program = edit(build(), loaded(15), "cable_hip_abduction")
+    program = edit(program, set_rir(1), "cable_hip_abduction", "romanian_deadlift")
+    found = findings("first_week_isolation_effort", program)
+    # Week 1 only, and the isolation work only: the deadlift is a compound.
+    assert where(found) == [(1, "wed", "cable_hip_abduction")]
+    assert found[0].message.startswith("RIR 1 at 15 kg")
+    assert found[0].message.endswith("in week 1; isolation work starts 2 or more short of failure")
+
+
+def test_first_week_isolation_effort_passes_two_in_reserve_and_unloaded_work() -> None:
+    program = edit(edit(build(), loaded(15), "cable_hip_abduction"), set_rir(2))
+    program = edit(program, set_rir(0), "banded_lateral_walk", "plank")
+    assert findings("first_week_isolation_effort", program) == []
 
 
 def test_bodyweight_rep_ceiling_flags_pull_ups_and_hard_push_ups() -> None:

@@ -37,6 +37,7 @@ from thrustplan.rules.review.populations import (
 )
 from thrustplan.rules.review.reps import (
     review_bodyweight_rep_ceiling,
+    review_first_week_isolation_effort,
     review_rep_range_by_role,
     review_strength_main_reps,
 )
@@ -61,6 +62,7 @@ REVIEWS: dict[str, Review] = {
     "time_use": review_time_use,
     "rep_range_by_role": review_rep_range_by_role,
     "strength_main_reps": review_strength_main_reps,
+    "first_week_isolation_effort": review_first_week_isolation_effort,
     "bodyweight_rep_ceiling": review_bodyweight_rep_ceiling,
     "pregnancy_no_supine": review_pregnancy_no_supine,
     "pregnancy_effort": review_pregnancy_effort,

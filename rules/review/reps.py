@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 ACCESSORY_LEAST_REPS = 6
 #: Most reps a set of a strength plan's barbell lifts asks for, at every level.
 STRENGTH_MAIN_MOST_REPS = 6
+#: Fewest reps in reserve for loaded isolation work in a programme's first week.
+FIRST_WEEK_ISOLATION_RIR = 2
 #: Most reps of unloaded pull-ups and chin-ups, and of hard push-up variations, before
 #: the next harder variation or an added load is due.
 PULL_UP_CEILING = 12
@@ -79,6 +81,40 @@ def review_strength_main_reps(program: Program, catalogue: Catalogue) -> list[Fi
                         f"{entry.reps_min}-{entry.reps_max} reps; a strength plan's main "
                         f"lifts work at {STRENGTH_MAIN_MOST_REPS} or fewer (3 x 5 for a "
                         "beginner)",
+                        week.number,
+                        session.day,
+                        entry.exercise_id,
+                    )
+                )
+    return findings
+
+
+def review_first_week_isolation_effort(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """In the programme's first week, loaded isolation work keeps two or more reps in
+    reserve: its load is new, often a guess from other lifts, and a fly or a curl taken
+    to one short of failure in week 1 is a test, not a start.
+
+    Sources: the reps-in-reserve chart (Zourdos et al. 2016; Helms et al. 2016), read at
+    RIR 2-3 for a first exposure; GZCLP's T3 and 5/3/1's assistance work start light and
+    build over the weeks.
+    """
+    if not program.weeks:
+        return []
+    week = program.weeks[0]
+    findings: list[Finding] = []
+    for session in week.sessions:
+        for entry in session.exercises:
+            exercise = catalogue.get(entry.exercise_id)
+            if exercise is None or exercise.is_compound or entry.load is None:
+                continue
+            if entry.rir < FIRST_WEEK_ISOLATION_RIR:
+                unit = f" {entry.load_unit}" if entry.load_unit else ""
+                findings.append(
+                    Finding(
+                        "first_week_isolation_effort",
+                        f"RIR {entry.rir} at {entry.load:g}{unit} in week 1; "
+                        f"isolation work starts {FIRST_WEEK_ISOLATION_RIR} or more short of "
+                        "failure",
                         week.number,
                         session.day,
                         entry.exercise_id,
