@@ -145,7 +145,7 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
                       SHOULDERS, ARMS, CORE),
         "lower": (MAIN_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, QUADS, CALVES,
                   ABDUCTION, CORE),
-        "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SECOND_PULL, SHOULDERS, ARMS, CORE),
+        "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SHOULDERS, ARMS, CORE),
     },
     Goal.GENERAL: {
         "full body": (MAIN_LOWER, UPPER_PULL, UPPER_PUSH, THRUST_OR_HINGE, SINGLE_LEG,
