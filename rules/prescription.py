@@ -32,6 +32,8 @@ class Prescription:
 
 #: Note printed for every hip-thrust-family exercise (source article).
 PAUSE_AT_TOP = "pause 1 s at the top"
+#: A beginner's strength lifts: five reps a set, as Starting Strength writes them.
+BEGINNER_STRENGTH_REPS = (5, 5)
 #: Hold length, in seconds, for timed exercises; holds progress by time, not load.
 HOLD_RANGE = (20, 45)
 
@@ -51,6 +53,9 @@ def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
     (8, 10, 120, 'pause 1 s at the top')
     >>> prescribe(thrust, Goal.STRENGTH, Level.ADVANCED).reps_max
     8
+    >>> p = prescribe(builtin_catalogue()["back_squat"], Goal.STRENGTH, Level.BEGINNER)
+    >>> p.reps_min, p.reps_max, p.rest_seconds
+    (5, 5, 180)
     """
     note = PAUSE_AT_TOP if exercise.is_hip_thrust_family else exercise.notes
     if exercise.timed:
@@ -68,6 +73,10 @@ def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
         if goal is Goal.STRENGTH and level is not Level.BEGINNER:
             return Prescription(6, 8, 150, rir, note=note)
         return Prescription(8, 10, 120, rir, note=note)
+    if goal is Goal.STRENGTH and level is Level.BEGINNER:
+        # Starting Strength and StrongLifts: the barbell lifts at 3 x 5, the load rising
+        # every session, with the rest a heavy five needs; GZCLP's T1 sits at 3-5 reps.
+        return Prescription(*BEGINNER_STRENGTH_REPS, 180, rir, note=note)
     if level is Level.BEGINNER:
         return Prescription(8, 12, 90, rir, note=note)
     if goal is Goal.STRENGTH:

@@ -150,8 +150,12 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
     Goal.GENERAL: {
         "full body": (MAIN_LOWER, UPPER_PULL, UPPER_PUSH, THRUST_OR_HINGE, SINGLE_LEG,
                       LEG_CURL, SHOULDERS, CORE),
-        "lower": (MAIN_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, CALVES, CORE),
-        "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SHOULDERS, ARMS, CORE),
+        # Eight places each, as the full-body day has: a long session needs the places to
+        # use its time on, and abduction, the quads' isolation and a second pull train
+        # what the day's lifts leave under the weekly ceiling (5/3/1's assistance).
+        "lower": (MAIN_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, QUADS, ABDUCTION,
+                  CALVES, CORE),
+        "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SECOND_PULL, SHOULDERS, ARMS, CORE),
     },
 }  # fmt: skip
 

@@ -19,8 +19,14 @@ from thrustplan.rules.sessions import Role
 
 #: Fewest reps an accessory is prescribed (isolation, pullovers, bodyweight work).
 ACCESSORY_MIN_REPS = 6
-#: A strength plan's second lift: GZCLP's T2 sits at 3 x 10, 5/3/1's assistance higher.
-SECONDARY_STRENGTH_REPS = (6, 10)
+#: A strength plan's second lift, for a trained client and for a beginner: GZCLP's T2
+#: sits at 3 x 10, 5/3/1's assistance higher; a beginner's at 8-10, lighter than the
+#: fives of the main lifts.
+SECONDARY_STRENGTH_REPS: tuple[tuple[int, int], tuple[int, int]] = ((6, 10), (8, 10))
+#: Sessions this long or longer get a set more of each exercise (:func:`role_sets`).
+LONG_SESSION_MINUTES = 75
+#: The most working sets any exercise is prescribed (GZCLP's T1 runs five).
+MOST_SETS = 5
 
 
 def role_prescription(
@@ -40,12 +46,21 @@ def role_prescription(
     >>> role_prescription(c["dumbbell_pullover"], Goal.STRENGTH, Level.ADVANCED,
     ...                   Role.ACCESSORY).reps_min >= 6
     True
+
+    A beginner's strength plan: the main lifts at five, the second lifts at 8-10.
+
+    >>> p = role_prescription(c["back_squat"], Goal.STRENGTH, Level.BEGINNER, Role.MAIN)
+    >>> p.reps_min, p.reps_max
+    (5, 5)
+    >>> p = role_prescription(c["dumbbell_row"], Goal.STRENGTH, Level.BEGINNER, Role.SECONDARY)
+    >>> p.reps_min, p.reps_max
+    (8, 10)
     """
     base = prescribe_for(exercise, goal, level, limitations)
     if base.timed:
         return base
     if role is Role.SECONDARY and goal is Goal.STRENGTH and base.reps_min < 6:
-        low, high = SECONDARY_STRENGTH_REPS
+        low, high = SECONDARY_STRENGTH_REPS[level is Level.BEGINNER]
         # The rest stays the goal's: block swaps and the timing of a session rely on it.
         return replace(base, reps_min=low, reps_max=high)
     # Bodyweight reps follow what the client can do (a beginner's chin-ups at 3-5), not a
@@ -69,14 +84,29 @@ def role_sets(
     from for the squat and the hinge that follow it; one fewer when sessions are 30
     minutes or less, so that short sessions still hold three exercises.
 
+    A session of :data:`LONG_SESSION_MINUTES` or more gives a trained client one set more
+    of everything, up to :data:`MOST_SETS`: a skeleton holds at most eight exercises, and
+    eight exercises of three sets end well inside an hour, so the booked time is used as
+    coaches use a long session, on more work for the same lifts (5/3/1's assistance runs
+    to 50-100 reps; GZCLP's T3 to as many sets as recovery allows). A beginner's sets stay
+    those of an hour: what a beginner recovers from fills one.
+
     >>> role_sets(Role.MAIN, Goal.GLUTES, 60), role_sets(Role.MAIN, Goal.STRENGTH, 75)
     (4, 5)
     >>> role_sets(Role.MAIN, Goal.GLUTES, 60, Level.BEGINNER)
     3
     >>> role_sets(Role.ACCESSORY, Goal.GENERAL, 30)
     2
+    >>> role_sets(Role.ACCESSORY, Goal.GENERAL, 90), role_sets(Role.MAIN, Goal.GENERAL, 90)
+    (4, 5)
+    >>> role_sets(Role.ACCESSORY, Goal.GENERAL, 90, Level.BEGINNER)
+    3
     """
     sets = 3
     if role is Role.MAIN and level is not Level.BEGINNER:
         sets = 5 if goal is Goal.STRENGTH and session_minutes >= 60 else 4
-    return sets - 1 if session_minutes <= 30 else sets
+    if session_minutes <= 30:
+        return sets - 1
+    if session_minutes >= LONG_SESSION_MINUTES and level is not Level.BEGINNER:
+        return min(sets + 1, MOST_SETS)
+    return sets

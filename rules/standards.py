@@ -112,3 +112,51 @@ def hip_thrust_max_estimate(bodyweight: float, level: Level) -> float:
     74.4
     """
     return bodyweight * STANDARDS["hip_thrust"].ratio(CONSERVATIVE_RUNG[level])
+
+
+#: Patterns by half of the body: a known lift says something about another lift of the
+#: same half (a squat about a hip thrust, a bench press about a row), little about the
+#: other half's.
+BODY_HALVES: tuple[frozenset[str], ...] = (
+    frozenset({"hip_thrust", "squat", "hinge", "lunge", "knee_flexion", "knee_extension",
+               "hip_abduction", "hip_adduction", "glute_kickback", "calves"}),
+    frozenset({"horizontal_push", "vertical_push", "horizontal_pull", "vertical_pull"}),
+)  # fmt: skip
+#: A lift estimated from another lift's max takes this share of what the standards' ratio
+#: between the two gives: the ratio is an average, and a first week that is too light
+#: costs a week (practitioner, conservative).
+CROSS_LIFT_SHARE = 0.8
+
+
+def cross_lift_ratio(source: Exercise, target: Exercise, level: Level) -> float | None:
+    """``target``'s one-rep max as a multiple of ``source``'s, for lifts of different
+    patterns in the same half of the body: the ratio of their standards at the client's
+    rung (:func:`standard_max`, so implements, one-sided work and isolation count as they
+    do there), times :data:`CROSS_LIFT_SHARE`. A client who squats twice the standard
+    will hip thrust about twice the standard too.
+
+    ``None`` when the source is not a loaded compound (an isolation max says little about
+    a squat), the target is unloaded, the two share a pattern (that is a sibling's
+    :func:`~thrustplan.rules.strength.transfer_ratio`), sit in different halves of the
+    body, or the target's pattern has no standard of its own (a lateral raise, a curl):
+    there is no sensible estimate to make.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> round(cross_lift_ratio(c["back_squat"], c["barbell_hip_thrust"], Level.ADVANCED), 2)
+    1.24
+    >>> round(cross_lift_ratio(c["bench_press"], c["seated_cable_row"], Level.ADVANCED), 2)
+    0.45
+    >>> cross_lift_ratio(c["bench_press"], c["back_squat"], Level.ADVANCED) is None
+    True
+    >>> cross_lift_ratio(c["bench_press"], c["cable_lateral_raise"], Level.ADVANCED) is None
+    True
+    """
+    if not (source.is_compound and source.load_kind.external and target.load_kind.external):
+        return None
+    if source.pattern == target.pattern or target.pattern not in STANDARDS:
+        return None
+    if not any(source.pattern in half and target.pattern in half for half in BODY_HALVES):
+        return None
+    ratio = standard_max(target, 1.0, level) / standard_max(source, 1.0, level)
+    return round(ratio * CROSS_LIFT_SHARE, 4)

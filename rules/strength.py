@@ -214,8 +214,9 @@ def transfer_ratio(source: Exercise, target: Exercise) -> float | None:
     """What ``target``'s load is, as a multiple of ``source``'s, for sibling variations.
 
     Loads are as printed: the total for a bar or a stack, one implement for dumbbells and
-    kettlebells. ``None`` when the two are not siblings (different patterns) or either is
-    unloaded.
+    kettlebells. ``None`` when the two are not siblings (different patterns, or a
+    compound and an isolation exercise: a cable fly moves a fraction of what the bench
+    press does, through one joint) or either is unloaded.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
@@ -225,8 +226,10 @@ def transfer_ratio(source: Exercise, target: Exercise) -> float | None:
     1.0
     >>> transfer_ratio(c["barbell_hip_thrust"], c["back_squat"]) is None
     True
+    >>> transfer_ratio(c["bench_press"], c["cable_chest_fly"]) is None
+    True
     """
-    if source.pattern != target.pattern:
+    if source.pattern != target.pattern or source.is_compound != target.is_compound:
         return None
     if not (source.load_kind.external and target.load_kind.external):
         return None

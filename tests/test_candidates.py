@@ -130,7 +130,11 @@ def test_the_model_input_holds_the_clients_targets_and_priorities() -> None:
         ("barbell_hip_thrust", 60, 4),
         ("barbell_hip_thrust", 31, 4),
         ("barbell_hip_thrust", 30, 3),
-        ("goblet_squat", 180, 3),
+        # A long session gives a trained client a set more of everything.
+        ("barbell_hip_thrust", 90, 5),
+        ("goblet_squat", 180, 4),
+        ("goblet_squat", 75, 4),
+        ("goblet_squat", 74, 3),
         ("goblet_squat", 31, 3),
         ("goblet_squat", 30, 2),
         ("goblet_squat", 15, 2),
@@ -172,13 +176,13 @@ def test_no_pairs_when_the_session_has_time_to_spare(minutes: int) -> None:
 
 
 def test_only_the_days_that_could_run_over_get_pairs() -> None:
-    # Four general days of 50 minutes for an intermediate: the lower days could run long,
+    # Four general days of an hour for an intermediate: the lower days could run long,
     # the upper days cannot, so they keep their full rests.
     client = profile(
         equipment=HOME,
         goal="general",
         level="intermediate",
-        session_minutes=50,
+        session_minutes=60,
         supersets=True,
         days_per_week=4,
     )

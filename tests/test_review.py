@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from tests.factories import catalogue_program
 from tests.factories import profile as factory_profile
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
-from thrustplan.rules.profile import RepMax
+from thrustplan.rules.profile import RepMax, Units
 from thrustplan.rules.program import ExerciseEntry, Program
 from thrustplan.rules.review import REVIEWS, Finding, review_program
 from thrustplan.rules.review.reading import session_minutes
@@ -396,6 +396,54 @@ def test_rep_range_by_role_flags_isolation_and_pullover_below_six() -> None:
 def test_rep_range_by_role_passes_heavy_compounds_and_timed_holds() -> None:
     program = edit(build(), set_reps(3, 5), "romanian_deadlift", "goblet_squat", "plank")
     assert findings("rep_range_by_role", program) == []
+
+
+def test_strength_main_reps_flags_a_beginner_squatting_eight_to_twelve() -> None:
+    program = build(STRENGTH, goal="strength", level="beginner")
+    program = edit(program, set_reps(5, 5))
+    program = edit(program, set_reps(8, 12), "back_squat")
+    found = findings("strength_main_reps", program)
+    assert where(found) == [
+        (1, "mon", "back_squat"),
+        (1, "fri", "back_squat"),
+        (2, "mon", "back_squat"),
+        (2, "fri", "back_squat"),
+    ]
+    assert found[0].message == (
+        "8-12 reps; a strength plan's main lifts work at 6 or fewer (3 x 5 for a beginner)"
+    )
+
+
+def test_strength_main_reps_passes_fives_second_lifts_and_other_goals() -> None:
+    program = edit(build(STRENGTH, goal="strength", level="beginner"), set_reps(5, 5))
+    # The rows and the core work around the main lifts are not held to it.
+    program = edit(program, set_reps(8, 10), "seated_cable_row", "lat_pulldown")
+    assert findings("strength_main_reps", program) == []
+    general = edit(build(STRENGTH, goal="general"), set_reps(8, 12))
+    assert findings("strength_main_reps", general) == []
+
+
+def loaded(value: float) -> Callable[[ExerciseEntry], None]:
+    def change(entry: ExerciseEntry) -> None:
+        entry.load, entry.load_unit = value, Units.KG
+
+    return change
+
+
+def test_first_week_isolation_effort_flags_week_one_isolation_at_rir_one() -> None:
+    program = edit(build(), loaded(15), "cable_hip_abduction")
+    program = edit(program, set_rir(1), "cable_hip_abduction", "romanian_deadlift")
+    found = findings("first_week_isolation_effort", program)
+    # Week 1 only, and the isolation work only: the deadlift is a compound.
+    assert where(found) == [(1, "wed", "cable_hip_abduction")]
+    assert found[0].message.startswith("RIR 1 at 15 kg")
+    assert found[0].message.endswith("in week 1; isolation work starts 2 or more short of failure")
+
+
+def test_first_week_isolation_effort_passes_two_in_reserve_and_unloaded_work() -> None:
+    program = edit(edit(build(), loaded(15), "cable_hip_abduction"), set_rir(2))
+    program = edit(program, set_rir(0), "banded_lateral_walk", "plank")
+    assert findings("first_week_isolation_effort", program) == []
 
 
 def test_bodyweight_rep_ceiling_flags_pull_ups_and_hard_push_ups() -> None:

@@ -32,7 +32,7 @@ from thrustplan.rules.sessions import (
     skeleton,
     slot_fillers,
 )
-from thrustplan.rules.slot_prescription import role_prescription, role_sets
+from thrustplan.rules.slot_prescription import MOST_SETS, role_prescription, role_sets
 from thrustplan.rules.split import Split, choose_split
 from thrustplan.rules.supersets import pairing_problem
 from thrustplan.rules.timing import exercise_seconds, superset_seconds
@@ -44,8 +44,8 @@ from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION, work_budget_s
 
 #: How many exercises of one movement pattern the model may choose between.
 PER_PATTERN = 6
-#: Most sets any exercise gets; weekly volume grows by adding exercises, not sets.
-MAX_SETS = 4
+#: Most sets any exercise gets; weekly volume grows mainly by adding exercises.
+MAX_SETS = MOST_SETS
 #: Superset partners kept per candidate and day: enough that the solver can pair what it
 #: chooses, few enough that the model stays near the plain one's size and solve time.
 PARTNERS_PER_CANDIDATE = 2

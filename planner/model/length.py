@@ -109,8 +109,13 @@ def length_note(
     median = round(statistics.median(lengths))
     if 100 * median >= TIME_USED_PERCENT * booked:
         return None
+    # The short days as the programme measures them: the template rounds each session up
+    # to the minute, and a day that rounds past the mark would leave no reason to name.
+    first = normal_weeks(program)[0].sessions
     short = [
-        d for d, s in enumerate(template.sessions) if 100 * s.minutes < TIME_USED_PERCENT * booked
+        d
+        for d, s in enumerate(first)
+        if 100 * session_minutes(s, catalogue) < TIME_USED_PERCENT * booked
     ]
     names: list[str] = []
     for day in short:
@@ -118,6 +123,8 @@ def length_note(
         if not found:
             return None
         names.extend(n for n in found if n not in names)
+    if not names:
+        return None
     return (
         f"Sessions take about {median} minutes of the {booked} booked, "
         f"because {_reason(names, data)}."

@@ -32,7 +32,12 @@ from thrustplan.planner.progression.schemes import (
     linear_reps,
     rep_ladder,
 )
-from thrustplan.planner.progression.starts import Start, estimate_note, work_up_note
+from thrustplan.planner.progression.starts import (
+    Start,
+    estimate_note,
+    find_load_note,
+    work_up_note,
+)
 from thrustplan.rules.prescription import Prescription
 from thrustplan.rules.profile import ProgressionScheme, Units
 from thrustplan.rules.strength import load_for, max_from_set
@@ -40,6 +45,9 @@ from thrustplan.rules.strength import load_for, max_from_set
 #: Reps past the top of the range, at the heaviest load the kit makes, from which each
 #: next way to keep progressing applies (``docs/progression.md``, "When the kit tops out").
 TEMPO_FROM, PAUSE_FROM, ONE_SIDED_FROM = 1, 3, 6
+#: Fewest reps in reserve for isolation work in its first week: the load is new, and a
+#: set of 15 taken to one short of failure in week 1 is a test, not a start.
+FIRST_WEEK_ISOLATION_RIR = 2
 
 
 @dataclass(frozen=True)
@@ -159,6 +167,9 @@ class LoadedLift:
         if step == 0 and self.start.estimated:
             # A guess starts a reserve rep lighter (RIR 3-4 for a beginner).
             rir = min(rir + 1, MAX_RIR)
+        if step == 0 and not self.exercise.is_compound:
+            # Isolation work meets a new load in week 1 two or more short of failure.
+            rir = max(rir, FIRST_WEEK_ISOLATION_RIR)
         notes: list[str] = [f"{day} day"] if self.scheme is ProgressionScheme.UNDULATING else []
         one_rep_max = self.one_rep_max(shape, day)
         target = load_for(one_rep_max, reps, rir)
@@ -179,6 +190,8 @@ class LoadedLift:
         notes = [self.start.note] if self.start.note else []
         if self.start.work_up:
             notes.insert(0, work_up_note(reps, load, self.units.value))
+        elif self.start.find_load:
+            notes.insert(0, find_load_note(reps, load, self.units.value))
         elif self.start.estimated:
             notes.append(estimate_note(rir))
         return notes

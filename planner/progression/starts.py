@@ -19,7 +19,7 @@ from thrustplan.rules.bodyweight import UPPER_BODY_PATTERNS
 from thrustplan.rules.populations import limitation_rep_ceiling
 from thrustplan.rules.prescription import Prescription
 from thrustplan.rules.profile import ClientProfile, Units
-from thrustplan.rules.standards import DEFAULT_BODYWEIGHT_KG, standard_max
+from thrustplan.rules.standards import DEFAULT_BODYWEIGHT_KG, cross_lift_ratio, standard_max
 from thrustplan.rules.strength import MAX_TRUSTED_REPS, max_from_set, transfer_ratio
 
 
@@ -56,6 +56,8 @@ class Start:
     floor: float | None = None
     estimated: bool = False
     work_up: bool = False
+    #: No lift of the client's says what this one takes: week 1 finds the load.
+    find_load: bool = False
 
 
 def _fmt(value: float) -> str:
@@ -116,6 +118,53 @@ def _from_log(
     return None
 
 
+def _known_maxes(
+    profile: ClientProfile, catalogue: Catalogue, starts: Mapping[ExerciseId, StartFrom]
+) -> list[tuple[Exercise, float, str]]:
+    """The client's lifts with a trustworthy max, from a log or a rep max: each exercise,
+    its estimated max and how to name it."""
+    unit = profile.units.value
+    known: list[tuple[Exercise, float, str]] = []
+    for source_id, start in sorted(starts.items()):
+        source = catalogue.get(source_id)
+        if isinstance(start, LiftStart) and source is not None:
+            known.append((source, start.one_rep_max, f"logged {source.name.lower()}"))
+    for source_id, rep_max in sorted(profile.rep_maxes.items()):
+        source = catalogue.get(source_id)
+        if source is not None and rep_max.reps <= MAX_TRUSTED_REPS:
+            known.append(
+                (
+                    source,
+                    max_from_set(rep_max.weight, rep_max.reps),
+                    f"{source.name.lower()} ({_fmt(rep_max.weight)} {unit} x {rep_max.reps})",
+                )
+            )
+    return known
+
+
+def _from_other_lifts(
+    exercise: Exercise,
+    profile: ClientProfile,
+    catalogue: Catalogue,
+    starts: Mapping[ExerciseId, StartFrom],
+) -> Start | None:
+    """An estimate from the client's known lifts of other patterns in the same half of
+    the body (``rules.standards.cross_lift_ratio``), the lowest of them: an advanced
+    lifter's B-stance thrust from their squat, their cable row from their bench press.
+    Still a guess, so it starts a reserve rep lighter and says what to do about it."""
+    best: Start | None = None
+    for source, one_rep_max, label in _known_maxes(profile, catalogue, starts):
+        ratio = cross_lift_ratio(source, exercise, profile.level)
+        if ratio is None or (best is not None and one_rep_max * ratio >= best.one_rep_max):
+            continue
+        best = Start(
+            one_rep_max=one_rep_max * ratio,
+            note=f"load estimated from your {label} x {ratio:g}",
+            estimated=True,
+        )
+    return best
+
+
 def resolve_start(
     exercise: Exercise,
     profile: ClientProfile,
@@ -124,10 +173,19 @@ def resolve_start(
 ) -> Start:
     """Where loaded ``exercise`` starts: what the client lifted (``starts``, from a log or
     history: its own, else a sibling's through a transfer ratio), their own rep-max, a
-    sibling's rep-max through a transfer ratio, else a conservative estimate from body
-    weight and level (the standards' reference weight when none is given).
+    sibling's rep-max through a transfer ratio, an estimate from their other lifts of the
+    same half of the body, else a conservative estimate from body weight and level (the
+    standards' reference weight when none is given).
+
+    Isolation work estimated from body weight alone has no lift of the client's behind
+    it (a body-weight ratio for a cable fly or a lateral raise is a guess twice over), so
+    its first week finds the load instead (``find_load``), starting from the estimate.
     """
-    found = _from_log(exercise, catalogue, starts) or _from_rep_maxes(exercise, profile, catalogue)
+    found = (
+        _from_log(exercise, catalogue, starts)
+        or _from_rep_maxes(exercise, profile, catalogue)
+        or _from_other_lifts(exercise, profile, catalogue, starts)
+    )
     if found is not None:
         return found
     bodyweight, given = bodyweight_of(profile)
@@ -136,6 +194,7 @@ def resolve_start(
         one_rep_max=standard_max(exercise, bodyweight, profile.level),
         note=f"load estimated from {whose} and level",
         estimated=True,
+        find_load=not exercise.is_compound,
     )
 
 
@@ -148,6 +207,18 @@ def estimate_note(rir: int) -> str:
     return (
         f"if every set leaves more than {rir + 2} in reserve, add a step next session; "
         f"if fewer than {max(rir - 1, 1)}, drop one"
+    )
+
+
+def find_load_note(reps: int, load: float, unit: str) -> str:
+    """Week 1 of a lift nothing of the client's gives a load for: find one, then log it.
+
+    >>> find_load_note(15, 10, "kg")
+    'week 1: find a load you can lift for 15 reps with 2-3 in reserve, starting near 10 kg; log it'
+    """
+    return (
+        f"week 1: find a load you can lift for {reps} reps with 2-3 in reserve, "
+        f"starting near {_fmt(load)} {unit}; log it"
     )
 
 

@@ -46,9 +46,11 @@ from thrustplan.planner.template import (
 )
 from thrustplan.rules.bodyweight import is_assisted
 from thrustplan.rules.populations import max_tests_allowed
-from thrustplan.rules.prescription import is_main_lift, prescribe_for
+from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
+from thrustplan.rules.sessions import role_of
+from thrustplan.rules.slot_prescription import role_prescription
 from thrustplan.rules.strength import transfer_ratio
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.week_rules import TrialItem, TrialSession, session_seconds
@@ -79,13 +81,20 @@ def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> L
     """The lift of ``exercise`` in ``slot``, starting from ``start`` or, without one,
     from :func:`resolve_start`."""
     planned, profile = slot.planned, slot.profile
-    # The template's prescription follows the exercise's role; a swapped variation's
-    # follows the goal alone, within the client's limits.
+    # The template's prescription follows the exercise's role; a swapped variation takes
+    # the role of the lift it replaces (a beginner's rotated row stays a second lift at
+    # 8-10, not a main lift's five), within the client's limits.
     same = exercise.id == planned.exercise.id
     prescription = (
         planned.prescription
         if same
-        else prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
+        else role_prescription(
+            exercise,
+            profile.goal,
+            profile.level,
+            role_of(planned.exercise, profile.goal, profile.rep_maxes),
+            profile.limitations,
+        )
     )
     ladder = ladder_for(exercise, profile)
     if ladder is not None:

@@ -35,7 +35,12 @@ from thrustplan.rules.review.populations import (
     review_pregnancy_no_supine,
     review_pregnancy_warning_signs,
 )
-from thrustplan.rules.review.reps import review_bodyweight_rep_ceiling, review_rep_range_by_role
+from thrustplan.rules.review.reps import (
+    review_bodyweight_rep_ceiling,
+    review_first_week_isolation_effort,
+    review_rep_range_by_role,
+    review_strength_main_reps,
+)
 from thrustplan.rules.review.time_use import review_time_use
 
 if TYPE_CHECKING:
@@ -56,6 +61,8 @@ REVIEWS: dict[str, Review] = {
     "glute_kit_staples": review_glute_kit_staples,
     "time_use": review_time_use,
     "rep_range_by_role": review_rep_range_by_role,
+    "strength_main_reps": review_strength_main_reps,
+    "first_week_isolation_effort": review_first_week_isolation_effort,
     "bodyweight_rep_ceiling": review_bodyweight_rep_ceiling,
     "pregnancy_no_supine": review_pregnancy_no_supine,
     "pregnancy_effort": review_pregnancy_effort,

@@ -6,15 +6,21 @@ from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
+from thrustplan.rules.goals import Goal
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
 from thrustplan.rules.review.reading import pattern_group, sessions
+from thrustplan.rules.sessions import STRENGTH_MAIN_LIFTS
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import Program
 
 #: Fewest reps for an accessory: isolation work and the pullover sit at 6 and up.
 ACCESSORY_LEAST_REPS = 6
+#: Most reps a set of a strength plan's barbell lifts asks for, at every level.
+STRENGTH_MAIN_MOST_REPS = 6
+#: Fewest reps in reserve for loaded isolation work in a programme's first week.
+FIRST_WEEK_ISOLATION_RIR = 2
 #: Most reps of unloaded pull-ups and chin-ups, and of hard push-up variations, before
 #: the next harder variation or an added load is due.
 PULL_UP_CEILING = 12
@@ -45,6 +51,70 @@ def review_rep_range_by_role(program: Program, catalogue: Catalogue) -> list[Fin
                         "rep_range_by_role",
                         f"{entry.reps_min}-{entry.reps_max} reps; {role} works at "
                         f"{ACCESSORY_LEAST_REPS} or more",
+                        week.number,
+                        session.day,
+                        entry.exercise_id,
+                    )
+                )
+    return findings
+
+
+def review_strength_main_reps(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """A strength plan works its barbell squat, bench press, deadlift and overhead press
+    at 6 reps a set or fewer, beginners included.
+
+    Sources: Rippetoe's Starting Strength and StrongLifts (3 x 5 for beginners), GZCLP's
+    T1 (5 x 3, then 6 x 2 and 10 x 1), Wendler's 5/3/1 (sets of 5, 3 and 1). Eight to
+    twelve reps is hypertrophy work, not a strength programme's main lifts.
+    """
+    if program.profile.goal is not Goal.STRENGTH:
+        return []
+    findings: list[Finding] = []
+    for week, session in sessions(program):
+        for entry in session.exercises:
+            if entry.exercise_id not in STRENGTH_MAIN_LIFTS or entry.load is None:
+                continue
+            if entry.reps_max > STRENGTH_MAIN_MOST_REPS:
+                findings.append(
+                    Finding(
+                        "strength_main_reps",
+                        f"{entry.reps_min}-{entry.reps_max} reps; a strength plan's main "
+                        f"lifts work at {STRENGTH_MAIN_MOST_REPS} or fewer (3 x 5 for a "
+                        "beginner)",
+                        week.number,
+                        session.day,
+                        entry.exercise_id,
+                    )
+                )
+    return findings
+
+
+def review_first_week_isolation_effort(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """In the programme's first week, loaded isolation work keeps two or more reps in
+    reserve: its load is new, often a guess from other lifts, and a fly or a curl taken
+    to one short of failure in week 1 is a test, not a start.
+
+    Sources: the reps-in-reserve chart (Zourdos et al. 2016; Helms et al. 2016), read at
+    RIR 2-3 for a first exposure; GZCLP's T3 and 5/3/1's assistance work start light and
+    build over the weeks.
+    """
+    if not program.weeks:
+        return []
+    week = program.weeks[0]
+    findings: list[Finding] = []
+    for session in week.sessions:
+        for entry in session.exercises:
+            exercise = catalogue.get(entry.exercise_id)
+            if exercise is None or exercise.is_compound or entry.load is None:
+                continue
+            if entry.rir < FIRST_WEEK_ISOLATION_RIR:
+                unit = f" {entry.load_unit}" if entry.load_unit else ""
+                findings.append(
+                    Finding(
+                        "first_week_isolation_effort",
+                        f"RIR {entry.rir} at {entry.load:g}{unit} in week 1; "
+                        f"isolation work starts {FIRST_WEEK_ISOLATION_RIR} or more short of "
+                        "failure",
                         week.number,
                         session.day,
                         entry.exercise_id,

@@ -1,0 +1,113 @@
+"""Where lifts without a max start: from the client's other lifts where they say
+something, with a clear first-week instruction where nothing does, and never a week-1
+isolation set taken to one short of failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.factories import profile
+from thrustplan.app.inputs import load_profile
+from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.exercise_db.models import Level
+from thrustplan.planner.model.solve import SolverSettings
+from thrustplan.planner.pipeline import generate_program
+from thrustplan.planner.progression.starts import resolve_start
+from thrustplan.rules.profile import ClientProfile, RepMax
+from thrustplan.rules.program import Program
+from thrustplan.rules.standards import cross_lift_ratio
+from thrustplan.rules.strength import load_for, max_from_set, transfer_ratio
+
+C = builtin_catalogue()
+PANEL = Path(__file__).parent / "panel"
+GYM = ["barbell", "squat_rack", "bench", "dumbbells", "cable", "machine_stack"]
+SQUAT = RepMax(weight=180, reps=3)
+BENCH = RepMax(weight=125, reps=3)
+
+
+def advanced(**overrides: Any) -> ClientProfile:
+    fields: dict[str, Any] = {
+        "level": "advanced",
+        "goal": "strength",
+        "equipment": GYM,
+        "bodyweight": 92,
+        "rep_maxes": {"back_squat": SQUAT, "bench_press": BENCH},
+    }
+    return profile(**{**fields, **overrides})
+
+
+def test_a_compound_max_does_not_pass_to_isolation_work_of_its_pattern() -> None:
+    assert transfer_ratio(C["bench_press"], C["cable_chest_fly"]) is None
+    assert transfer_ratio(C["cable_chest_fly"], C["bench_press"]) is None
+    assert transfer_ratio(C["bench_press"], C["dumbbell_bench_press"]) == 0.4
+
+
+def test_cross_lift_ratios_stay_within_a_half_of_the_body_and_err_light() -> None:
+    thrust = cross_lift_ratio(C["back_squat"], C["barbell_hip_thrust"], Level.ADVANCED)
+    assert thrust is not None and 1.0 < thrust < 1.55
+    row = cross_lift_ratio(C["bench_press"], C["seated_cable_row"], Level.ADVANCED)
+    assert row is not None and 0.3 < row < 0.7
+    assert cross_lift_ratio(C["back_squat"], C["seated_cable_row"], Level.ADVANCED) is None
+    # An isolation max says little about a compound, and a curl has no standard.
+    assert cross_lift_ratio(C["cable_chest_fly"], C["seated_cable_row"], Level.ADVANCED) is None
+    assert cross_lift_ratio(C["bench_press"], C["dumbbell_curl"], Level.ADVANCED) is None
+
+
+def test_an_advanced_lifters_accessories_start_from_their_big_lifts() -> None:
+    client = advanced()
+    squat_max = max_from_set(SQUAT.weight, SQUAT.reps)
+    bench_max = max_from_set(BENCH.weight, BENCH.reps)
+    b_stance = resolve_start(C["b_stance_hip_thrust"], client, C, {})
+    assert "back squat" in b_stance.note and b_stance.estimated
+    # A B-stance thrust for 8 at 3 in reserve beside a 195 kg squat: well past 40 kg.
+    assert load_for(b_stance.one_rep_max, 8, 3) > 0.3 * squat_max
+    row = resolve_start(C["seated_cable_row"], client, C, {})
+    assert "bench press" in row.note
+    assert load_for(row.one_rep_max, 10, 3) > 0.2 * bench_max
+    # A cable fly is not loaded like a bench press: well under half of it.
+    fly = resolve_start(C["cable_chest_fly"], client, C, {})
+    assert fly.one_rep_max < 0.4 * bench_max
+
+
+def test_the_lowest_cross_lift_estimate_wins() -> None:
+    weak_press = advanced(
+        rep_maxes={"bench_press": BENCH, "overhead_press": RepMax(weight=40, reps=5)}
+    )
+    row = resolve_start(C["seated_cable_row"], weak_press, C, {})
+    assert "overhead press" in row.note
+
+
+def test_isolation_without_a_related_lift_finds_its_load_in_week_one() -> None:
+    start = resolve_start(C["dumbbell_lateral_raise"], advanced(), C, {})
+    assert start.find_load and start.estimated
+    # Compounds estimated from body weight keep the usual estimate and its advice.
+    squat = resolve_start(C["back_squat"], profile(equipment=GYM, level="advanced"), C, {})
+    assert squat.estimated and not squat.find_load
+
+
+@pytest.fixture(scope="module")
+def big_four() -> Program:
+    client = load_profile(PANEL / "strength-advanced-big-four.yaml")
+    settings = SolverSettings(time_limit_seconds=10, deterministic_limit=10)
+    return generate_program(client, C, settings)
+
+
+def test_week_one_isolation_work_keeps_two_in_reserve_and_sensible_loads(
+    big_four: Program,
+) -> None:
+    week = big_four.weeks[0]
+    entries = [e for s in week.sessions for e in s.exercises]
+    isolation = [e for e in entries if not C[e.exercise_id].is_compound and e.load is not None]
+    assert isolation
+    for entry in isolation:
+        assert entry.rir >= 2, entry.exercise_id
+        # None heavier than the lightest of the client's big lifts' working loads.
+        assert (entry.load or 0) < 67.5, entry.exercise_id
+    # Isolation work that only body weight speaks for is found in week 1, not guessed.
+    guessed = [e for e in isolation if "estimated from your body weight" in e.notes]
+    assert guessed
+    for entry in guessed:
+        assert "week 1: find a load you can lift for" in entry.notes
