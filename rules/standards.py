@@ -122,6 +122,14 @@ BODY_HALVES: tuple[frozenset[str], ...] = (
                "hip_abduction", "hip_adduction", "glute_kickback", "calves"}),
     frozenset({"horizontal_push", "vertical_push", "horizontal_pull", "vertical_pull"}),
 )  # fmt: skip
+#: Upper-body patterns that share a plane: a bench press says more about a row than an
+#: overhead press does, and an overhead press more about a pulldown (practitioner).
+SAME_PLANE: Mapping[str, str] = {
+    "horizontal_push": "horizontal_pull",
+    "horizontal_pull": "horizontal_push",
+    "vertical_push": "vertical_pull",
+    "vertical_pull": "vertical_push",
+}
 #: A lift estimated from another lift's max takes this share of what the standards' ratio
 #: between the two gives: the ratio is an average, and a first week that is too light
 #: costs a week (practitioner, conservative).

@@ -72,12 +72,25 @@ def test_an_advanced_lifters_accessories_start_from_their_big_lifts() -> None:
     assert fly.one_rep_max < 0.4 * bench_max
 
 
-def test_the_lowest_cross_lift_estimate_wins() -> None:
+def test_a_lift_of_the_same_plane_speaks_for_an_upper_body_lift() -> None:
     weak_press = advanced(
         rep_maxes={"bench_press": BENCH, "overhead_press": RepMax(weight=40, reps=5)}
     )
     row = resolve_start(C["seated_cable_row"], weak_press, C, {})
-    assert "overhead press" in row.note
+    assert "bench press" in row.note
+    pulldown = resolve_start(C["lat_pulldown"], weak_press, C, {})
+    assert "overhead press" in pulldown.note
+    # With no lift of its plane known, a row is estimated from the press there is.
+    press_only = advanced(rep_maxes={"overhead_press": RepMax(weight=80, reps=3)})
+    assert "overhead press" in resolve_start(C["seated_cable_row"], press_only, C, {}).note
+
+
+def test_the_lowest_cross_lift_estimate_wins() -> None:
+    weak_squat = advanced(
+        rep_maxes={"back_squat": RepMax(weight=60, reps=5), "deadlift": RepMax(weight=200, reps=3)}
+    )
+    thrust = resolve_start(C["b_stance_hip_thrust"], weak_squat, C, {})
+    assert "back squat" in thrust.note
 
 
 def test_isolation_without_a_related_lift_finds_its_load_in_week_one() -> None:

@@ -19,7 +19,12 @@ from thrustplan.rules.bodyweight import UPPER_BODY_PATTERNS
 from thrustplan.rules.populations import limitation_rep_ceiling
 from thrustplan.rules.prescription import Prescription
 from thrustplan.rules.profile import ClientProfile, Units
-from thrustplan.rules.standards import DEFAULT_BODYWEIGHT_KG, cross_lift_ratio, standard_max
+from thrustplan.rules.standards import (
+    DEFAULT_BODYWEIGHT_KG,
+    SAME_PLANE,
+    cross_lift_ratio,
+    standard_max,
+)
 from thrustplan.rules.strength import MAX_TRUSTED_REPS, max_from_set, transfer_ratio
 
 
@@ -151,9 +156,13 @@ def _from_other_lifts(
     """An estimate from the client's known lifts of other patterns in the same half of
     the body (``rules.standards.cross_lift_ratio``), the lowest of them: an advanced
     lifter's B-stance thrust from their squat, their cable row from their bench press.
-    Still a guess, so it starts a reserve rep lighter and says what to do about it."""
+    A known lift of the same plane (``rules.standards.SAME_PLANE``) is the only witness
+    when there is one, so a row is not held down by a weak overhead press. Still a guess,
+    so it starts a reserve rep lighter and says what to do about it."""
+    known = _known_maxes(profile, catalogue, starts)
+    plane = [lift for lift in known if SAME_PLANE.get(lift[0].pattern) == exercise.pattern]
     best: Start | None = None
-    for source, one_rep_max, label in _known_maxes(profile, catalogue, starts):
+    for source, one_rep_max, label in plane or known:
         ratio = cross_lift_ratio(source, exercise, profile.level)
         if ratio is None or (best is not None and one_rep_max * ratio >= best.one_rep_max):
             continue
