@@ -255,7 +255,10 @@ def _with_pairs(
         return None
     if outcome == cp_model.OPTIMAL:  # nothing with pairs beats the straight plan
         return replace(plan, optimal=True, bound=plan.objective)
-    return replace(plan, bound=max(lower, min(plan.bound, second.best_objective_bound)))
+    # Stopped before it could rule pairs out: the straight plan is only the best found, even
+    # when it was proven the best of straight sets.
+    bound = min(plan.objective, max(lower, second.best_objective_bound))
+    return replace(plan, optimal=False, bound=bound)
 
 
 def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> WeeklyTemplate:
