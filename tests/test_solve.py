@@ -17,7 +17,8 @@ from tests.factories import (
 )
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.candidates import make_candidate, make_pair, prepare
-from thrustplan.planner.model.rulebook import HARD_RULES, build, build_bound
+from thrustplan.planner.model.rule_model import RuleModel, session_seconds
+from thrustplan.planner.model.rulebook import HARD_RULES, build
 from thrustplan.planner.model.solve import (
     InfeasibleRequest,
     SolverSettings,
@@ -33,6 +34,7 @@ from thrustplan.planner.model.symmetry import break_day_symmetry, interchangeabl
 from thrustplan.planner.template import WeeklyTemplate
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.timing import exercise_seconds
 
 CATALOGUE = builtin_catalogue()
 HOME = ["dumbbells", "bench"]
@@ -217,15 +219,32 @@ def test_symmetry_breaking_keeps_the_best_plan() -> None:
     assert scores[0] == scores[1]
 
 
-def test_the_relaxation_without_pairs_bounds_the_model_with_pairs() -> None:
+def test_superset_literals_are_one_per_neighbouring_slots_however_many_pairs() -> None:
     client = profile(equipment=HOME, session_minutes=30, supersets=True)
     data = prepare(client, CATALOGUE)
-    assert data.pairs
-    scores = []
-    for m in (build_bound(data), build(data)):
-        solver = _parameters(SOLVER)
-        assert solver.solve(m.model) == cp_model.OPTIMAL
-        scores.append(solver.objective_value)
-    assert scores[0] <= scores[1]
+    m = build(data)
+    for d in m.vars.days:
+        # Many more pairs than places for them: the slots keep the model small.
+        assert len(m.vars.supersets(d)) <= len(m.vars.slots(d)) - 1 < len(data.pairs[d])
     # And solving with pairs proves its plan the best there is.
     assert solve_input(data, SOLVER).report.status == "optimal"
+
+
+def test_joined_slots_save_exactly_what_their_pair_saves() -> None:
+    client = profile(equipment=HOME, session_minutes=30, supersets=True)
+    data = prepare(client, CATALOGUE)
+    pairs = data.pairs[0]
+    # Two partners of unequal rests: the pair saves the smaller rest, once a set.
+    pair = next(p for p in pairs if p.first.rest_seconds != p.second.rest_seconds)
+    both = (pair.first, pair.second)
+    apart = sum(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in both)
+    assert pair.saving == (pair.first.sets - 1) * min(c.rest_seconds for c in both)
+    for joined in (False, True):
+        m = RuleModel(data)  # the model's structure alone, without the rules
+        for c in m.vars.candidates():
+            m.vars.fix(0, c, c in both)
+        m.vars.fix_pair(0, pair, joined)
+        solver = _parameters(SOLVER)
+        assert solver.solve(m.model) == cp_model.OPTIMAL
+        assert solver.value(session_seconds(m, 0)) == apart - joined * pair.saving
+        assert solver.value(sum(m.vars.supersets(0))) == joined

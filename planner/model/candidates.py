@@ -3,8 +3,8 @@
 Candidates are the exercises a client may do (equipment, limitations, exclusions),
 trimmed to the best few per movement pattern: the model's size, not the catalogue's,
 sets the solve time (docs/solver-design.md: ~10 per pattern kept 800-exercise catalogues
-provable in 1-2 s). Superset pairs, for clients who ask for them, are trimmed the same
-way: a few partners per candidate and day.
+provable in 1-2 s). Superset pairs, for clients who ask for them, are every two
+candidates that may share a superset and can fill neighbouring slots of a day.
 """
 
 from __future__ import annotations
@@ -46,9 +46,6 @@ from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION, work_budget_s
 PER_PATTERN = 6
 #: Most sets any exercise gets; weekly volume grows mainly by adding exercises.
 MAX_SETS = MOST_SETS
-#: Superset partners kept per candidate and day: enough that the solver can pair what it
-#: chooses, few enough that the model stays near the plain one's size and solve time.
-PARTNERS_PER_CANDIDATE = 2
 
 
 @dataclass(frozen=True)
@@ -306,13 +303,6 @@ def make_pair(a: Candidate, b: Candidate) -> Pair | None:
     return Pair(first, second, apart - together)
 
 
-def _overlap(a: Exercise, b: Exercise) -> int:
-    """Muscles the two train at all: fewer means a fresher partner."""
-    return len(
-        {*a.primary_muscles, *a.secondary_muscles} & {*b.primary_muscles, *b.secondary_muscles}
-    )
-
-
 def _time_can_bind(
     here: Sequence[Candidate], slots: Sequence[Slot], profile: ClientProfile
 ) -> bool:
@@ -357,51 +347,30 @@ def neighbours(slots: Sequence[Slot], a: Exercise, b: Exercise) -> bool:
 def superset_pairs(
     candidates: Sequence[Candidate], split: Split, profile: ClientProfile
 ) -> dict[int, tuple[Pair, ...]]:
-    """The pairs each day may use: for every candidate the day allows, its
-    :data:`PARTNERS_PER_CANDIDATE` best partners among the others the day allows.
+    """The pairs each day may use: every two candidates the day allows that may share a
+    superset (:func:`make_pair`) and can fill neighbouring slots (:func:`neighbours`).
 
-    Best means the largest time saving, then the fewest muscles in common, then the
-    partner the shortlist ranks highest (favourites, level, cost), which is the one the
-    solver is likeliest to choose anyway; partners are only those that can fill a slot
-    next to the candidate's (:func:`neighbours`), which keeps the pairs the solver must
-    weigh to a third and the proof of the best plan fast. Days of the same focus share one
-    list. A day
-    whose longest possible session fits the client's minutes gets no pairs, and is left
-    out: supersets are there to fit work in, and with time to spare straight sets keep
-    the full rest.
+    None is trimmed away: the model decides by slot which neighbours are joined
+    (``WeekVariables``), so every further pair costs it a term in a sum, not a variable,
+    and a pair left out could be the one that fits the session's last exercise. Days of
+    the same focus share one list. A day whose longest possible session fits the
+    client's minutes gets no pairs, and is left out: supersets are there to fit work in,
+    and with time to spare straight sets keep the full rest.
     """
-    partners: dict[ExerciseId, list[tuple[Candidate, Pair]]] = defaultdict(list)
-    for i, a in enumerate(candidates):
-        for b in candidates[i + 1 :]:
-            if (pair := make_pair(a, b)) is not None:
-                partners[a.id].append((b, pair))
-                partners[b.id].append((a, pair))
     by_focus: dict[str, tuple[Pair, ...]] = {}
     for day in split.days:
         if day.focus in by_focus:
             continue
+        slots = skeleton(profile.goal, day.focus)
         patterns = day.patterns & day_patterns(profile.goal, day.focus)
         here = [c for c in candidates if c.exercise.pattern in patterns]
-        if not _time_can_bind(here, skeleton(profile.goal, day.focus), profile):
-            by_focus[day.focus] = ()
-            continue
-        kept: dict[str, Pair] = {}
-        slots = skeleton(profile.goal, day.focus)
-        for a in here:
-            options = [
-                (b, p)
-                for b, p in partners[a.id]
-                if b.exercise.pattern in patterns and neighbours(slots, a.exercise, b.exercise)
-            ]
-            options.sort(
-                key=lambda option: (
-                    -option[1].saving,
-                    _overlap(a.exercise, option[0].exercise),
-                    _rank_key(option[0].exercise, profile),
-                )
-            )
-            kept.update((p.id, p) for _, p in options[:PARTNERS_PER_CANDIDATE])
-        by_focus[day.focus] = tuple(kept[k] for k in sorted(kept))
+        kept: list[Pair] = []
+        if _time_can_bind(here, slots, profile):
+            for i, a in enumerate(here):
+                for b in here[i + 1 :]:
+                    if neighbours(slots, a.exercise, b.exercise) and (p := make_pair(a, b)):
+                        kept.append(p)
+        by_focus[day.focus] = tuple(sorted(kept, key=lambda p: p.id))
     return {d: by_focus[day.focus] for d, day in enumerate(split.days) if by_focus[day.focus]}
 
 

@@ -11,11 +11,10 @@ hard rule from the finished plan.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from thrustplan.planner.model.candidates import ModelInput
 from thrustplan.planner.model.rule_model import RuleModel as RuleModel
-from thrustplan.planner.model.rule_model import best_savings
 from thrustplan.planner.model.rules_hard import (
     add_abduction_every_week,
     add_equipment_and_limitations,
@@ -147,30 +146,5 @@ def build(data: ModelInput, *, guarded: bool = False) -> RuleModel:
             rule.add(m)
     m.end()
     m.objective = sum(weight * expr for weight, expr in (r.penalty(m) for r in SOFT_RULES))
-    m.model.minimize(m.objective)
-    return m
-
-
-#: Soft rules that read a session's length, left out of :func:`build_bound`.
-TIME_READING_RULES = frozenset({"even_sessions", "use_the_time"})
-
-
-def build_bound(data: ModelInput) -> RuleModel:
-    """A relaxation of the model with superset pairs, without any pair variable: every
-    exercise is timed at its straight sets less its :func:`best_savings` on that day,
-    and the soft rules that read a session's length are left out.
-
-    Every plan the model with pairs allows is a plan here at no higher cost (its penalties
-    for length and for pairs are never negative), so this model's optimum, or its proven
-    bound, is a lower bound on the best plan with pairs; with no pair variables it
-    solves about as fast as the plan of straight sets.
-    """
-    savings = {d: best_savings(pairs) for d, pairs in data.pairs.items()}
-    m = RuleModel(replace(data, pairs={}), savings=savings)
-    for rule in HARD_RULES:
-        if rule.add is not None:
-            rule.add(m)
-    soft = [r.penalty(m) for r in SOFT_RULES if r.name not in TIME_READING_RULES]
-    m.objective = sum(weight * expr for weight, expr in soft)
     m.model.minimize(m.objective)
     return m

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -14,7 +13,7 @@ from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
 from thrustplan.planner.model.rule_model import RuleModel
-from thrustplan.planner.model.rulebook import HARD_RULES, build, build_bound
+from thrustplan.planner.model.rulebook import HARD_RULES, build
 from thrustplan.planner.model.symmetry import break_day_symmetry
 from thrustplan.planner.template import (
     PlannedExercise,
@@ -219,61 +218,18 @@ def _solved(
     )
 
 
-def _with_pairs(
-    data: ModelInput,
-    settings: SolverSettings,
-    straight: tuple[RuleModel, cp_model.CpSolver, _Plan | None],
-) -> _Plan | None:
-    """The best plan once superset pairs are allowed, starting from the straight plan.
-
-    A relaxation without pair variables (``rulebook.build_bound``) first bounds what
-    pairs could achieve: when that bound reaches the straight plan's score, the straight
-    plan is proven the best there is. Otherwise the model with pairs starts from the
-    straight plan, knows the bound, and replaces the plan only with a strictly better one,
-    so pairs appear only where they improve it.
-    """
-    m, solver, plan = straight
-    relaxed = build_bound(data)
-    break_day_symmetry(relaxed)
-    lower_solver = _parameters(settings, spent=[solver])
-    if lower_solver.solve(relaxed.model) == cp_model.INFEASIBLE:
-        return plan
-    lower = lower_solver.best_objective_bound
-    if plan is not None and lower >= plan.objective:
-        return replace(plan, optimal=True, bound=plan.objective)
-    paired = build(data)
-    break_day_symmetry(paired)
-    paired.model.add(paired.objective >= math.ceil(lower))
-    if plan is not None:
-        paired.vars.hint_from(m.vars, solver)
-    second = _parameters(settings, spent=[solver, lower_solver])
-    outcome = second.solve(paired.model)
-    found = _solved(paired, second, outcome)
-    if found is not None and (plan is None or found.objective < plan.objective):
-        return replace(found, bound=max(found.bound, lower))
-    if plan is None:
-        return None
-    if outcome == cp_model.OPTIMAL:  # nothing with pairs beats the straight plan
-        return replace(plan, optimal=True, bound=plan.objective)
-    return replace(plan, bound=max(lower, min(plan.bound, second.best_objective_bound)))
-
-
 def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> WeeklyTemplate:
     """Solve a prepared request; raise :class:`InfeasibleRequest` with an explanation.
 
-    When the request allows superset pairs, the plan of straight sets is solved first and
-    then improved with pairs where they help, in what is left of the limits
-    (:func:`_with_pairs`). Starting from a plan matters: the model with pairs is several
-    times slower to prove, and the solver's neighbourhood search improves a plan it has
-    far sooner than it finds one from nothing.
+    A request with supersets is one model like any other: its superset literals join
+    neighbouring slots (``WeekVariables``), a few per session, so it is barely larger
+    than the model of straight sets and is solved in one go.
     """
     settings = settings or SolverSettings()
-    m = build(replace(data, pairs={}))
+    m = build(data)
     break_day_symmetry(m)
     solver = _parameters(settings)
     plan = _solved(m, solver, solver.solve(m.model))
-    if data.pairs:
-        plan = _with_pairs(data, settings, (m, solver, plan))
     if plan is None:
         raise explain(data, settings)
     report = _report(data, plan.optimal, plan.objective, plan.bound)

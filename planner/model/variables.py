@@ -15,8 +15,8 @@ Day = int  # index into the split's days
 class WeekVariables:
     """``assign[d, s, e]``: exercise e fills slot s of day d's session, with its standard
     sets; ``use[d, e]``: e is in day d's session (in whichever slot);
-    ``pair[d, a, b]``: a and b are done as a superset in day d's session, for the pairs
-    the request allows (none unless the client asked for supersets).
+    ``superset[d, s]``: slots s and s + 1 of day d are done as one superset, where the
+    request's pairs can fill them (none unless the client asked for supersets).
 
     A slot may only take the exercises of its own patterns
     (``thrustplan.rules.sessions.Slot``), and a loaded slot only loaded compounds when the
@@ -38,10 +38,11 @@ class WeekVariables:
         self._never = model.new_constant(0)
         for d in self.days:
             self._make_day(d)
-        self._pair: dict[tuple[Day, str], cp_model.IntVar] = {}
+        #: Neighbouring slots ``s`` and ``s + 1`` of a day done as one superset: the
+        #: literal, and the seconds that saves.
+        self._joined: dict[tuple[Day, int], tuple[cp_model.IntVar, cp_model.IntVar]] = {}
         for d in self.days:
-            for p in data.pairs.get(d, ()):
-                self._pair[d, p.id] = model.new_bool_var(f"pair[{d},{p.first.id},{p.second.id}]")
+            self._join_slots(d)
 
     def _make_day(self, d: Day) -> None:
         """Slot variables for day ``d``, at most one exercise a slot, and each exercise's
@@ -66,6 +67,66 @@ class WeekVariables:
                 self._use[d, c.id] = use
             else:
                 self._use[d, c.id] = self._never
+
+    def _join_slots(self, d: Day) -> None:
+        """Superset literals for day ``d`` by neighbouring slots rather than by pair of
+        exercises: a skeleton of eight slots has seven places for a pair, however many
+        exercises could fill them.
+
+        Joined slots are both filled, with exercises of a prepared pair (``data.pairs``);
+        a slot is joined to one neighbour at most. What joining saves is exact: the
+        smaller of the two exercises' rests between sets, once for each set after the
+        first (``thrustplan.rules.timing.superset_seconds``). From above it is bounded by
+        each side's best saving, read from the slots' literals, which the solver's linear
+        relaxation sees; from below, by each pair's saving once its two exercises are
+        joined (a linear ``min`` in place of these proved the hardest weeks about half as
+        fast).
+        """
+        saving = {frozenset((p.first.id, p.second.id)): p.saving for p in self.pairs(d)}
+        previous: cp_model.IntVar | None = None
+        for s in range(len(self.data.slot_options(d)) - 1):
+            here, there = self._slot[d, s], self._slot[d, s + 1]
+            ahead = {a: [b for b in there if frozenset((a, b)) in saving] for a in here}
+            if not any(ahead.values()):
+                previous = None
+                continue
+            behind = {b: [a for a in here if b in ahead[a]] for b in there}
+            joined = self.model.new_bool_var(f"superset[{d},{s}]")
+            shared: list[cp_model.LinearExpr] = []
+            most = 0
+            for side, other, mates in ((here, there, ahead), (there, here, behind)):
+                self.model.add(joined <= sum(side[e] for e in side if mates[e]))
+                # Each exercise at its best saving beside this neighbour: the smaller of
+                # the two sides is then exactly what the pair saves, since a pair saves
+                # the smaller rest of the two.
+                best = [max((saving[frozenset((e, o))] for o in mates[e]), default=0) for e in side]
+                for e, var in side.items():
+                    self.model.add(var + joined <= 1 + sum(other[o] for o in mates[e]))
+                shared.append(cp_model.LinearExpr.weighted_sum(list(side.values()), best))
+                most = max(most, *best)
+            if previous is not None:
+                self.model.add(previous + joined <= 1)
+            previous = joined
+            saved = self.model.new_int_var(0, most, f"saved[{d},{s}]")
+            self.model.add(saved <= most * joined)
+            for bound in shared:
+                self.model.add(saved <= bound)
+            # Exact from below too: joined partners save what their pair saves, so that
+            # no session is timed longer than it runs.
+            for a, partners in ahead.items():
+                for b in partners:
+                    pair = saving[frozenset((a, b))]
+                    self.model.add(saved >= pair).only_enforce_if([here[a], there[b], joined])
+            self._joined[d, s] = (joined, saved)
+
+    def supersets(self, day: Day) -> list[cp_model.IntVar]:
+        """One literal per place for a superset in day ``day``'s session."""
+        return [joined for (d, _), (joined, _) in self._joined.items() if d == day]
+
+    def seconds_saved(self, day: Day) -> cp_model.LinearExpr:
+        """Seconds day ``day``'s supersets save on its exercises done apart."""
+        saved = [saved for (d, _), (_, saved) in self._joined.items() if d == day]
+        return cp_model.LinearExpr.sum(saved)
 
     def candidates(self) -> Iterator[Candidate]:
         return iter(self.data.candidates)
@@ -97,9 +158,6 @@ class WeekVariables:
         """The superset pairs day ``day`` may use."""
         return self.data.pairs.get(day, ())
 
-    def is_paired(self, day: Day, pair: Pair) -> cp_model.IntVar:
-        return self._pair[day, pair.id]
-
     def sets_of(self, day: Day, candidate: Candidate) -> cp_model.LinearExpr:
         return candidate.sets * self._use[day, candidate.id]
 
@@ -108,20 +166,23 @@ class WeekVariables:
         self.model.add(self._use[day, candidate.id] == int(chosen))
 
     def fix_pair(self, day: Day, pair: Pair, chosen: bool) -> None:
-        """Force ``pair`` into or out of day ``day``'s session as a superset."""
-        self.model.add(self._pair[day, pair.id] == int(chosen))
-
-    def hint_from(self, source: WeekVariables, solver: cp_model.CpSolver) -> None:
-        """Start the search from ``solver``'s solution of ``source``, a model of the same
-        request without pairs: every slot literal as it was there, and no pairs."""
-        for key, chosen in self._slot.items():
-            for e, var in chosen.items():
-                self.model.add_hint(var, solver.boolean_value(source._slot[key][e]))
-        for (d, e), use in self._use.items():
-            if use is not self._never and use.name.startswith("use["):
-                self.model.add_hint(use, solver.boolean_value(source._use[d, e]))
-        for pair in self._pair.values():
-            self.model.add_hint(pair, False)
+        """Force ``pair`` into or out of day ``day``'s session as a superset: with
+        ``chosen``, its two exercises fill two joined neighbouring slots."""
+        ways: list[cp_model.IntVar] = []
+        for (d, s), (joined, _) in self._joined.items():
+            for a, b in ((pair.first.id, pair.second.id), (pair.second.id, pair.first.id)):
+                if d != day or a not in self._slot[d, s] or b not in self._slot[d, s + 1]:
+                    continue
+                both = [self._slot[d, s][a], self._slot[d, s + 1][b], joined]
+                if not chosen:
+                    self.model.add(sum(both) <= 2)
+                    continue
+                way = self.model.new_bool_var(f"joined_as[{d},{s},{a},{b}]")
+                for literal in both:
+                    self.model.add_implication(way, literal)
+                ways.append(way)
+        if chosen:
+            self.model.add_bool_or(ways)
 
     def extract(self, solver: cp_model.CpSolver) -> dict[Day, list[Candidate]]:
         """The chosen candidates of each day, in candidate order (each with its sets)."""
@@ -131,8 +192,15 @@ class WeekVariables:
         }
 
     def extract_pairs(self, solver: cp_model.CpSolver) -> dict[Day, list[Pair]]:
-        """The superset pairs chosen for each day."""
-        return {
-            d: [p for p in self.pairs(d) if solver.boolean_value(self._pair[d, p.id])]
-            for d in self.days
-        }
+        """The superset pairs chosen for each day: the exercises of each two joined slots."""
+        found: dict[Day, list[Pair]] = {d: [] for d in self.days}
+        for (d, s), (joined, _) in self._joined.items():
+            if solver.boolean_value(joined):
+                ids = {
+                    e
+                    for slot in (self._slot[d, s], self._slot[d, s + 1])
+                    for e, var in slot.items()
+                    if solver.boolean_value(var)
+                }
+                found[d].extend(p for p in self.pairs(d) if {p.first.id, p.second.id} == ids)
+        return found
