@@ -36,8 +36,9 @@ def test_a_ceiling_that_stops_the_sessions_is_stated_with_the_real_length() -> N
     assert note.startswith("Sessions take about ") and "of the 90 booked, because" in note
     assert "past the 16 weekly sets a beginner lifter recovers from" in note
     assert [f.rule for f in review_program(program, CATALOGUE)] == []
-    cover = Renderer().render_html(program, CATALOGUE)
-    assert note in cover
+    html = Renderer().render_html(program, CATALOGUE)
+    # On the cover, and on each normal week's page beside the sessions' printed lengths.
+    assert html.count(note) == 1 + len(normal_weeks(program))
 
 
 def test_sessions_that_use_the_time_need_no_note() -> None:

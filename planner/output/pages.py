@@ -40,16 +40,20 @@ def _notes_height(notes: Iterable[str], width: float) -> float:
     return PAGE_NOTE_PAD_MM + lines * PAGE_NOTE_LINE_MM
 
 
-def plan_week_pages(sessions: Sequence[SessionView], paper: Paper) -> tuple[PageView, ...]:
+def plan_week_pages(
+    sessions: Sequence[SessionView], paper: Paper, remark: str | None = None
+) -> tuple[PageView, ...]:
     """Pack a week's sessions, in order, onto as few pages as their heights allow.
 
     When a week needs more than one page, its sessions are spread evenly (five sessions
     print three and two, not four and one), never splitting a session. Each page lists
-    the long notes of its rows once, under the table, keyed a, b, c...
+    the long notes of its rows once, under the table, keyed a, b, c...; the first page
+    also prints ``remark`` there, and has that much less room.
     """
     if not sessions:
-        return (PageView(()),)
-    first_room = paper.content_height - WEEK_HEAD_MM - TABLE_HEAD_MM - SLACK_MM
+        return (PageView((), remark=remark),)
+    remark_room = _notes_height([remark] if remark else [], paper.content_width)
+    first_room = paper.content_height - WEEK_HEAD_MM - TABLE_HEAD_MM - SLACK_MM - remark_room
     later_room = paper.content_height - TABLE_HEAD_MM - SLACK_MM
 
     def height(page: Sequence[SessionView]) -> float:
@@ -71,7 +75,9 @@ def plan_week_pages(sessions: Sequence[SessionView], paper: Paper) -> tuple[Page
         even = pack(math.ceil(len(sessions) / len(chosen)))
         if len(even) == len(chosen):
             chosen = even
-    return tuple(_keyed_page(page) for page in chosen)
+    pages = [_keyed_page(page) for page in chosen]
+    pages[0] = replace(pages[0], remark=remark)
+    return tuple(pages)
 
 
 def _keyed_page(sessions: Sequence[SessionView]) -> PageView:
@@ -132,7 +138,11 @@ def week_views(program: Program, catalogue: Catalogue, paper: Paper) -> list[Wee
                 phase_name=week.phase_name,
                 dates=_week_dates(program, week),
                 bookmark=bookmark,
-                pages=plan_week_pages(sessions, paper),
+                # A week whose sessions a hard rule ends early says why, beside their
+                # printed lengths; a deload is short by design.
+                pages=plan_week_pages(
+                    sessions, paper, None if week.deload else program.session_length
+                ),
             )
         )
     return views

@@ -88,6 +88,8 @@ class PageView:
 
     sessions: tuple[SessionView, ...]
     notes: tuple[tuple[str, str], ...] = ()
+    #: Printed under the first page's table: why this week's sessions end early.
+    remark: str | None = None
 
 
 @dataclass(frozen=True)
