@@ -27,6 +27,10 @@ SECONDARY_STRENGTH_REPS: tuple[tuple[int, int], tuple[int, int]] = ((6, 10), (8,
 LONG_SESSION_MINUTES = 75
 #: The most working sets any exercise is prescribed (GZCLP's T1 runs five).
 MOST_SETS = 5
+#: Below this many minutes a trained client's strength main lifts take three sets, as
+#: Starting Strength writes them: two main lifts of four sets at three-minute rests and
+#: the day's pull would leave no room for anything else in 45 minutes.
+SHORT_STRENGTH_MINUTES = 50
 
 
 def role_prescription(
@@ -77,7 +81,8 @@ def role_sets(
     """Working sets for an exercise of ``role``, each time it is prescribed.
 
     Three sets; four for a main lift, five for a strength plan's main lift when the
-    session is an hour or more (5 x 3-5 is GZCLP's T1), but three for a beginner's, as
+    session is an hour or more (5 x 3-5 is GZCLP's T1) and three when it is under
+    :data:`SHORT_STRENGTH_MINUTES`, and three for a beginner's, as
     the beginners' programmes write them (Strong Curves' 3 x 20 thrust, Starting
     Strength's 3 x 5): a beginner thrusts, squats and hinges in most sessions, and more
     sets of the main lift would leave no room under the weekly sets a beginner recovers
@@ -93,6 +98,8 @@ def role_sets(
 
     >>> role_sets(Role.MAIN, Goal.GLUTES, 60), role_sets(Role.MAIN, Goal.STRENGTH, 75)
     (4, 5)
+    >>> role_sets(Role.MAIN, Goal.STRENGTH, 45), role_sets(Role.MAIN, Goal.GLUTES, 45)
+    (3, 4)
     >>> role_sets(Role.MAIN, Goal.GLUTES, 60, Level.BEGINNER)
     3
     >>> role_sets(Role.ACCESSORY, Goal.GENERAL, 30)
@@ -103,7 +110,8 @@ def role_sets(
     3
     """
     sets = 3
-    if role is Role.MAIN and level is not Level.BEGINNER:
+    short_strength = goal is Goal.STRENGTH and session_minutes < SHORT_STRENGTH_MINUTES
+    if role is Role.MAIN and level is not Level.BEGINNER and not short_strength:
         sets = 5 if goal is Goal.STRENGTH and session_minutes >= 60 else 4
     if session_minutes <= 30:
         return sets - 1
