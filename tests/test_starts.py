@@ -124,3 +124,14 @@ def test_week_one_isolation_work_keeps_two_in_reserve_and_sensible_loads(
     assert guessed
     for entry in guessed:
         assert "week 1: find a load you can lift for" in entry.notes
+
+
+def test_a_trained_clients_dumbbell_compound_without_a_max_finds_its_load() -> None:
+    # A body-weight ratio for a one-arm row says little about an intermediate, who knows
+    # how to find a load; a beginner starts light on purpose, and barbell lifts keep
+    # their ramp and work-up.
+    intermediate = profile(equipment=GYM, level="intermediate")
+    assert resolve_start(C["dumbbell_row"], intermediate, C, {}).find_load
+    assert not resolve_start(C["back_squat"], intermediate, C, {}).find_load
+    beginner = profile(equipment=GYM, level="beginner")
+    assert not resolve_start(C["dumbbell_row"], beginner, C, {}).find_load

@@ -191,7 +191,7 @@ class LoadedLift:
         if self.start.work_up:
             notes.insert(0, work_up_note(reps, load, self.units.value))
         elif self.start.find_load:
-            notes.insert(0, find_load_note(reps, load, self.units.value))
+            notes.insert(0, find_load_note(reps, load, self.units.value, self.prescription.timed))
         elif self.start.estimated:
             notes.append(estimate_note(rir))
         return notes

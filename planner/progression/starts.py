@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from thrustplan.exercise_db.catalogue import Catalogue
-from thrustplan.exercise_db.models import Exercise, ExerciseId
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
 from thrustplan.planner.progression.loads import KG_PER_LB
 from thrustplan.rules.bodyweight import UPPER_BODY_PATTERNS
 from thrustplan.rules.populations import limitation_rep_ceiling
@@ -203,7 +203,12 @@ def resolve_start(
         one_rep_max=standard_max(exercise, bodyweight, profile.level),
         note=f"load estimated from {whose} and level",
         estimated=True,
-        find_load=not exercise.is_compound,
+        # A trained client's dumbbell, kettlebell, cable and machine compounds too: a
+        # body-weight ratio for a one-arm row says little about this client, who knows
+        # how to find a load. A beginner starts light on purpose, and the barbell lifts
+        # have their own first week (a ramp, one work-up).
+        find_load=not exercise.is_compound
+        or (profile.level is not Level.BEGINNER and exercise.load_kind is not LoadKind.BARBELL),
     )
 
 
@@ -219,14 +224,17 @@ def estimate_note(rir: int) -> str:
     )
 
 
-def find_load_note(reps: int, load: float, unit: str) -> str:
+def find_load_note(reps: int, load: float, unit: str, timed: bool = False) -> str:
     """Week 1 of a lift nothing of the client's gives a load for: find one, then log it.
 
     >>> find_load_note(15, 10, "kg")
     'week 1: find a load you can lift for 15 reps with 2-3 in reserve, starting near 10 kg; log it'
+    >>> find_load_note(45, 16, "kg", timed=True)
+    'week 1: find a load you can hold for 45 s with 2-3 in reserve, starting near 16 kg; log it'
     """
+    effort = f"hold for {reps} s" if timed else f"lift for {reps} reps"
     return (
-        f"week 1: find a load you can lift for {reps} reps with 2-3 in reserve, "
+        f"week 1: find a load you can {effort} with 2-3 in reserve, "
         f"starting near {_fmt(load)} {unit}; log it"
     )
 
