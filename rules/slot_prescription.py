@@ -76,13 +76,19 @@ def role_prescription(
 
 
 def role_sets(
-    role: Role, goal: Goal, session_minutes: int, level: Level = Level.INTERMEDIATE
+    role: Role,
+    goal: Goal,
+    session_minutes: int,
+    level: Level = Level.INTERMEDIATE,
+    *,
+    loaded: bool = True,
 ) -> int:
     """Working sets for an exercise of ``role``, each time it is prescribed.
 
     Three sets; four for a main lift, five for a strength plan's main lift when the
-    session is an hour or more (5 x 3-5 is GZCLP's T1) and three when it is under
-    :data:`SHORT_STRENGTH_MINUTES`, and three for a beginner's, as
+    session is an hour or more (5 x 3-5 is GZCLP's T1) and three for a ``loaded`` one
+    when it is under :data:`SHORT_STRENGTH_MINUTES` (its rests are the long ones), and
+    three for a beginner's, as
     the beginners' programmes write them (Strong Curves' 3 x 20 thrust, Starting
     Strength's 3 x 5): a beginner thrusts, squats and hinges in most sessions, and more
     sets of the main lift would leave no room under the weekly sets a beginner recovers
@@ -100,6 +106,8 @@ def role_sets(
     (4, 5)
     >>> role_sets(Role.MAIN, Goal.STRENGTH, 45), role_sets(Role.MAIN, Goal.GLUTES, 45)
     (3, 4)
+    >>> role_sets(Role.MAIN, Goal.STRENGTH, 45, loaded=False)
+    4
     >>> role_sets(Role.MAIN, Goal.GLUTES, 60, Level.BEGINNER)
     3
     >>> role_sets(Role.ACCESSORY, Goal.GENERAL, 30)
@@ -110,7 +118,7 @@ def role_sets(
     3
     """
     sets = 3
-    short_strength = goal is Goal.STRENGTH and session_minutes < SHORT_STRENGTH_MINUTES
+    short_strength = loaded and goal is Goal.STRENGTH and session_minutes < SHORT_STRENGTH_MINUTES
     if role is Role.MAIN and level is not Level.BEGINNER and not short_strength:
         sets = 5 if goal is Goal.STRENGTH and session_minutes >= 60 else 4
     if session_minutes <= 30:

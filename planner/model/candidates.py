@@ -219,7 +219,7 @@ def standard_sets(
     """
     if exercise.is_hip_thrust_family:
         role = Role.MAIN
-    return role_sets(role, goal, session_minutes, level)
+    return role_sets(role, goal, session_minutes, level, loaded=exercise.load_kind.external)
 
 
 def key_lifts(profile: ClientProfile) -> frozenset[ExerciseId]:
