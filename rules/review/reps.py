@@ -9,11 +9,11 @@ from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
-from thrustplan.rules.review.reading import pattern_group, sessions
+from thrustplan.rules.review.reading import entry_findings, pattern_group, sessions
 from thrustplan.rules.sessions import STRENGTH_MAIN_LIFTS
 
 if TYPE_CHECKING:
-    from thrustplan.rules.program import Program
+    from thrustplan.rules.program import ExerciseEntry, Program
 
 #: Fewest reps for an accessory: isolation work and the pullover sit at 6 and up.
 ACCESSORY_LEAST_REPS = 6
@@ -69,24 +69,18 @@ def review_strength_main_reps(program: Program, catalogue: Catalogue) -> list[Fi
     """
     if program.profile.goal is not Goal.STRENGTH:
         return []
-    findings: list[Finding] = []
-    for week, session in sessions(program):
-        for entry in session.exercises:
-            if entry.exercise_id not in STRENGTH_MAIN_LIFTS or entry.load is None:
-                continue
-            if entry.reps_max > STRENGTH_MAIN_MOST_REPS:
-                findings.append(
-                    Finding(
-                        "strength_main_reps",
-                        f"{entry.reps_min}-{entry.reps_max} reps; a strength plan's main "
-                        f"lifts work at {STRENGTH_MAIN_MOST_REPS} or fewer (3 x 5 for a "
-                        "beginner)",
-                        week.number,
-                        session.day,
-                        entry.exercise_id,
-                    )
-                )
-    return findings
+
+    def too_many(entry: ExerciseEntry) -> str | None:
+        if entry.exercise_id not in STRENGTH_MAIN_LIFTS or entry.load is None:
+            return None
+        if entry.reps_max <= STRENGTH_MAIN_MOST_REPS:
+            return None
+        return (
+            f"{entry.reps_min}-{entry.reps_max} reps; a strength plan's main lifts work at "
+            f"{STRENGTH_MAIN_MOST_REPS} or fewer (3 x 5 for a beginner)"
+        )
+
+    return entry_findings(program, "strength_main_reps", too_many)
 
 
 def review_first_week_isolation_effort(program: Program, catalogue: Catalogue) -> list[Finding]:
@@ -98,29 +92,21 @@ def review_first_week_isolation_effort(program: Program, catalogue: Catalogue) -
     RIR 2-3 for a first exposure; GZCLP's T3 and 5/3/1's assistance work start light and
     build over the weeks.
     """
-    if not program.weeks:
-        return []
-    week = program.weeks[0]
-    findings: list[Finding] = []
-    for session in week.sessions:
-        for entry in session.exercises:
-            exercise = catalogue.get(entry.exercise_id)
-            if exercise is None or exercise.is_compound or entry.load is None:
-                continue
-            if entry.rir < FIRST_WEEK_ISOLATION_RIR:
-                unit = f" {entry.load_unit}" if entry.load_unit else ""
-                findings.append(
-                    Finding(
-                        "first_week_isolation_effort",
-                        f"RIR {entry.rir} at {entry.load:g}{unit} in week 1; "
-                        f"isolation work starts {FIRST_WEEK_ISOLATION_RIR} or more short of "
-                        "failure",
-                        week.number,
-                        session.day,
-                        entry.exercise_id,
-                    )
-                )
-    return findings
+
+    def too_hard(entry: ExerciseEntry) -> str | None:
+        exercise = catalogue.get(entry.exercise_id)
+        if exercise is None or exercise.is_compound or entry.load is None:
+            return None
+        if entry.rir >= FIRST_WEEK_ISOLATION_RIR:
+            return None
+        unit = f" {entry.load_unit}" if entry.load_unit else ""
+        return (
+            f"RIR {entry.rir} at {entry.load:g}{unit} in week 1; isolation work starts "
+            f"{FIRST_WEEK_ISOLATION_RIR} or more short of failure"
+        )
+
+    first_week = program.model_copy(update={"weeks": program.weeks[:1]})
+    return entry_findings(first_week, "first_week_isolation_effort", too_hard)
 
 
 def hard_push_ups(catalogue: Catalogue) -> frozenset[ExerciseId]:
