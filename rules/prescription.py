@@ -36,6 +36,9 @@ PAUSE_AT_TOP = "pause 1 s at the top"
 BEGINNER_STRENGTH_REPS = (5, 5)
 #: Hold length, in seconds, for timed exercises; holds progress by time, not load.
 HOLD_RANGE = (20, 45)
+#: Fewest reps in reserve for loaded isolation work in its first week: the load is new,
+#: and a set of 15 taken to one short of failure in week 1 is a test, not a start.
+FIRST_WEEK_ISOLATION_RIR = 2
 
 
 def is_main_lift(exercise: Exercise) -> bool:

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 
 #: General warm-up plus ramp-up sets for the first lift, in minutes.
 WARM_UP_MINUTES = 6
+#: Share of the client's minutes, warm-up included, the median normal session should
+#: fill (percent): the model aims past it, the review measures it.
+TIME_USED_PERCENT = 75
 #: Moving to the next exercise: loading a bar, finding dumbbells, adjusting a bench.
 CHANGEOVER_SECONDS = 60
 

@@ -17,7 +17,6 @@ from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.planner.model.candidates import ModelInput
 from thrustplan.planner.model.rule_model import RuleModel
 from thrustplan.planner.model.rulebook import build
-from thrustplan.planner.model.rules_soft import TIME_USED_PERCENT
 from thrustplan.planner.model.solve import (
     SolverSettings,
     _parameters,
@@ -27,6 +26,7 @@ from thrustplan.planner.model.solve import (
 from thrustplan.planner.template import WeeklyTemplate
 from thrustplan.rules.program import Program
 from thrustplan.rules.review.reading import normal_weeks, session_minutes
+from thrustplan.rules.timing import TIME_USED_PERCENT
 
 #: What each rule that can stop a session early means to the client.
 _WHY: dict[str, str] = {

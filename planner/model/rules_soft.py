@@ -27,11 +27,9 @@ BAND_POINTS = 1
 #: Points per half-set beyond the band: little, since the weekly ceiling is the hard
 #: limit and a coach would rather fill the client's hour than send them home early.
 OVER_BAND_POINTS = 2
-#: Share of the client's minutes, warm-up included, a session should use (percent).
-TIME_USED_PERCENT = 75
 #: The share the model aims at: a few points above, since later blocks swap in variations
 #: whose rests and set times differ, and the plan's median session must still reach
-#: :data:`TIME_USED_PERCENT`.
+#: ``thrustplan.rules.timing.TIME_USED_PERCENT``.
 TIME_AIM_PERCENT = 78
 #: Sessions within this many minutes of each other count as even.
 EVEN_ENOUGH_MINUTES = 5

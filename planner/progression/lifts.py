@@ -38,16 +38,13 @@ from thrustplan.planner.progression.starts import (
     find_load_note,
     work_up_note,
 )
-from thrustplan.rules.prescription import Prescription
+from thrustplan.rules.prescription import FIRST_WEEK_ISOLATION_RIR, Prescription
 from thrustplan.rules.profile import ProgressionScheme, Units
 from thrustplan.rules.strength import load_for, max_from_set
 
 #: Reps past the top of the range, at the heaviest load the kit makes, from which each
 #: next way to keep progressing applies (``docs/progression.md``, "When the kit tops out").
 TEMPO_FROM, PAUSE_FROM, ONE_SIDED_FROM = 1, 3, 6
-#: Fewest reps in reserve for isolation work in its first week: the load is new, and a
-#: set of 15 taken to one short of failure in week 1 is a test, not a start.
-FIRST_WEEK_ISOLATION_RIR = 2
 
 
 @dataclass(frozen=True)

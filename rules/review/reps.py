@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
 from thrustplan.rules.goals import Goal
+from thrustplan.rules.prescription import FIRST_WEEK_ISOLATION_RIR
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
 from thrustplan.rules.review.reading import entry_findings, pattern_group, sessions
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 ACCESSORY_LEAST_REPS = 6
 #: Most reps a set of a strength plan's barbell lifts asks for, at every level.
 STRENGTH_MAIN_MOST_REPS = 6
-#: Fewest reps in reserve for loaded isolation work in a programme's first week.
-FIRST_WEEK_ISOLATION_RIR = 2
 #: Most reps of unloaded pull-ups and chin-ups, and of hard push-up variations, before
 #: the next harder variation or an added load is due.
 PULL_UP_CEILING = 12

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.reading import normal_weeks, program_texts, session_minutes
+from thrustplan.rules.timing import TIME_USED_PERCENT
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import Program
 
 #: Share of the client's minutes the median normal session should fill, warm-up included.
-LEAST_SHARE = 0.75
+LEAST_SHARE = TIME_USED_PERCENT / 100
 #: A stated length counts when it is this close to the measured one, in minutes.
 STATED_SLACK = 3
 _STATED = re.compile(r"(\d+)\s*min(?:ute)?s?\b[^.]*\bbecause\b", re.IGNORECASE)
