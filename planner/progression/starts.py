@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
@@ -123,27 +124,29 @@ def _from_log(
     return None
 
 
+class _KnownMax(NamedTuple):
+    """A lift of the client's with a trustworthy max, and how a note names it."""
+
+    exercise: Exercise
+    one_rep_max: float
+    label: str
+
+
 def _known_maxes(
     profile: ClientProfile, catalogue: Catalogue, starts: Mapping[ExerciseId, StartFrom]
-) -> list[tuple[Exercise, float, str]]:
-    """The client's lifts with a trustworthy max, from a log or a rep max: each exercise,
-    its estimated max and how to name it."""
+) -> list[_KnownMax]:
+    """The client's lifts with a trustworthy max, from a log or a rep max."""
     unit = profile.units.value
-    known: list[tuple[Exercise, float, str]] = []
+    known: list[_KnownMax] = []
     for source_id, start in sorted(starts.items()):
         source = catalogue.get(source_id)
         if isinstance(start, LiftStart) and source is not None:
-            known.append((source, start.one_rep_max, f"logged {source.name.lower()}"))
+            known.append(_KnownMax(source, start.one_rep_max, f"logged {source.name.lower()}"))
     for source_id, rep_max in sorted(profile.rep_maxes.items()):
         source = catalogue.get(source_id)
         if source is not None and rep_max.reps <= MAX_TRUSTED_REPS:
-            known.append(
-                (
-                    source,
-                    max_from_set(rep_max.weight, rep_max.reps),
-                    f"{source.name.lower()} ({_fmt(rep_max.weight)} {unit} x {rep_max.reps})",
-                )
-            )
+            label = f"{source.name.lower()} ({_fmt(rep_max.weight)} {unit} x {rep_max.reps})"
+            known.append(_KnownMax(source, max_from_set(rep_max.weight, rep_max.reps), label))
     return known
 
 
@@ -160,7 +163,7 @@ def _from_other_lifts(
     when there is one, so a row is not held down by a weak overhead press. Still a guess,
     so it starts a reserve rep lighter and says what to do about it."""
     known = _known_maxes(profile, catalogue, starts)
-    plane = [lift for lift in known if SAME_PLANE.get(lift[0].pattern) == exercise.pattern]
+    plane = [k for k in known if SAME_PLANE.get(k.exercise.pattern) == exercise.pattern]
     best: Start | None = None
     for source, one_rep_max, label in plane or known:
         ratio = cross_lift_ratio(source, exercise, profile.level)
@@ -187,8 +190,9 @@ def resolve_start(
     standards' reference weight when none is given).
 
     Isolation work estimated from body weight alone has no lift of the client's behind
-    it (a body-weight ratio for a cable fly or a lateral raise is a guess twice over), so
-    its first week finds the load instead (``find_load``), starting from the estimate.
+    it (a body-weight ratio for a cable fly or a lateral raise is a guess twice over), nor
+    has a trained client's dumbbell, kettlebell, cable or machine compound, so their first
+    week finds the load instead (``find_load``), starting from the estimate.
     """
     found = (
         _from_log(exercise, catalogue, starts)
@@ -203,10 +207,8 @@ def resolve_start(
         one_rep_max=standard_max(exercise, bodyweight, profile.level),
         note=f"load estimated from {whose} and level",
         estimated=True,
-        # A trained client's dumbbell, kettlebell, cable and machine compounds too: a
-        # body-weight ratio for a one-arm row says little about this client, who knows
-        # how to find a load. A beginner starts light on purpose, and the barbell lifts
-        # have their own first week (a ramp, one work-up).
+        # A beginner starts light on purpose, and the barbell lifts have their own first
+        # week (a ramp, one work-up); a trained client knows how to find a load.
         find_load=not exercise.is_compound
         or (profile.level is not Level.BEGINNER and exercise.load_kind is not LoadKind.BARBELL),
     )
