@@ -313,3 +313,42 @@ def test_trainer_includes_holds_for_the_exercise_or_a_variation_on_its_day(
     linked = next(x for x in CATALOGUE.values() if opener in (*x.easier, *x.harder))
     varied = _break(program, lambda p: setattr(p.profile, "include", [Include(exercise=linked.id)]))
     assert list(CHECKS["trainer_includes"](varied, CATALOGUE)) == []
+
+
+def _strength_session(*steps: str | tuple[str, str]) -> Change:
+    """The first session as a strength plan's, made of ``steps``: a pair is a superset."""
+
+    def change(p: Program) -> None:
+        p.profile.goal = Goal.STRENGTH
+        p.profile.supersets = True
+        entries: list[ExerciseEntry] = []
+        letters = iter("ABC")
+        for step in steps:
+            letter = next(letters) if isinstance(step, tuple) else None
+            for exercise_id in step if isinstance(step, tuple) else (step,):
+                entry = _entry(p, exercise_id, len(entries) + 1)
+                entries.append(entry.model_copy(update={"superset": letter}))
+        _first(p)[:] = entries
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("steps", "late"),
+    [
+        # A main press supersetted with a pull keeps its place among the main lifts.
+        (("deadlift", ("overhead_press", "lat_pulldown"), "dumbbell_hip_thrust"), False),
+        (("deadlift", "back_squat", "barbell_hip_thrust"), False),
+        # Two accessories are not a main lift, paired or not.
+        (("deadlift", ("dumbbell_row", "push_up"), "dumbbell_hip_thrust"), True),
+        (("deadlift", "lat_pulldown", "dumbbell_hip_thrust"), True),
+    ],
+)
+def test_a_strength_plans_thrust_follows_the_steps_that_hold_main_lifts(
+    program: Program, steps: tuple[str | tuple[str, str], ...], late: bool
+) -> None:
+    session = _break(program, _strength_session(*steps))
+    found = list(CHECKS["hip_thrust_early"](session, CATALOGUE))
+    assert [(v.week, v.exercise_id) for v in found if v.week == 1] == (
+        [(1, steps[-1])] if late else []
+    )

@@ -103,8 +103,8 @@ HARD_RULES: tuple[HardRule, ...] = (
         None,
         "A hip-thrust-family exercise comes first or second, while the client is fresh: the "
         "ordering step puts it first, and at most one hip thrust is in a session. A strength "
-        "plan opens with the day's main barbell lifts and the thrust follows them straight "
-        "away.",
+        "plan opens with the day's main barbell lifts (a lift may be supersetted with an "
+        "accessory) and the thrust follows them straight away.",
     ),
     HardRule(
         "compound_before_isolation",

@@ -183,19 +183,24 @@ def check_no_exercise_twice_in_session(
 
 
 def _after_main_lifts(program: Program, before: list[list[Exercise | None]]) -> bool:
-    """Whether every step before a strength plan's hip thrust is one of its main lifts."""
+    """Whether every step before a strength plan's hip thrust holds one of its main lifts
+    (a main lift may be supersetted with an accessory, and the pair keeps the lift's place)."""
     if not leads_with_main_lift(program.profile.goal):
         return False
     return all(
-        x is not None and role_of(x, program.profile.goal, program.profile.rep_maxes) is Role.MAIN
+        any(
+            x is not None
+            and role_of(x, program.profile.goal, program.profile.rep_maxes) is Role.MAIN
+            for x in group
+        )
         for group in before
-        for x in group
     )
 
 
 def check_hip_thrust_early(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """A hip-thrust-family exercise is at order 1 or 2 (its superset group first or
-    second); in a strength plan it may instead come straight after the day's main lifts."""
+    second); in a strength plan it may instead come straight after the steps that hold the
+    day's main lifts."""
 
     def late(session: TrialSession) -> Iterator[tuple[TrialItem, str]]:
         groups = steps(session)
