@@ -14,6 +14,7 @@ from thrustplan.rules.review.reading import (
     entry_findings,
     has_limitation,
     program_texts,
+    reps_above_ceiling,
     sessions,
 )
 
@@ -138,17 +139,15 @@ def review_knees_lunge_reps(program: Program, catalogue: Catalogue) -> list[Find
     if not has_limitation(program, "knees"):
         return []
 
-    def too_many(entry: ExerciseEntry) -> str | None:
+    def ceiling(entry: ExerciseEntry) -> int | None:
         x = catalogue.get(entry.exercise_id)
         stepping = x is not None and x.pattern == "lunge" and x.laterality is Laterality.ALTERNATING
-        if not stepping or entry.reps_max <= KNEE_LUNGE_CEILING:
-            return None
-        return (
-            f"up to {entry.reps_max} reps of a stepping lunge; sore knees stop at "
-            f"{KNEE_LUNGE_CEILING}"
-        )
+        return KNEE_LUNGE_CEILING if stepping else None
 
-    return entry_findings(program, "knees_lunge_reps", too_many)
+    def says(entry: ExerciseEntry, most: int) -> str:
+        return f"up to {entry.reps_max} reps of a stepping lunge; sore knees stop at {most}"
+
+    return reps_above_ceiling(program, "knees_lunge_reps", ceiling, says)
 
 
 def review_lower_back_flexion(program: Program, catalogue: Catalogue) -> list[Finding]:

@@ -34,6 +34,25 @@ def entry_findings(
     return list(per_entry(Finding, program, code, problem))
 
 
+def reps_above_ceiling(
+    program: Program,
+    code: str,
+    ceiling: Callable[[ExerciseEntry], int | None],
+    says: Callable[[ExerciseEntry, int], str],
+) -> list[Finding]:
+    """A finding of ``code`` for each entry whose top of the rep range is above the
+    ceiling ``ceiling`` gives it (None: no ceiling for that entry), worded by ``says``
+    from the entry and its ceiling."""
+
+    def above(entry: ExerciseEntry) -> str | None:
+        most = ceiling(entry)
+        if most is None or entry.reps_max <= most:
+            return None
+        return says(entry, most)
+
+    return entry_findings(program, code, above)
+
+
 def normal_weeks(program: Program) -> list[Week]:
     """The weeks that are not deloads; every week when all of them are."""
     return [w for w in program.weeks if not w.deload] or list(program.weeks)

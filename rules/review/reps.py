@@ -10,7 +10,12 @@ from thrustplan.rules.goals import Goal
 from thrustplan.rules.prescription import FIRST_WEEK_ISOLATION_RIR
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
-from thrustplan.rules.review.reading import entry_findings, pattern_group, sessions
+from thrustplan.rules.review.reading import (
+    entry_findings,
+    pattern_group,
+    reps_above_ceiling,
+    sessions,
+)
 from thrustplan.rules.sessions import STRENGTH_MAIN_LIFTS
 
 if TYPE_CHECKING:
@@ -69,17 +74,17 @@ def review_strength_main_reps(program: Program, catalogue: Catalogue) -> list[Fi
     if program.profile.goal is not Goal.STRENGTH:
         return []
 
-    def too_many(entry: ExerciseEntry) -> str | None:
-        if entry.exercise_id not in STRENGTH_MAIN_LIFTS or entry.load is None:
-            return None
-        if entry.reps_max <= STRENGTH_MAIN_MOST_REPS:
-            return None
+    def ceiling(entry: ExerciseEntry) -> int | None:
+        main = entry.exercise_id in STRENGTH_MAIN_LIFTS and entry.load is not None
+        return STRENGTH_MAIN_MOST_REPS if main else None
+
+    def says(entry: ExerciseEntry, most: int) -> str:
         return (
             f"{entry.reps_min}-{entry.reps_max} reps; a strength plan's main lifts work at "
-            f"{STRENGTH_MAIN_MOST_REPS} or fewer (3 x 5 for a beginner)"
+            f"{most} or fewer (3 x 5 for a beginner)"
         )
 
-    return entry_findings(program, "strength_main_reps", too_many)
+    return reps_above_ceiling(program, "strength_main_reps", ceiling, says)
 
 
 def review_first_week_isolation_effort(program: Program, catalogue: Catalogue) -> list[Finding]:
@@ -145,22 +150,17 @@ def review_bodyweight_rep_ceiling(program: Program, catalogue: Catalogue) -> lis
     incline to floor to deficit or weighted, moving up past about 15-20 reps.
     """
     hard = hard_push_ups(catalogue)
-    findings: list[Finding] = []
-    for week, session in sessions(program):
-        for entry in session.exercises:
-            exercise = catalogue.get(entry.exercise_id)
-            if exercise is None or entry.timed or entry.load is not None:
-                continue
-            ceiling = rep_ceiling(exercise, hard)
-            if ceiling is not None and entry.reps_max > ceiling:
-                findings.append(
-                    Finding(
-                        "bodyweight_rep_ceiling",
-                        f"up to {entry.reps_max} unloaded reps; past {ceiling} move to a "
-                        "harder variation or add load",
-                        week.number,
-                        session.day,
-                        entry.exercise_id,
-                    )
-                )
-    return findings
+
+    def ceiling(entry: ExerciseEntry) -> int | None:
+        exercise = catalogue.get(entry.exercise_id)
+        if exercise is None or entry.timed or entry.load is not None:
+            return None
+        return rep_ceiling(exercise, hard)
+
+    def says(entry: ExerciseEntry, most: int) -> str:
+        return (
+            f"up to {entry.reps_max} unloaded reps; past {most} move to a harder variation "
+            "or add load"
+        )
+
+    return reps_above_ceiling(program, "bodyweight_rep_ceiling", ceiling, says)
