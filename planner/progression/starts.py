@@ -150,23 +150,17 @@ def _known_maxes(
     return known
 
 
-def _from_other_lifts(
-    exercise: Exercise,
-    profile: ClientProfile,
-    catalogue: Catalogue,
-    starts: Mapping[ExerciseId, StartFrom],
-) -> Start | None:
-    """An estimate from the client's known lifts of other patterns in the same half of
+def _from_other_lifts(exercise: Exercise, known: list[_KnownMax], level: Level) -> Start | None:
+    """An estimate from the client's ``known`` lifts of other patterns in the same half of
     the body (``rules.standards.cross_lift_ratio``), the lowest of them: an advanced
     lifter's B-stance thrust from their squat, their cable row from their bench press.
     A known lift of the same plane (``rules.standards.SAME_PLANE``) is the only witness
     when there is one, so a row is not held down by a weak overhead press. Still a guess,
     so it starts a reserve rep lighter and says what to do about it."""
-    known = _known_maxes(profile, catalogue, starts)
     plane = [k for k in known if SAME_PLANE.get(k.exercise.pattern) == exercise.pattern]
     best: Start | None = None
     for source, one_rep_max, label in plane or known:
-        ratio = cross_lift_ratio(source, exercise, profile.level)
+        ratio = cross_lift_ratio(source, exercise, level)
         if ratio is None or (best is not None and one_rep_max * ratio >= best.one_rep_max):
             continue
         best = Start(
@@ -197,7 +191,7 @@ def resolve_start(
     found = (
         _from_log(exercise, catalogue, starts)
         or _from_rep_maxes(exercise, profile, catalogue)
-        or _from_other_lifts(exercise, profile, catalogue, starts)
+        or _from_other_lifts(exercise, _known_maxes(profile, catalogue, starts), profile.level)
     )
     if found is not None:
         return found
