@@ -39,26 +39,22 @@ def role_prescription(
     """The client's prescription for ``exercise`` (``prescribe_for``: the goal's, within
     the bodyweight and limitation rules), adjusted to its role.
 
+    A strength plan's rep ranges by role, for a trained client and for a beginner: the
+    main lifts at 3-6 and at five, the second lifts at 6-10 and at 8-10.
+
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
-    >>> p = role_prescription(c["back_squat"], Goal.STRENGTH, Level.ADVANCED, Role.MAIN)
-    >>> p.reps_min, p.reps_max
-    (3, 6)
-    >>> p = role_prescription(c["dumbbell_row"], Goal.STRENGTH, Level.ADVANCED, Role.SECONDARY)
-    >>> p.reps_min, p.reps_max
+    >>> def reps(exercise_id, level, role):
+    ...     p = role_prescription(c[exercise_id], Goal.STRENGTH, level, role)
+    ...     return p.reps_min, p.reps_max
+    >>> reps("back_squat", Level.ADVANCED, Role.MAIN), reps("back_squat", Level.BEGINNER, Role.MAIN)
+    ((3, 6), (5, 5))
+    >>> reps("dumbbell_row", Level.ADVANCED, Role.SECONDARY)
     (6, 10)
-    >>> role_prescription(c["dumbbell_pullover"], Goal.STRENGTH, Level.ADVANCED,
-    ...                   Role.ACCESSORY).reps_min >= 6
-    True
-
-    A beginner's strength plan: the main lifts at five, the second lifts at 8-10.
-
-    >>> p = role_prescription(c["back_squat"], Goal.STRENGTH, Level.BEGINNER, Role.MAIN)
-    >>> p.reps_min, p.reps_max
-    (5, 5)
-    >>> p = role_prescription(c["dumbbell_row"], Goal.STRENGTH, Level.BEGINNER, Role.SECONDARY)
-    >>> p.reps_min, p.reps_max
+    >>> reps("dumbbell_row", Level.BEGINNER, Role.SECONDARY)
     (8, 10)
+    >>> reps("dumbbell_pullover", Level.ADVANCED, Role.ACCESSORY)[0] >= 6
+    True
     """
     base = prescribe_for(exercise, goal, level, limitations)
     if base.timed:
