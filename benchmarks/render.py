@@ -140,7 +140,7 @@ def main() -> int:
                 return len(document.pages)
 
             floor_pages = floor_pdf()
-            ours = median_time(lambda p=program: renderer.render_pdf(p, catalogue), args.repeat)
+            ours = median_time(lambda p=program: renderer.render(p, catalogue).pdf, args.repeat)
             base = median_time(floor_pdf, args.repeat)
             results[(weeks, days)] = (result.pages, ours, base)
             note = "" if floor_pages == result.pages else f" (floor has {floor_pages} pages)"
@@ -158,7 +158,7 @@ def main() -> int:
     print(f"peak resident set of this process: {peak_rss:.0f} MiB")
     if largest is not None:
         tracemalloc.start()
-        renderer.render_pdf(largest, catalogue)
+        renderer.render(largest, catalogue)
         _, heap = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         shape = f"{len(largest.weeks)} weeks x {len(largest.weeks[0].sessions)} days"

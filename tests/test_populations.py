@@ -327,7 +327,7 @@ def test_pregnant_plan_second_trimester(pregnant: Program, peer: Program) -> Non
 
 
 def test_pregnant_plan_prints_the_warning_page(pregnant: Program) -> None:
-    pdf = Renderer().render_pdf(pregnant, CATALOGUE)
+    pdf = Renderer().render(pregnant, CATALOGUE).pdf
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
     assert "when to stop and seek care" in pages[1]
     text = " ".join(" ".join(pages[1].split()).split())

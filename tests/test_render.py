@@ -173,7 +173,7 @@ def test_a_pound_programme_prints_its_loads_in_pounds(
     renderer: Renderer, catalogue: Catalogue
 ) -> None:
     program = catalogue_program(weeks=1, days=3, units=Units.LB)
-    text = squeeze(page_texts(renderer.render_pdf(program, catalogue))[3])
+    text = squeeze(page_texts(renderer.render(program, catalogue).pdf)[3])
     loads = [e.load for _, _, e in entries(program) if e.load is not None]
     assert loads
     for load in loads:
@@ -208,11 +208,11 @@ def test_the_pdf_embeds_only_dejavu_sans(four_weeks: tuple[Program, RenderResult
     assert fonts == {"DejaVu-Sans", "DejaVu-Sans-Bold"}
 
 
-def test_render_pdf_writes_the_file_atomically(
+def test_render_writes_the_file_atomically(
     renderer: Renderer, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     target = tmp_path / "out" / "plan.pdf"
-    pdf = renderer.render_pdf(catalogue_program(weeks=1, days=3), catalogue, target)
+    pdf = renderer.render(catalogue_program(weeks=1, days=3), catalogue, target).pdf
     assert target.read_bytes() == pdf
     assert pdf.startswith(b"%PDF-")
     assert [p.name for p in target.parent.iterdir()] == ["plan.pdf"]
@@ -222,18 +222,18 @@ def test_the_same_programme_renders_to_the_same_bytes(
     renderer: Renderer, catalogue: Catalogue
 ) -> None:
     program = catalogue_program(weeks=1, days=3)
-    assert renderer.render_pdf(program, catalogue) == renderer.render_pdf(program, catalogue)
+    assert renderer.render(program, catalogue).pdf == renderer.render(program, catalogue).pdf
 
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_sets_the_page_size(catalogue: Catalogue, paper: str, size: tuple[int, int]) -> None:
-    pdf = Renderer(paper=paper).render_pdf(catalogue_program(weeks=1, days=3), catalogue)
+    pdf = Renderer(paper=paper).render(catalogue_program(weeks=1, days=3), catalogue).pdf
     box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == size
 
 
 def test_a_bundled_theme_is_one_more_stylesheet(catalogue: Catalogue) -> None:
-    pdf = Renderer(theme="ink").render_pdf(catalogue_program(weeks=1, days=3), catalogue)
+    pdf = Renderer(theme="ink").render(catalogue_program(weeks=1, days=3), catalogue).pdf
     assert "Week 1 of 1" in page_texts(pdf)[3]
 
 
@@ -298,7 +298,7 @@ def test_our_markup_reads_as_xml_and_prints_as_the_html5_parser_would(catalogue:
     slow._setup()
     slow._fast_parse = False
     assert fast._fast_parse
-    assert fast.render_pdf(program, catalogue) == slow.render_pdf(program, catalogue)
+    assert fast.render(program, catalogue).pdf == slow.render(program, catalogue).pdf
 
 
 def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
@@ -310,9 +310,9 @@ def test_our_user_agent_stylesheet_prints_as_weasyprints_own(
     logo = tmp_path / "logo.png"
     logo.write_bytes(set_boxes_png(1, 2))
     program = catalogue_program(weeks=4, days=3, logo=logo)
-    ours = Renderer().render_pdf(program, catalogue, logo=logo)
+    ours = Renderer().render(program, catalogue, logo=logo).pdf
     monkeypatch.setattr(weasy, "html_class", lambda weasyprint, css: weasyprint.HTML)
-    assert Renderer().render_pdf(program, catalogue, logo=logo) == ours
+    assert Renderer().render(program, catalogue, logo=logo).pdf == ours
 
 
 def test_text_the_xml_parser_refuses_still_prints(renderer: Renderer, catalogue: Catalogue) -> None:
@@ -357,7 +357,7 @@ def test_an_exercise_missing_from_the_catalogue_still_prints(
     program = catalogue_program(weeks=1, days=3)
     entry = program.weeks[0].sessions[0].exercises[1]
     entry.exercise_id, entry.name = "gym_special_press", "Gym special press"
-    texts = page_texts(renderer.render_pdf(program, catalogue))
+    texts = page_texts(renderer.render(program, catalogue).pdf)
     assert "Gym special press" in texts[3]
     guide = squeeze(" ".join(texts[4:]))
     assert squeeze("Gym special press") in guide and squeeze("not in the catalogue") in guide

@@ -169,7 +169,7 @@ def test_page_images_leave_the_side_margins_blank(
 ) -> None:
     program = catalogue_program(weeks=2, days=4, units=units, name="Alexandra Morgan-Whitfield")
     pdf = tmp_path / "plan.pdf"
-    Renderer(paper=paper).render_pdf(program, catalogue, pdf)
+    Renderer(paper=paper).render(program, catalogue, pdf)
     assert len(PdfReader(pdf).pages) >= 6
     assert side_margin_ink(pdf, tmp_path) == []
 
@@ -299,7 +299,7 @@ def test_page_images_keep_the_side_margins_blank(
     catalogue: Catalogue, tmp_path: Path, case: str
 ) -> None:
     pdf = tmp_path / "plan.pdf"
-    Renderer().render_pdf(_program(case), catalogue, pdf)
+    Renderer().render(_program(case), catalogue, pdf)
     assert side_margin_ink(pdf, tmp_path) == []
 
 

@@ -55,7 +55,7 @@ def test_a_client_name_that_looks_like_markup_prints_as_text_and_embeds_nothing(
 ) -> None:
     name = '<img src="file:///etc/passwd">'
     program = catalogue_program(weeks=1, days=3, name=name)
-    pdf = renderer.render_pdf(program, catalogue)
+    pdf = renderer.render(program, catalogue).pdf
     printed = text(pdf)
     assert name in printed
     assert printed.count(name) >= 4, "cover, running headers"
@@ -74,13 +74,13 @@ def test_notes_and_names_with_markup_print_literally_in_html_too(
     assert "<script>" not in html and "<i>Ann</i>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;i&gt;Ann&lt;/i&gt;" in html
-    pdf_text = text(renderer.render_pdf(program, catalogue))
+    pdf_text = text(renderer.render(program, catalogue).pdf)
     assert "<b>hold</b> &" in pdf_text
 
 
 def test_a_trainer_logo_is_drawn(renderer: Renderer, catalogue: Catalogue, logos: Path) -> None:
     logo = png_file(logos / "logo.png")
-    pdf = renderer.render_pdf(catalogue_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
+    pdf = renderer.render(catalogue_program(weeks=1, days=3, logo=logo), catalogue, logo=logo).pdf
     assert (40, 4) in pdf_images(pdf)
 
 
@@ -95,7 +95,7 @@ def test_an_svg_logo_cannot_pull_in_other_files(
         encoding="utf-8",
     )
     with pytest.raises(RenderError, match=re.escape("refused to fetch 'file:///etc/passwd'")):
-        renderer.render_pdf(catalogue_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
+        renderer.render(catalogue_program(weeks=1, days=3, logo=logo), catalogue, logo=logo)
 
 
 @pytest.mark.parametrize(
@@ -179,10 +179,10 @@ def test_a_theme_cannot_reach_outside_the_package(catalogue: Catalogue, tmp_path
     theme = tmp_path / "leak.css"
     theme.write_text('@import url("file:///etc/passwd");', encoding="utf-8")
     with pytest.raises(RenderError, match=re.escape("refused to fetch 'file:///etc/passwd'")):
-        Renderer(theme=str(theme)).render_pdf(catalogue_program(weeks=1, days=3), catalogue)
+        Renderer(theme=str(theme)).render(catalogue_program(weeks=1, days=3), catalogue)
     theme.write_text('.cover { background: url("http://example.com/x.png"); }', encoding="utf-8")
     with pytest.raises(RenderError, match=re.escape("refused to fetch 'http://example.com/x.png'")):
-        Renderer(theme=str(theme)).render_pdf(catalogue_program(weeks=1, days=3), catalogue)
+        Renderer(theme=str(theme)).render(catalogue_program(weeks=1, days=3), catalogue)
 
 
 def _link(path: Path, target: Path) -> Path:

@@ -5,14 +5,14 @@ the fonts and the compiled stylesheets) and renders any number of programmes::
 
     renderer = Renderer(paper="letter")
     result = renderer.render(program, catalogue, target=Path("plan.pdf"))
+    result.pdf          # the document's bytes, also written to target when one is given
     result.pages        # page count, for reports and batch statistics
     result.bookmarks    # (label, first page) of the cover, overview, weeks and guide
 
-:meth:`Renderer.render_pdf` returns just the bytes. Nothing is fetched from outside the
-package: the URL fetcher (:mod:`.fetcher`) serves the package's own template files, the
-one logo file named in ``profile.trainer.logo`` and ``data:`` URIs, and refuses anything
-else with a :class:`RenderError`. All text is HTML-escaped, so a client name or a note
-that looks like markup prints as written.
+Nothing is fetched from outside the package: the URL fetcher (:mod:`.fetcher`) serves the
+package's own template files, the one logo file named in ``profile.trainer.logo`` and
+``data:`` URIs, and refuses anything else with a :class:`RenderError`. All text is
+HTML-escaped, so a client name or a note that looks like markup prints as written.
 
 What is printed is worded before the templates see it (:func:`~.view.build_view`), and
 the week pages are planned here, not left to chance: sessions are packed onto pages
@@ -246,14 +246,3 @@ class Renderer:
         if target is not None:
             write_atomically(Path(target), pdf)
         return RenderResult(pdf=pdf, pages=pages, bookmarks=bookmarks)
-
-    def render_pdf(
-        self,
-        program: Program,
-        catalogue: Catalogue,
-        target: Path | None = None,
-        *,
-        logo: Path | None = None,
-    ) -> bytes:
-        """The PDF's bytes; written atomically to ``target`` too when given."""
-        return self.render(program, catalogue, target, logo=logo).pdf
