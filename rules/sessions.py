@@ -48,14 +48,18 @@ class Slot:
     insisted: bool = False
     #: Filled by a loaded compound whenever the kit has one (a wall sit is no main lift).
     loaded: bool = False
+    #: Filled by a compound whenever the kit has one, when it has no loaded one (a
+    #: pullover is no strength plan's pull: it trains the lats alone, with a light dumbbell).
+    compound: bool = False
 
     def admits(self, exercise: Exercise) -> bool:
         return exercise.pattern in self.patterns
 
 
 def slot_fillers(slot: Slot, options: Iterable[Exercise]) -> list[Exercise]:
-    """The ``options`` that may fill an insisted ``slot``: those it admits, and for a
-    ``loaded`` slot only loaded compounds when there are any.
+    """The ``options`` that may fill an insisted ``slot``: those it admits; for a
+    ``loaded`` slot only loaded compounds when there are any, and for a ``compound`` slot
+    (failing those) only compounds when there are any.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
@@ -63,18 +67,28 @@ def slot_fillers(slot: Slot, options: Iterable[Exercise]) -> list[Exercise]:
     ['leg_press']
     >>> [e.id for e in slot_fillers(MAIN_LOWER, [c["wall_sit"]])]
     ['wall_sit']
+    >>> [e.id for e in slot_fillers(STRENGTH_PULL, [c["dumbbell_pullover"], c["chin_up"]])]
+    ['chin_up']
+    >>> [e.id for e in slot_fillers(STRENGTH_ROW, [c["doorway_row"], c["dumbbell_row"]])]
+    ['dumbbell_row']
     """
     admitted = [e for e in options if slot.admits(e)]
+    compounds = [e for e in admitted if e.is_compound] if slot.compound else []
     if slot.loaded:
         loaded = [e for e in admitted if e.is_compound and e.load_kind.external]
-        return loaded or admitted
-    return admitted
+        return loaded or compounds or admitted
+    return compounds or admitted
 
 
 def _slot(
-    name: str, role: Role, *patterns: PatternId, insisted: bool = False, loaded: bool = False
+    name: str,
+    role: Role,
+    *patterns: PatternId,
+    insisted: bool = False,
+    loaded: bool = False,
+    compound: bool = False,
 ) -> Slot:
-    return Slot(name, role, frozenset(patterns), insisted, loaded)
+    return Slot(name, role, frozenset(patterns), insisted, loaded, compound)
 
 
 M, S, A = Role.MAIN, Role.SECONDARY, Role.ACCESSORY
@@ -99,6 +113,10 @@ CORE = _slot("core", A, "core")
 UPPER_PULL = _slot("upper pull", S, *PULL, insisted=True)
 UPPER_PUSH = _slot("upper push", S, *PUSH)
 ROW = _slot("row", S, "horizontal_pull", insisted=True)
+#: A strength plan's pulls: a loaded row or pulldown, as GZCLP and 5/3/1 write them, or
+#: without the kit for one a chin-up or an inverted row, never a pullover.
+STRENGTH_PULL = _slot("upper pull", S, *PULL, insisted=True, loaded=True, compound=True)
+STRENGTH_ROW = _slot("row", S, "horizontal_pull", insisted=True, loaded=True, compound=True)
 PULLDOWN = _slot("pull-up or pulldown", S, "vertical_pull")
 BENCH = _slot("horizontal press", S, "horizontal_push")
 OVERHEAD = _slot("overhead press", S, "vertical_push")
@@ -135,10 +153,10 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
     },
     Goal.STRENGTH: {
         # GZCLP and 5/3/1: main lift, a second lift, then push, pull, single-leg, core.
-        "full body": (MAIN_LOWER, PRESS, UPPER_PULL, SECOND_PULL, HIP_THRUST_ACCESSORY,
+        "full body": (MAIN_LOWER, PRESS, STRENGTH_PULL, SECOND_PULL, HIP_THRUST_ACCESSORY,
                       SINGLE_LEG, CORE),
         "lower": (MAIN_LOWER, SECOND_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, CORE),
-        "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SHOULDERS, ARMS, CORE),
+        "upper": (MAIN_PRESS, STRENGTH_ROW, PULLDOWN, UPPER_PUSH, SHOULDERS, ARMS, CORE),
     },
     Goal.HYPERTROPHY: {
         "full body": (MAIN_LOWER, UPPER_PUSH, UPPER_PULL, THRUST_OR_HINGE, SINGLE_LEG,

@@ -4,18 +4,23 @@
 module adjusts it for the exercise's role (``rules.sessions.Role``), as GZCLP does with its
 tiers: the main lift heavy (T1, 3-6 reps for strength), the second lift at moderate load
 (T2, around 10 reps), accessories light (T3, 10-20 reps). No accessory goes below six
-reps: heavy triples belong to the lifts a programme is built on.
+reps: heavy triples belong to the lifts a programme is built on. A loaded compound done
+as an accessory rests as accessories do, not as the main lifts' heavy fives.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.models import Exercise, Level, LoadKind
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.prescription import Prescription, prescribe_for
-from thrustplan.rules.sessions import Role
+from thrustplan.rules.sessions import Role, role_of
+
+if TYPE_CHECKING:
+    from thrustplan.rules.profile import ClientProfile
 
 #: Fewest reps an accessory is prescribed (isolation, pullovers, bodyweight work).
 ACCESSORY_MIN_REPS = 6
@@ -23,6 +28,9 @@ ACCESSORY_MIN_REPS = 6
 #: sits at 3 x 10, 5/3/1's assistance higher; a beginner's at 8-10, lighter than the
 #: fives of the main lifts.
 SECONDARY_STRENGTH_REPS: tuple[tuple[int, int], tuple[int, int]] = ((6, 10), (8, 10))
+#: Rest after a set of a loaded compound done as an accessory of a strength plan: GZCLP's
+#: T3 and 5/3/1's assistance rest a minute or so, at 8-12 reps.
+ACCESSORY_STRENGTH_REST = 90
 #: Sessions this long or longer get a set more of each exercise (:func:`role_sets`).
 LONG_SESSION_MINUTES = 75
 #: The most working sets any exercise is prescribed (GZCLP's T1 runs five).
@@ -61,14 +69,41 @@ def role_prescription(
         return base
     if role is Role.SECONDARY and goal is Goal.STRENGTH and base.reps_min < 6:
         low, high = SECONDARY_STRENGTH_REPS[level is Level.BEGINNER]
-        # The rest stays the goal's: block swaps and the timing of a session rely on it.
+        # The rest stays the goal's three minutes, the top of GZCLP's two to three for T2.
         return replace(base, reps_min=low, reps_max=high)
     # Bodyweight reps follow what the client can do (a beginner's chin-ups at 3-5), not a
     # choice of load: the accessory floor is for loaded work.
     loaded = exercise.load_kind is not LoadKind.BODYWEIGHT
     if role is Role.ACCESSORY and loaded and base.reps_min < ACCESSORY_MIN_REPS:
-        return replace(base, reps_min=8, reps_max=max(base.reps_max, 12))
+        rest = min(base.rest_seconds, ACCESSORY_STRENGTH_REST)
+        return replace(base, reps_min=8, reps_max=max(base.reps_max, 12), rest_seconds=rest)
     return base
+
+
+def client_prescription(
+    exercise: Exercise, profile: ClientProfile, role: Role | None = None
+) -> Prescription:
+    """:func:`role_prescription` for ``profile``: the exercise's reps, rest and effort in
+    this client's plan, in ``role`` or, without one, in its own role
+    (``rules.sessions.role_of``). The model, progression and replan all prescribe through
+    it, so that a lift keeps its tier's reps and rest from block to block.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.rules.profile import ClientProfile
+    >>> c = builtin_catalogue()
+    >>> client = ClientProfile(
+    ...     name="A", goal="strength", level="intermediate", days_per_week=3, session_minutes=60
+    ... )
+    >>> p = client_prescription(c["dumbbell_row"], client)
+    >>> p.reps_min, p.reps_max, p.rest_seconds
+    (6, 10, 180)
+    >>> p = client_prescription(c["dumbbell_row"], client, Role.ACCESSORY)
+    >>> p.reps_min, p.reps_max, p.rest_seconds
+    (8, 12, 90)
+    """
+    if role is None:
+        role = role_of(exercise, profile.goal, profile.rep_maxes)
+    return role_prescription(exercise, profile.goal, profile.level, role, profile.limitations)
 
 
 def role_sets(

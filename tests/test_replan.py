@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from tests.factories import profile, progressed_program, weekly_template
 from tests.hostile_cli import run_thrustplan
+from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.planner.pipeline import generate_program
 from thrustplan.planner.progression.replan import (
     LOG_COLUMNS,
     LogError,
@@ -26,11 +28,13 @@ from thrustplan.planner.progression.weeks import build_weeks
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import ExerciseEntry, Program
+from thrustplan.rules.review import review_program
 from thrustplan.rules.strength import load_for, max_from_set
 
 CATALOGUE = builtin_catalogue()
 NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
 HEADER = ",".join(LOG_COLUMNS)
+PANEL = Path(__file__).parent / "panel"
 
 
 def home_client(**fields: object) -> ClientProfile:
@@ -284,6 +288,22 @@ def test_next_template_keeps_the_variation_the_plan_ended_on() -> None:
     assert "block" not in template.sessions[0].exercises[0].reason
     result = next_block(plan, [], CATALOGUE, now=NOW)
     assert check_program(result.program, CATALOGUE) == []
+
+
+def test_the_next_block_keeps_each_lift_in_its_tier() -> None:
+    # A strength plan's rows and lunges are second lifts (6-10 reps), its squat a main lift
+    # (3-6): the next block prescribes them as the first did, not at the goal's fives.
+    client = load_profile(PANEL / "strength-intermediate-three-short.yaml")
+    plan = generate_program(client, CATALOGUE, now=NOW)
+    first = {(e.exercise_id, e.reps_min, e.reps_max, e.rest_seconds)
+             for s in plan.weeks[0].sessions for e in s.exercises}  # fmt: skip
+    result = next_block(plan, [], CATALOGUE, now=NOW)
+    again = {(e.exercise_id, e.reps_min, e.reps_max, e.rest_seconds)
+             for s in result.program.weeks[0].sessions for e in s.exercises}  # fmt: skip
+    assert again == first
+    assert ("back_squat", 3, 6, 180) in again
+    assert any(r[1:3] == (6, 10) for r in again)
+    assert review_program(result.program, CATALOGUE) == []
 
 
 # --- the command -----------------------------------------------------------------------

@@ -393,9 +393,20 @@ def test_rep_range_by_role_flags_isolation_and_pullover_below_six() -> None:
     assert found[1].message == "3-6 reps; an isolation exercise works at 6 or more"
 
 
-def test_rep_range_by_role_passes_heavy_compounds_and_timed_holds() -> None:
-    program = edit(build(), set_reps(3, 5), "romanian_deadlift", "goblet_squat", "plank")
-    assert findings("rep_range_by_role", program) == []
+def test_rep_range_by_role_flags_a_second_lift_below_six() -> None:
+    # A strength plan's rows are its second lifts: GZCLP's T2 at 3 x 10, not heavy fives.
+    program = edit(build(STRENGTH, goal="strength"), set_reps(3, 6), "seated_cable_row")
+    found = findings("rep_range_by_role", program)
+    assert where(found) == [(1, "mon", "seated_cable_row"), (2, "mon", "seated_cable_row")]
+    assert found[0].message == "3-6 reps; a second lift works at 6 or more"
+
+
+def test_rep_range_by_role_passes_main_lifts_and_timed_holds() -> None:
+    strength = edit(build(STRENGTH, goal="strength"), set_reps(3, 5), "back_squat", "plank")
+    assert findings("rep_range_by_role", strength) == []
+    # A lift the client gave a rep max for is a main lift of a general plan.
+    general = build(goal="general", rep_maxes={"goblet_squat": {"weight": 32, "reps": 8}})
+    assert findings("rep_range_by_role", edit(general, set_reps(3, 5), "goblet_squat")) == []
 
 
 def test_strength_main_reps_flags_a_beginner_squatting_eight_to_twelve() -> None:

@@ -32,7 +32,7 @@ from thrustplan.rules.sessions import (
     skeleton,
     slot_fillers,
 )
-from thrustplan.rules.slot_prescription import MOST_SETS, role_prescription, role_sets
+from thrustplan.rules.slot_prescription import MOST_SETS, client_prescription, role_sets
 from thrustplan.rules.split import Split, choose_split
 from thrustplan.rules.supersets import pairing_problem
 from thrustplan.rules.timing import exercise_seconds, superset_seconds
@@ -229,9 +229,7 @@ def key_lifts(profile: ClientProfile) -> frozenset[ExerciseId]:
 
 def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
     role = role_of(exercise, profile.goal, profile.rep_maxes)
-    prescription = role_prescription(
-        exercise, profile.goal, profile.level, role, profile.limitations
-    )
+    prescription = client_prescription(exercise, profile, role)
     half_sets: dict[MuscleId, int] = {}
     for muscle in exercise.secondary_muscles:
         half_sets[muscle] = 1

@@ -22,9 +22,9 @@ from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import ExerciseId
 from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder, ladder_for
 from thrustplan.planner.progression.starts import LiftStart, RepStart, StartFrom
-from thrustplan.rules.prescription import prescribe_for
 from thrustplan.rules.profile import Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, Week
+from thrustplan.rules.slot_prescription import client_prescription
 from thrustplan.rules.strength import max_from_set
 
 #: A back-off keeps about this share of the load that was missed (5-10 % lighter).
@@ -217,7 +217,7 @@ def judge(
     what = describe(last, unit)
     stalled = len(logged) >= 2 and all(missed(e, done) for e, done in logged[-2:])
     if stalled and entry.load is not None:
-        prescription = prescribe_for(exercise, profile.goal, profile.level, profile.limitations)
+        prescription = client_prescription(exercise, profile)
         lighter = back_off(entry.load, ladder)
         estimate = max_from_set(lighter, entry.target_reps, prescription.rir)
         detail = f"short of {entry.target_reps} at {_fmt(entry.load)} {unit} twice running"

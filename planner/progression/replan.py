@@ -34,9 +34,9 @@ from thrustplan.planner.progression.judge import Verdict, judge, with_first_load
 from thrustplan.planner.progression.starts import LiftStart
 from thrustplan.planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
 from thrustplan.rules.checker import check_program
-from thrustplan.rules.prescription import prescribe_for
 from thrustplan.rules.profile import ClientProfile, Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, SolveReport, Week
+from thrustplan.rules.slot_prescription import client_prescription
 
 #: The log's columns, in the order the PDF's log cells and the CSV export use.
 LOG_COLUMNS = ("week", "day", "exercise_id", "set", "load", "reps", "rir")
@@ -268,9 +268,7 @@ def next_template(program: Program, catalogue: Catalogue) -> WeeklyTemplate:
             PlannedExercise(
                 exercise=catalogue[e.exercise_id],
                 sets=e.sets,
-                prescription=prescribe_for(
-                    catalogue[e.exercise_id], profile.goal, profile.level, profile.limitations
-                ),
+                prescription=client_prescription(catalogue[e.exercise_id], profile),
                 reason=e.reason.split("; block ")[0],
                 superset=e.superset,
             )

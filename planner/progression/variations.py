@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level
-from thrustplan.planner.template import PlannedSession, WeeklyTemplate
+from thrustplan.planner.template import PlannedExercise, PlannedSession, WeeklyTemplate
 from thrustplan.rules.bodyweight import below_ability
 from thrustplan.rules.eligibility import exclusion_reason
-from thrustplan.rules.prescription import prescribe_for
 from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.sessions import role_of
+from thrustplan.rules.slot_prescription import client_prescription
 from thrustplan.rules.supersets import pairing_problem
 from thrustplan.rules.volume import MAX_WEEKLY_SETS
 from thrustplan.rules.week_rules import (
@@ -48,16 +49,17 @@ def trial_session(
     planned: PlannedSession, exercises: Sequence[Exercise], profile: ClientProfile
 ) -> TrialSession:
     """Session ``planned`` with ``exercises`` in its slots, as the week's rules read it: each
-    slot keeps its sets and superset letter and takes the exercise's prescribed rest."""
+    slot keeps its sets and superset letter, and each exercise takes the rest it is
+    prescribed in the role of the lift it stands in for (as progression prescribes it)."""
+
+    def rest(x: Exercise, p: PlannedExercise) -> int:
+        role = role_of(p.exercise, profile.goal, profile.rep_maxes)
+        return client_prescription(x, profile, role).rest_seconds
+
     return TrialSession(
         planned.day,
         tuple(
-            TrialItem.of(
-                x,
-                p.sets,
-                prescribe_for(x, profile.goal, profile.level, profile.limitations).rest_seconds,
-                p.superset,
-            )
+            TrialItem.of(x, p.sets, rest(x, p), p.superset)
             for x, p in zip(exercises, planned.exercises, strict=True)
         ),
     )

@@ -50,7 +50,7 @@ from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
 from thrustplan.rules.sessions import role_of
-from thrustplan.rules.slot_prescription import role_prescription
+from thrustplan.rules.slot_prescription import client_prescription
 from thrustplan.rules.strength import transfer_ratio
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.week_rules import TrialItem, TrialSession, session_seconds
@@ -88,12 +88,8 @@ def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> L
     prescription = (
         planned.prescription
         if same
-        else role_prescription(
-            exercise,
-            profile.goal,
-            profile.level,
-            role_of(planned.exercise, profile.goal, profile.rep_maxes),
-            profile.limitations,
+        else client_prescription(
+            exercise, profile, role_of(planned.exercise, profile.goal, profile.rep_maxes)
         )
     )
     ladder = ladder_for(exercise, profile)

@@ -16,7 +16,7 @@ from thrustplan.rules.review.reading import (
     reps_above_ceiling,
     sessions,
 )
-from thrustplan.rules.sessions import STRENGTH_MAIN_LIFTS
+from thrustplan.rules.sessions import STRENGTH_MAIN_LIFTS, Role, role_of
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import ExerciseEntry, Program
@@ -31,25 +31,37 @@ PULL_UP_CEILING = 12
 PUSH_UP_CEILING = 15
 
 
-def review_rep_range_by_role(program: Program, catalogue: Catalogue) -> list[Finding]:
-    """No isolation exercise or pullover is prescribed below 6 reps: accessories are for
-    moderate and high reps, heavy low-rep sets belong to the main lifts.
+def _low_rep_role(exercise: Exercise, program: Program) -> str | None:
+    """What ``exercise`` is when it has no business below six reps, or None: accessories
+    (isolation work and the pullover) and second lifts."""
+    if exercise.id in NAMED["pullover"]:
+        # Named first: the pullover is an isolation lat exercise in the catalogue, and a
+        # coach reading the finding knows it by name.
+        return "a pullover"
+    if not exercise.is_compound:
+        return "an isolation exercise"
+    profile = program.profile
+    if role_of(exercise, profile.goal, profile.rep_maxes) is Role.SECONDARY:
+        return "a second lift"
+    return None
 
-    Sources: GZCLP's tiers (T3 accessories at 15 and more), 5/3/1's assistance work at
-    50-100 reps a movement, ACSM 2009 (6-12 reps for hypertrophy).
+
+def review_rep_range_by_role(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """No isolation exercise, pullover or second lift is prescribed below 6 reps:
+    accessories are for moderate and high reps, a second lift for moderate ones, and heavy
+    low-rep sets belong to the main lifts.
+
+    Sources: GZCLP's tiers (T2 at 3 x 10, T3 accessories at 15 and more), 5/3/1's
+    assistance work at 50-100 reps a movement, ACSM 2009 (6-12 reps for hypertrophy).
     """
     findings: list[Finding] = []
     for week, session in sessions(program):
         for entry in session.exercises:
             exercise = catalogue.get(entry.exercise_id)
-            if exercise is None or entry.timed:
+            if exercise is None or entry.timed or entry.reps_min >= ACCESSORY_LEAST_REPS:
                 continue
-            accessory = not exercise.is_compound or exercise.id in NAMED["pullover"]
-            if accessory and entry.reps_min < ACCESSORY_LEAST_REPS:
-                # Named first: the pullover is an isolation lat exercise in the catalogue,
-                # and a coach reading the finding knows it by name.
-                pullover = exercise.id in NAMED["pullover"]
-                role = "a pullover" if pullover else "an isolation exercise"
+            role = _low_rep_role(exercise, program)
+            if role is not None:
                 findings.append(
                     Finding(
                         "rep_range_by_role",
