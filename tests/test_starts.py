@@ -4,6 +4,7 @@ isolation set taken to one short of failure."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -135,3 +136,44 @@ def test_a_trained_clients_dumbbell_compound_without_a_max_finds_its_load() -> N
     assert not resolve_start(C["back_squat"], intermediate, C, {}).find_load
     beginner = profile(equipment=GYM, level="beginner")
     assert not resolve_start(C["dumbbell_row"], beginner, C, {}).find_load
+
+
+def _slots(program: Program) -> dict[tuple[str, str], list[tuple[int, float | None, str]]]:
+    """Each (day, exercise) slot's weeks: (week, the chart's load before rounding, notes)."""
+    slots: dict[tuple[str, str], list[tuple[int, float | None, str]]] = {}
+    for week in program.weeks:
+        for session in week.sessions:
+            for e in session.exercises:
+                load = None
+                if e.estimated_max is not None:
+                    load = load_for(e.estimated_max, e.target_reps, e.rir)
+                key = (session.day.value, e.exercise_id)
+                slots.setdefault(key, []).append((week.number, load, e.notes))
+    return slots
+
+
+def test_later_weeks_of_a_found_load_say_how_to_carry_on_from_it() -> None:
+    # No maxes: the first week of each accessory finds its load, and the first main lift
+    # works up. The printed loads after it rest on body-weight estimates, so each later
+    # week says how it stands to the week that found the load, as a share the client
+    # applies to their own. A lift a later block swaps in finds its load in its own first
+    # week.
+    client = load_profile(PANEL / "strength-intermediate-three-short.yaml")
+    program = generate_program(client, C, SolverSettings(deterministic_limit=10))
+    shares: list[tuple[float, int]] = []
+    later = 0
+    for (day, exercise_id), weeks in _slots(program).items():
+        first_week, first_load, first_notes = weeks[0]
+        here = f"or week {first_week}'s load"
+        finds = any(f"week {first_week}: {w}" in first_notes for w in ("find", "work up"))
+        later += finds and first_week > 1
+        for number, load, notes in weeks[1:]:
+            assert finds == (here in notes), (day, exercise_id, number)
+            if finds and load is not None and first_load is not None:
+                found = re.search(rf"{here} ([+-]) (\d+) %", notes)
+                percent = 0 if found is None else int(found[2]) * (1 if found[1] == "+" else -1)
+                shares.append((load / first_load, percent))
+    assert len(shares) > 10 and later >= 1
+    # To the nearest 5 %, give or take the printed max's rounding to a tenth of a unit.
+    assert [s for s in shares if abs(s[0] - 1 - s[1] / 100) > 0.04] == []
+    assert {p for _, p in shares} & {5, 10, 15}

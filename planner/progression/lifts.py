@@ -180,15 +180,19 @@ class LoadedLift:
         elif target < self.ladder.lightest - 1e-6:
             notes.append(f"the lightest load your kit makes: stop {rir} short of failure")
         if step == 0:
-            notes.extend(self._first_week_notes(reps, load, rir))
+            notes.extend(self._first_week_notes(shape.number, reps, load, rir))
         return Dose(self.sets, reps, rir, load=load, notes=tuple(notes), one_rep_max=one_rep_max)
 
-    def _first_week_notes(self, reps: int, load: float, rir: int) -> list[str]:
+    def _first_week_notes(self, week: int, reps: int, load: float, rir: int) -> list[str]:
+        """The notes of the lift's first week, ``week`` of the programme (a lift a later
+        block swaps in starts there)."""
         notes = [self.start.note] if self.start.note else []
+        unit = self.units.value
         if self.start.work_up:
-            notes.insert(0, work_up_note(reps, load, self.units.value))
+            notes.insert(0, work_up_note(reps, load, unit, week=week))
         elif self.start.find_load:
-            notes.insert(0, find_load_note(reps, load, self.units.value, self.prescription.timed))
+            timed = self.prescription.timed
+            notes.insert(0, find_load_note(reps, load, unit, timed, week=week))
         elif self.start.estimated:
             notes.append(estimate_note(rir))
         return notes

@@ -220,31 +220,47 @@ def estimate_note(rir: int) -> str:
     )
 
 
-def find_load_note(reps: int, load: float, unit: str, timed: bool = False) -> str:
-    """Week 1 of a lift nothing of the client's gives a load for: find one, then log it.
+def find_load_note(reps: int, load: float, unit: str, timed: bool = False, *, week: int = 1) -> str:
+    """The first week (``week``) of a lift nothing of the client's gives a load for: find
+    one, then log it.
 
     >>> find_load_note(15, 10, "kg")
     'week 1: find a load you can lift for 15 reps with 2-3 in reserve, starting near 10 kg; log it'
-    >>> find_load_note(45, 16, "kg", timed=True)
-    'week 1: find a load you can hold for 45 s with 2-3 in reserve, starting near 16 kg; log it'
+    >>> find_load_note(45, 16, "kg", timed=True, week=5)
+    'week 5: find a load you can hold for 45 s with 2-3 in reserve, starting near 16 kg; log it'
     """
     effort = f"hold for {reps} s" if timed else f"lift for {reps} reps"
     return (
-        f"week 1: find a load you can {effort} with 2-3 in reserve, "
+        f"week {week}: find a load you can {effort} with 2-3 in reserve, "
         f"starting near {_fmt(load)} {unit}; log it"
     )
 
 
-def work_up_note(reps: int, load: float, unit: str) -> str:
-    """The one submaximal work-up an intermediate's main lift may get in week 1.
+def work_up_note(reps: int, load: float, unit: str, *, week: int = 1) -> str:
+    """The one submaximal work-up an intermediate's main lift may get in its first week.
 
     >>> work_up_note(8, 60, "kg")
     'week 1: work up to one set of 8 at RIR 2 (about 60 kg), then the sets below; log it'
     """
     return (
-        f"week 1: work up to one set of {reps} at RIR 2 (about {_fmt(load)} {unit}), "
+        f"week {week}: work up to one set of {reps} at RIR 2 (about {_fmt(load)} {unit}), "
         "then the sets below; log it"
     )
+
+
+def found_load_note(week: int, ratio: float) -> str:
+    """A later week of a lift whose load week ``week`` found: the printed load rests on an
+    estimate, so the note says how this week's load stands to the one found, as a share
+    (``ratio`` of it) to the nearest 5 %, which holds whatever load the client found (the
+    effort chart scales every load with the max).
+
+    >>> found_load_note(1, 1.08), found_load_note(1, 0.9), found_load_note(5, 1.01)
+    ("or week 1's load + 10 %", "or week 1's load - 10 %", "or week 5's load")
+    """
+    percent = round((ratio - 1) * 20) * 5
+    if percent == 0:
+        return f"or week {week}'s load"
+    return f"or week {week}'s load {'+' if percent > 0 else '-'} {abs(percent)} %"
 
 
 #: How far a block may carry unloaded reps (or seconds) past the last ones done.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
@@ -34,6 +34,7 @@ from thrustplan.planner.progression.starts import (
     Start,
     StartFrom,
     carried,
+    found_load_note,
     resolve_start,
 )
 from thrustplan.planner.progression.variations import Choice, partner_slot, plan_variations
@@ -51,7 +52,7 @@ from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
 from thrustplan.rules.sessions import role_of
 from thrustplan.rules.slot_prescription import client_prescription
-from thrustplan.rules.strength import transfer_ratio
+from thrustplan.rules.strength import load_for, transfer_ratio
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.week_rules import TrialItem, TrialSession, session_seconds
 
@@ -208,6 +209,11 @@ class _Weeks:
     template: WeeklyTemplate
     lifts: Mapping[tuple[int, int, int], Lift]
     choices: Sequence[Sequence[Sequence[Choice]]]
+    #: The week in which each slot's lift that finds its load in its first week
+    #: (``Start.find_load``, ``Start.work_up``) did so, and the load the chart gave it
+    #: before rounding to the kit; filled as the weeks are built in order, keyed by slot
+    #: and by the lift itself, which a slot may swap between blocks.
+    found: dict[tuple[int, int, int], tuple[int, float]] = field(default_factory=dict)
 
     def week(self, shape: WeekShape) -> Week:
         """Week ``shape`` of the programme, every session dosed for it."""
@@ -242,6 +248,21 @@ class _Weeks:
         seen[lift.exercise.id] = nth + 1
         return lift.dose(shape, undulating_day(nth, occurrences[lift.exercise.id]))
 
+    def _relative_to_found(self, shape: WeekShape, s: int, i: int, lift: Lift, dose: Dose) -> Dose:
+        """``dose``, which in the weeks after a lift found its load says how this week's
+        load stands to the one found: the printed loads rest on an estimate, and a client
+        whose first week found another load carries on from their own."""
+        finds = isinstance(lift, LoadedLift) and (lift.start.find_load or lift.start.work_up)
+        if not finds or dose.one_rep_max is None:
+            return dose
+        # Before rounding to the kit: a light estimate's stack may not show a step that a
+        # heavier found load would take.
+        target = load_for(dose.one_rep_max, dose.target_reps, dose.rir)
+        week, first = self.found.setdefault((s, i, id(lift)), (shape.number, target))
+        if week == shape.number:
+            return dose
+        return replace(dose, notes=(found_load_note(week, target / first), *dose.notes))
+
     def session(
         self,
         shape: WeekShape,
@@ -255,7 +276,9 @@ class _Weeks:
         ramped = False
         for i, planned in enumerate(session.exercises):
             lift = self.lifts[(s, i, shape.block)]
-            dose = self.dose(shape, lift, occurrences, seen)
+            dose = self._relative_to_found(
+                shape, s, i, lift, self.dose(shape, lift, occurrences, seen)
+            )
             other = partner_slot(session, i)
             partner = None if other is None else (other, self.lifts[(s, other, shape.block)])
             choice = self.choices[shape.block - 1][s][i]
