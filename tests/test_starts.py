@@ -177,3 +177,20 @@ def test_later_weeks_of_a_found_load_say_how_to_carry_on_from_it() -> None:
     # To the nearest 5 %, give or take the printed max's rounding to a tenth of a unit.
     assert [s for s in shares if abs(s[0] - 1 - s[1] / 100) > 0.04] == []
     assert {p for _, p in shares} & {5, 10, 15}
+
+
+def test_a_beginners_found_load_carries_on_by_the_same_steps() -> None:
+    # A beginner's max grows by a step of load a week, not a share: on a light estimate a
+    # share would read +200 %. The note gives the step itself, which holds for any load.
+    client = load_profile(PANEL / "glutes-beginner-strong-curves-gym.yaml")
+    program = generate_program(client, C, SolverSettings(deterministic_limit=10))
+    steps: list[tuple[float, float]] = []
+    for weeks in _slots(program).values():
+        first_week, first_load, _ = weeks[0]
+        for _, load, notes in weeks[1:]:
+            found = re.search(rf"or week {first_week}'s load ([+-]) ([\d.]+) kg", notes)
+            if found and load is not None and first_load is not None:
+                steps.append((load - first_load, float(found[2]) * (1 if found[1] == "+" else -1)))
+            assert "%" not in notes
+    assert steps
+    assert [s for s in steps if abs(s[0] - s[1]) > 0.3] == []

@@ -70,6 +70,15 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
+def ratio_suffix(ratio: float) -> str:
+    """A transfer ratio as a note prints it: nothing for one, two figures otherwise.
+
+    >>> ratio_suffix(1.0), ratio_suffix(0.4), ratio_suffix(0.3968)
+    ('', ' x 0.4', ' x 0.4')
+    """
+    return "" if ratio == 1 else f" x {ratio:.2g}"
+
+
 def bodyweight_of(profile: ClientProfile) -> tuple[float, bool]:
     """The client's body weight in the profile's units, and whether it was given (else the
     standards' reference weight stands in)."""
@@ -99,7 +108,7 @@ def _from_rep_maxes(
             return Start(
                 one_rep_max=max_from_set(rep_max.weight, rep_max.reps) * ratio,
                 note=f"load from your {source.name.lower()} "
-                f"({_fmt(rep_max.weight)} {unit} x {rep_max.reps}) x {ratio:g}",
+                f"({_fmt(rep_max.weight)} {unit} x {rep_max.reps}){ratio_suffix(ratio)}",
             )
     return None
 
@@ -119,7 +128,7 @@ def _from_log(
             return Start(
                 start.one_rep_max * ratio,
                 f"load handed on from your {source.name.lower()} (max about "
-                f"{start.one_rep_max:.0f}) x {ratio:g}",
+                f"{start.one_rep_max:.0f}){ratio_suffix(ratio)}",
             )
     return None
 
@@ -165,7 +174,8 @@ def _from_other_lifts(exercise: Exercise, known: list[_KnownMax], level: Level) 
             continue
         best = Start(
             one_rep_max=one_rep_max * ratio,
-            note=f"load estimated from your {label} x {ratio:g}",
+            # The ratio is a blend of standards, not a number the client can use.
+            note=f"load estimated from your {label}",
             estimated=True,
         )
     return best
@@ -248,19 +258,25 @@ def work_up_note(reps: int, load: float, unit: str, *, week: int = 1) -> str:
     )
 
 
-def found_load_note(week: int, ratio: float) -> str:
+def found_load_note(week: int, *, ratio: float = 1.0, step: float = 0.0, unit: str = "") -> str:
     """A later week of a lift whose load week ``week`` found: the printed load rests on an
-    estimate, so the note says how this week's load stands to the one found, as a share
-    (``ratio`` of it) to the nearest 5 %, which holds whatever load the client found (the
-    effort chart scales every load with the max).
+    estimate, so the note says how this week's load stands to the one found.
 
-    >>> found_load_note(1, 1.08), found_load_note(1, 0.9), found_load_note(5, 1.01)
+    A trained client's max grows by a share, so the load stands to the found one as a
+    share (``ratio`` of it), to the nearest 5 %, whatever load was found; a beginner's
+    grows by a step of load, so it stands as a ``step`` in ``unit``, to the nearest half.
+
+    >>> found_load_note(1, ratio=1.08), found_load_note(1, ratio=0.9), found_load_note(5)
     ("or week 1's load + 10 %", "or week 1's load - 10 %", "or week 5's load")
+    >>> found_load_note(1, step=7.4, unit="kg"), found_load_note(1, step=-0.2, unit="lb")
+    ("or week 1's load + 7.5 kg", "or week 1's load")
     """
+    here = f"or week {week}'s load"
+    if step:
+        half = round(step * 2) / 2
+        return f"{here} {'+' if half > 0 else '-'} {abs(half):g} {unit}" if half else here
     percent = round((ratio - 1) * 20) * 5
-    if percent == 0:
-        return f"or week {week}'s load"
-    return f"or week {week}'s load {'+' if percent > 0 else '-'} {abs(percent)} %"
+    return f"{here} {'+' if percent > 0 else '-'} {abs(percent)} %" if percent else here
 
 
 #: How far a block may carry unloaded reps (or seconds) past the last ones done.

@@ -35,6 +35,7 @@ from thrustplan.planner.progression.starts import (
     StartFrom,
     carried,
     found_load_note,
+    ratio_suffix,
     resolve_start,
 )
 from thrustplan.planner.progression.variations import Choice, partner_slot, plan_variations
@@ -123,7 +124,7 @@ def _handed_on(previous: Lift, exercise: Exercise, shape: WeekShape) -> Start | 
     return Start(
         estimate * ratio,
         f"load handed on from {previous.exercise.name.lower()} "
-        f"(max about {estimate:.0f}) x {ratio:g}",
+        f"(max about {estimate:.0f}){ratio_suffix(ratio)}",
     )
 
 
@@ -251,9 +252,12 @@ class _Weeks:
     def _relative_to_found(self, shape: WeekShape, s: int, i: int, lift: Lift, dose: Dose) -> Dose:
         """``dose``, which in the weeks after a lift found its load says how this week's
         load stands to the one found: the printed loads rest on an estimate, and a client
-        whose first week found another load carries on from their own."""
-        finds = isinstance(lift, LoadedLift) and (lift.start.find_load or lift.start.work_up)
-        if not finds or dose.one_rep_max is None:
+        whose first week found another load carries on from their own, by the same steps
+        where the max grows by steps (a beginner's) and by the same share where it grows
+        by a share."""
+        if not isinstance(lift, LoadedLift) or dose.one_rep_max is None:
+            return dose
+        if not (lift.start.find_load or lift.start.work_up):
             return dose
         # Before rounding to the kit: a light estimate's stack may not show a step that a
         # heavier found load would take.
@@ -261,7 +265,12 @@ class _Weeks:
         week, first = self.found.setdefault((s, i, id(lift)), (shape.number, target))
         if week == shape.number:
             return dose
-        return replace(dose, notes=(found_load_note(week, target / first), *dose.notes))
+        if lift.rate.per_week:
+            unit = self.profile.units.value
+            note = found_load_note(week, step=target - first, unit=unit)
+        else:
+            note = found_load_note(week, ratio=target / first)
+        return replace(dose, notes=(note, *dose.notes))
 
     def session(
         self,
