@@ -76,6 +76,10 @@ class Exercise(BaseModel):
     mechanic: Mechanic
     laterality: Laterality = Laterality.BILATERAL
     load_kind: LoadKind
+    #: Dumbbells or kettlebells a set holds, where the steps say (one between the feet,
+    #: one in both hands; two at the sides); unset, ``rules.strength.implements_held``
+    #: reads it from the kind of movement.
+    implements: int | None = Field(default=None, ge=1, le=2)
     level: Level = Level.BEGINNER
     minutes_per_set: float = Field(
         default=0.75,

@@ -195,16 +195,22 @@ BRIDGE_RATIO = 1.0
 def implements_held(exercise: Exercise) -> int:
     """How many dumbbells or kettlebells one set uses, so a total can be shared out.
 
-    One for hip-thrust-family moves (it rests on the hips), goblet holds and one-sided
-    work; two otherwise.
+    As the catalogue entry says (``Exercise.implements``: a sumo squat's one dumbbell
+    between the legs, a Bulgarian split squat's two at the sides); where it is silent, one
+    for hip-thrust-family moves (it rests on the hips), goblet holds and one-sided work,
+    and two otherwise.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
     >>> implements_held(c["dumbbell_hip_thrust"]), implements_held(c["dumbbell_romanian_deadlift"])
     (1, 2)
+    >>> implements_held(c["dumbbell_sumo_squat"]), implements_held(c["dumbbell_split_squat"])
+    (1, 2)
     """
     if exercise.load_kind not in (LoadKind.DUMBBELL, LoadKind.KETTLEBELL):
         return 1
+    if exercise.implements is not None:
+        return exercise.implements
     if exercise.is_hip_thrust_family or exercise.is_unilateral or "goblet" in exercise.id:
         return 1
     return 2

@@ -17,8 +17,9 @@ from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import Catalogue, builtin_catalogue
 from thrustplan.planner.output.paper import FONT_FILES, MEASURE
 from thrustplan.planner.output.render import PAPERS, Renderer, build_view
+from thrustplan.planner.output.week_view import row_view
 from thrustplan.rules.profile import Units
-from thrustplan.rules.program import Program
+from thrustplan.rules.program import ExerciseEntry, Program
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "profiles"
 PX_PER_MM = 96 / 25.4
@@ -335,3 +336,28 @@ def test_running_names_are_cut_to_fit_their_margin_boxes(catalogue: Catalogue) -
     assert view.client_short.endswith("…") and view.trainer_short.endswith("…")
     assert MEASURE.width(view.client_short, 7, bold=True) <= room
     assert MEASURE.width(view.trainer_short, 6.5) <= room
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "per", "printed"),
+    [
+        ("dumbbell_sumo_squat", "dumbbell", "one dumbbell"),
+        ("dumbbell_hip_thrust", "dumbbell", "one dumbbell"),
+        ("dumbbell_bench_press", "dumbbell", "each dumbbell"),
+        ("dumbbell_split_squat", "dumbbell", "each dumbbell"),
+        ("kettlebell_swing", "kettlebell", "one kettlebell"),
+        ("kettlebell_floor_press", "kettlebell", "each kettlebell"),
+    ],
+)
+def test_a_dumbbell_load_says_how_many_are_held(
+    catalogue: Catalogue, exercise_id: str, per: str, printed: str
+) -> None:
+    # The steps hold one dumbbell between the legs on a sumo squat: "each dumbbell" there
+    # would have the client lift twice the load.
+    entry = ExerciseEntry(
+        order=1, label="1", exercise_id=exercise_id, name=exercise_id, sets=3, reps_min=8,
+        reps_max=12, target_reps=8, load=20, load_unit="kg", load_per=per, rest_seconds=90,
+        rir=2,
+    )  # fmt: skip
+    row = row_view(entry, catalogue[exercise_id], "kg", "", PAPERS["a4"].content_width)
+    assert row.load == f"20 kg\n{printed}"

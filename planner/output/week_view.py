@@ -28,6 +28,7 @@ from thrustplan.planner.output.paper import (
 )
 from thrustplan.rules.profile import Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
+from thrustplan.rules.strength import implements_held
 
 DAY_NAMES = {
     Weekday.MON: "Monday",
@@ -151,11 +152,12 @@ def _load_text(
         main = f"{number(entry.load)} {unit}"
         if entry.plates is not None:
             return main, format_plates(entry)
-        detail = {
-            "dumbbell": "each dumbbell",
-            "side": "each side",
-        }.get(entry.load_per or "", "")
-        return main, detail
+        if entry.load_per in ("dumbbell", "kettlebell") and exercise is not None:
+            # One held in both hands or between the feet is not "each": a client reading
+            # "each dumbbell" on a sumo squat would lift twice the load.
+            count = "one" if implements_held(exercise) == 1 else "each"
+            return main, f"{count} {entry.load_per}"
+        return main, "each side" if entry.load_per == "side" else ""
     if entry.band:
         # A colour too long for the bold line prints small under the word, wrapped.
         if MEASURE.width(f"{entry.band} band", 8, bold=True) > width:
