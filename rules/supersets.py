@@ -9,17 +9,28 @@ is practitioner advice: the lift that drives the programme is done fresh.
 
 from __future__ import annotations
 
-from thrustplan.exercise_db.models import Exercise
+from collections.abc import Iterable
+
+from thrustplan.exercise_db.models import Exercise, ExerciseId
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.rules.eligibility import is_heavy
+from thrustplan.rules.goals import Goal
+from thrustplan.rules.sessions import Role, role_of
 
 
-def pairing_problem(first: Exercise, second: Exercise) -> str | None:
+def pairing_problem(
+    first: Exercise,
+    second: Exercise,
+    goal: Goal | None = None,
+    key_lifts: Iterable[ExerciseId] = (),
+) -> str | None:
     """Why ``first`` and ``second`` may not share a superset, or None when they may.
 
-    Never the hip thrust or a heavy hinge (the session's main lift stays alone, first,
-    with its full rest); never two exercises of one movement pattern or with a prime mover
-    in common, since one would tire the muscles the other needs.
+    Never the hip thrust or a heavy hinge, nor, in a plan for ``goal``, one of its main
+    lifts (``rules.sessions.role_of``: a strength plan's squat and bench, a lift with a
+    rep max, ``key_lifts``): the lifts that drive the programme stay alone, with their full
+    rest. Never two exercises of one movement pattern or with a prime mover in common,
+    since one would tire the muscles the other needs.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> catalogue = builtin_catalogue()
@@ -29,10 +40,17 @@ def pairing_problem(first: Exercise, second: Exercise) -> str | None:
     'both train triceps as a prime mover'
     >>> pairing_problem(catalogue["barbell_hip_thrust"], catalogue["push_up"])
     'barbell hip thrust is the main lift: it goes alone, with its full rest'
+    >>> squat, bench = catalogue["back_squat"], catalogue["bench_press"]
+    >>> print(pairing_problem(squat, bench, Goal.GLUTES))
+    None
+    >>> pairing_problem(squat, bench, Goal.STRENGTH)
+    'barbell back squat is a main lift: it goes alone, with its full rest'
     """
     for exercise in (first, second):
         if exercise.is_hip_thrust_family or is_heavy(exercise):
             return f"{exercise.name.lower()} is the main lift: it goes alone, with its full rest"
+        if goal is not None and role_of(exercise, goal, key_lifts) is Role.MAIN:
+            return f"{exercise.name.lower()} is a main lift: it goes alone, with its full rest"
     if first.pattern == second.pattern:
         pattern = VOCABULARY.name("patterns", first.pattern).lower()
         return f"both are {pattern} movements, with the same prime movers"

@@ -352,3 +352,21 @@ def test_a_strength_plans_thrust_follows_the_steps_that_hold_main_lifts(
     assert [(v.week, v.exercise_id) for v in found if v.week == 1] == (
         [(1, steps[-1])] if late else []
     )
+
+
+def test_supersets_non_competing_keeps_a_plans_main_lifts_alone(program: Program) -> None:
+    # The squat and the row compete for nothing, but in a strength plan the squat is a
+    # main lift and keeps its full rest; in the glute plan it is a second lift.
+    def paired(goal: Goal) -> list[str]:
+        def change(p: Program) -> None:
+            p.profile.goal = goal
+            p.profile.supersets = True
+            _append_pair("back_squat", "dumbbell_row")(p)
+
+        found = CHECKS["supersets_non_competing"](_break(program, change), CATALOGUE)
+        return [v.message for v in found]
+
+    assert paired(Goal.GLUTES) == []
+    assert paired(Goal.STRENGTH) == [
+        "superset A competes: barbell back squat is a main lift: it goes alone, with its full rest"
+    ]

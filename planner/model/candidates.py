@@ -291,7 +291,9 @@ def make_pair(a: Candidate, b: Candidate) -> Pair | None:
     """
     if a.exercise.mechanic is not b.exercise.mechanic or a.sets != b.sets:
         return None
-    if pairing_problem(a.exercise, b.exercise) is not None:
+    # A main lift goes alone: pairing_problem's rule for a goal, read off the role each
+    # candidate was given by the same rules.sessions.role_of.
+    if Role.MAIN in (a.role, b.role) or pairing_problem(a.exercise, b.exercise) is not None:
         return None
     first, second = sorted((a, b), key=lambda c: c.id)
     apart = sum(exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in (a, b))

@@ -103,8 +103,8 @@ HARD_RULES: tuple[HardRule, ...] = (
         None,
         "A hip-thrust-family exercise comes first or second, while the client is fresh: the "
         "ordering step puts it first, and at most one hip thrust is in a session. A strength "
-        "plan opens with the day's main barbell lifts (a lift may be supersetted with an "
-        "accessory) and the thrust follows them straight away.",
+        "plan opens with the day's main barbell lifts and the thrust follows them straight "
+        "away.",
     ),
     HardRule(
         "compound_before_isolation",
@@ -117,7 +117,8 @@ HARD_RULES: tuple[HardRule, ...] = (
         None,
         "Supersets only for clients who ask for them, and only of two exercises that do not "
         "compete: no prime mover or movement pattern in common, never the session's hip "
-        "thrust or heavy hinge, the same number of sets, each exercise in one pair at most. "
+        "thrust, heavy hinge or main lifts, the same number of sets, each exercise in one "
+        "pair at most. "
         "Only such pairs are prepared for the model.",
     ),
 )

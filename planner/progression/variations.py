@@ -125,7 +125,8 @@ class _VariationPlanner:
         if candidate.id in profile.dislikes or candidate.level.rank > profile.level.rank + 1:
             return False
         partner = partner_slot(self.template.sessions[session], slot)
-        if partner is not None and pairing_problem(candidate, week[session][partner]):
+        keys = (profile.goal, profile.rep_maxes)
+        if partner is not None and pairing_problem(candidate, week[session][partner], *keys):
             return False
         trial = [list(xs) for xs in week]
         trial[session][slot] = candidate

@@ -19,6 +19,7 @@ from thrustplan.rules.checker.reading import (
     trials,
 )
 from thrustplan.rules.eligibility import unfit_reason
+from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.program import ExerciseEntry, Program
 from thrustplan.rules.sessions import (
     Role,
@@ -184,7 +185,8 @@ def check_no_exercise_twice_in_session(
 
 def _after_main_lifts(program: Program, before: list[list[Exercise | None]]) -> bool:
     """Whether every step before a strength plan's hip thrust holds one of its main lifts
-    (a main lift may be supersetted with an accessory, and the pair keeps the lift's place)."""
+    (a pair that holds one keeps the lift's place: ``supersets_non_competing`` is the rule
+    that reports the pair itself)."""
     if not leads_with_main_lift(program.profile.goal):
         return False
     return all(
@@ -218,7 +220,9 @@ def check_compound_before_isolation(program: Program, catalogue: Catalogue) -> I
     return per_item(program, catalogue, "compound_before_isolation", found)
 
 
-def _superset_problems(group: list[ExerciseEntry], catalogue: Catalogue) -> Iterator[str]:
+def _superset_problems(
+    group: list[ExerciseEntry], catalogue: Catalogue, profile: ClientProfile
+) -> Iterator[str]:
     letter = group[0].superset
     if len(group) != 2:
         yield f"superset {letter} has {len(group)} exercises; a pair has two"
@@ -229,21 +233,23 @@ def _superset_problems(group: list[ExerciseEntry], catalogue: Catalogue) -> Iter
     if a.sets != b.sets:
         yield f"superset {letter} pairs {a.sets} sets with {b.sets}; a pair shares every rest"
     first, second = entry_exercise(a, catalogue), entry_exercise(b, catalogue)
-    if first is not None and second is not None and (why := pairing_problem(first, second)):
+    if first is None or second is None:
+        return
+    if why := pairing_problem(first, second, profile.goal, profile.rep_maxes):
         yield f"superset {letter} competes: {why}"
 
 
 def check_supersets_non_competing(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """Supersets only when the profile asks for them; each is two exercises back to back,
     with the same sets, that do not compete (no prime mover or pattern in common, never
-    the hip thrust or a heavy hinge)."""
+    the hip thrust, a heavy hinge or one of the plan's main lifts)."""
     for week, session in program_sessions(program):
         groups: dict[str, list[ExerciseEntry]] = {}
         for entry in sorted(session.exercises, key=lambda e: e.order):
             if entry.superset:
                 groups.setdefault(entry.superset, []).append(entry)
         for group in groups.values():
-            problems = list(_superset_problems(group, catalogue))
+            problems = list(_superset_problems(group, catalogue, program.profile))
             if not program.profile.supersets:
                 problems.insert(
                     0, f"superset {group[0].superset}: the profile did not ask for supersets"
