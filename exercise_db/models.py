@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 #: A stable snake_case exercise id, such as ``barbell_hip_thrust``.
 ExerciseId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
@@ -90,6 +90,16 @@ class Exercise(BaseModel):
     timed: bool = Field(
         default=False, description="Reps are seconds of holding (planks, wall sits)."
     )
+    reps: tuple[Annotated[int, Field(ge=1, le=30)], Annotated[int, Field(ge=1, le=30)]] | None = (
+        Field(
+            default=None,
+            description="The exercise's own rep range, lowest and highest, where its nature "
+            "sets it rather than the goal (a Nordic curl's slow lowering, five at a time).",
+        )
+    )
+    rest_seconds: int | None = Field(
+        default=None, ge=15, le=600, description="Rest between sets that goes with ``reps``."
+    )
     stresses: tuple[StressId, ...] = Field(
         default=(), description="Stress flags used to honour a client's limitations."
     )
@@ -113,6 +123,12 @@ class Exercise(BaseModel):
     notes: str = Field(default="", description="Prescription note printed on the plan.")
     source: str = Field(default="thrustplan", description="Where the record comes from.")
     source_id: str | None = Field(default=None, description="The record's id at its source.")
+
+    @model_validator(mode="after")
+    def _reps_in_order(self) -> Exercise:
+        if self.reps is not None and self.reps[0] > self.reps[1]:
+            raise ValueError(f"reps {list(self.reps)}: the lowest comes first")
+        return self
 
     @property
     def is_hip_thrust_family(self) -> bool:

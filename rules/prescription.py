@@ -59,11 +59,19 @@ def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
     >>> p = prescribe(builtin_catalogue()["back_squat"], Goal.STRENGTH, Level.BEGINNER)
     >>> p.reps_min, p.reps_max, p.rest_seconds
     (5, 5, 180)
+    >>> p = prescribe(builtin_catalogue()["nordic_curl"], Goal.GLUTES, Level.INTERMEDIATE)
+    >>> p.reps_min, p.reps_max, p.rest_seconds
+    (3, 6, 120)
     """
     note = PAUSE_AT_TOP if exercise.is_hip_thrust_family else exercise.notes
     if exercise.timed:
         return Prescription(*HOLD_RANGE, rest_seconds=45, rir=2, timed=True, note=note)
     rir = 3 if level is Level.BEGINNER else 2
+    if exercise.reps is not None:
+        # The catalogue's own range: a Nordic curl is done a few slow reps at a time
+        # whatever the goal (Mjolsnes et al. 2004: sets of 5-12 only after weeks of 5s).
+        rest = exercise.rest_seconds or 90
+        return Prescription(*exercise.reps, rest_seconds=rest, rir=rir, note=note)
     if not exercise.load_kind.external:
         # Bodyweight and band work progresses by reps, so it lives higher in the range.
         low, high = (12, 20) if exercise.is_hip_thrust_family else (10, 20)

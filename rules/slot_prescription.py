@@ -65,7 +65,7 @@ def role_prescription(
     True
     """
     base = prescribe_for(exercise, goal, level, limitations)
-    if base.timed:
+    if base.timed or exercise.reps is not None:
         return base
     if role is Role.SECONDARY and goal is Goal.STRENGTH and base.reps_min < 6:
         low, high = SECONDARY_STRENGTH_REPS[level is Level.BEGINNER]

@@ -580,3 +580,17 @@ def test_a_120_kg_ten_rep_max_is_never_asked_for_more_effort_than_printed() -> N
     for entry in thrusts:
         assert entry.load is not None and entry.estimated_max is not None
         assert entry.load <= load_for(entry.estimated_max, entry.target_reps, entry.rir) + 0.2
+
+
+def test_a_nordic_curl_keeps_its_own_few_slow_reps_in_every_week() -> None:
+    # Nordic protocols run a few slow lowerings a set; ten to twenty, the range of other
+    # body-weight work, is not something anyone does. The range holds as reps climb.
+    client = profile(level="advanced", weeks=12, days_per_week=2)
+    program = progressed_program(client, [["glute_bridge", "nordic_curl", "plank"]] * 2)
+    nordics = [
+        e for w in program.weeks for s in w.sessions for e in s.exercises
+        if e.exercise_id == "nordic_curl"
+    ]  # fmt: skip
+    assert nordics
+    assert {(e.reps_min, e.reps_max, e.rest_seconds) for e in nordics} == {(3, 6, 120)}
+    assert all(3 <= e.target_reps <= 6 for e in nordics)

@@ -124,7 +124,8 @@ def test_week_one_isolation_work_keeps_two_in_reserve_and_sensible_loads(
     guessed = [e for e in isolation if "estimated from your body weight" in e.notes]
     assert guessed
     for entry in guessed:
-        assert "week 1: find a load you can lift for" in entry.notes
+        effort = "hold for" if entry.timed else "lift for"
+        assert f"week 1: find a load you can {effort}" in entry.notes
 
 
 def test_a_trained_clients_dumbbell_compound_without_a_max_finds_its_load() -> None:

@@ -290,7 +290,8 @@ def carried(
 ) -> Prescription:
     """The prescription of unloaded ``exercise`` starting from ``done`` reps (or seconds)
     last block: the range starts there and climbs a little past it, never above the
-    rep ceilings of unloaded upper-body work or of the client's limitations.
+    rep ceilings of unloaded upper-body work, of the catalogue's own range (a Nordic
+    curl's) or of the client's limitations.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
@@ -307,7 +308,7 @@ def carried(
     """
     if prescription.timed:
         high = max(prescription.reps_max, min(done + CARRY_SECONDS, MOST_SECONDS))
-    elif exercise.pattern in UPPER_BODY_PATTERNS:
+    elif exercise.pattern in UPPER_BODY_PATTERNS or exercise.reps is not None:
         high = prescription.reps_max
     else:
         high = max(prescription.reps_max, min(done + CARRY_REPS, MOST_REPS))

@@ -33,7 +33,10 @@ PUSH_UP_CEILING = 15
 
 def _low_rep_role(exercise: Exercise, program: Program) -> str | None:
     """What ``exercise`` is when it has no business below six reps, or None: accessories
-    (isolation work and the pullover) and second lifts."""
+    (isolation work and the pullover) and second lifts, unless the catalogue gives the
+    exercise its own low range (a Nordic curl's slow fives)."""
+    if exercise.reps is not None and exercise.reps[0] < ACCESSORY_LEAST_REPS:
+        return None
     if exercise.id in NAMED["pullover"]:
         # Named first: the pullover is an isolation lat exercise in the catalogue, and a
         # coach reading the finding knows it by name.
