@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from thrustplan.exercise_db.models import Exercise, Level, LoadKind
-from thrustplan.rules.strength import IMPLEMENT_RATIO, barbell_share
+from thrustplan.rules.prescription import HOLD_RANGE
+from thrustplan.rules.strength import IMPLEMENT_RATIO, barbell_share, percent_of_max
 
 Rung = Literal["beginner", "novice", "intermediate"]
 
@@ -64,6 +65,13 @@ ISOLATION_SHARE = 0.5
 #: for most adults (kg; in lb, the same weight converted).
 DEFAULT_BODYWEIGHT_KG = 60.0
 
+#: A loaded carry's load in each hand as a share of body weight, by rung (practitioner:
+#: Dan John's farmer's walk standard is body weight in the two hands for a trained man;
+#: set low, as the other standards are, and the first week finds the real load).
+CARRY_PER_HAND: Mapping[Rung, float] = {"beginner": 0.2, "novice": 0.3, "intermediate": 0.4}
+#: Reps in reserve of the hold a carry's standard load is read for.
+CARRY_RIR = 2
+
 #: One rung below the client's level, to err light.
 CONSERVATIVE_RUNG: Mapping[Level, Rung] = {
     Level.BEGINNER: "beginner",
@@ -86,7 +94,18 @@ def standard_max(exercise: Exercise, bodyweight: float, level: Level) -> float:
     7.2
     >>> round(standard_max(c["lat_pulldown"], 70, Level.BEGINNER), 1)
     24.5
+
+    A loaded carry has no one-rep max: its standard is a load per hand
+    (:data:`CARRY_PER_HAND`) for the shortest hold, returned as the max the effort chart
+    reads that load from, so that progression treats it as any other lift.
+
+    >>> from thrustplan.rules.strength import load_for
+    >>> round(load_for(standard_max(c["farmer_carry"], 90, Level.ADVANCED), 20, 2), 1)
+    36.0
     """
+    if exercise.timed and exercise.load_kind.external:
+        per_hand = bodyweight * CARRY_PER_HAND[CONSERVATIVE_RUNG[level]]
+        return per_hand / percent_of_max(HOLD_RANGE[0], CARRY_RIR)
     standard = STANDARDS.get(exercise.pattern, FALLBACK)
     reference_share = IMPLEMENT_RATIO.get(standard.kind, 1.0)
     share = barbell_share(exercise) / reference_share

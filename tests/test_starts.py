@@ -195,3 +195,15 @@ def test_a_beginners_found_load_carries_on_by_the_same_steps() -> None:
             assert "%" not in notes
     assert steps
     assert [s for s in steps if abs(s[0] - s[1]) > 0.3] == []
+
+
+def test_a_carry_starts_from_a_share_of_body_weight_in_each_hand() -> None:
+    # A suitcase carry read off the core standard started a 98 kg lifter at 10 kg, a
+    # 58 kg one at 2 kg: a carry is heavy grip and trunk work, planned per hand.
+    heavy = advanced(equipment=GYM, bodyweight=98)
+    start = resolve_start(C["suitcase_carry"], heavy, C, {})
+    per_hand = load_for(start.one_rep_max, 20, 2)
+    assert 0.35 * 98 <= per_hand <= 0.45 * 98
+    light = profile(equipment=["dumbbells"], level="beginner", bodyweight=58)
+    first = load_for(resolve_start(C["farmer_carry"], light, C, {}).one_rep_max, 20, 2)
+    assert 0.15 * 58 <= first <= 0.25 * 58
