@@ -131,7 +131,10 @@ def role_sets(
     eight exercises of three sets end well inside an hour, so the booked time is used as
     coaches use a long session, on more work for the same lifts (5/3/1's assistance runs
     to 50-100 reps; GZCLP's T3 to as many sets as recovery allows). A beginner's sets stay
-    those of an hour: what a beginner recovers from fills one.
+    those of an hour: what a beginner recovers from fills one. So does a glute plan's
+    thrust: it opens most sessions, and four sets each time already make 12-16 a week,
+    more than Strong Curves writes; a fifth would leave the weekly glute sets no room for
+    the hinge that every week holds.
 
     >>> role_sets(Role.MAIN, Goal.GLUTES, 60), role_sets(Role.MAIN, Goal.STRENGTH, 75)
     (4, 5)
@@ -147,6 +150,8 @@ def role_sets(
     (4, 5)
     >>> role_sets(Role.ACCESSORY, Goal.GENERAL, 90, Level.BEGINNER)
     3
+    >>> role_sets(Role.MAIN, Goal.GLUTES, 75), role_sets(Role.SECONDARY, Goal.GLUTES, 75)
+    (4, 4)
     """
     sets = 3
     short_strength = loaded and goal is Goal.STRENGTH and session_minutes < SHORT_STRENGTH_MINUTES
@@ -154,6 +159,7 @@ def role_sets(
         sets = 5 if goal is Goal.STRENGTH and session_minutes >= 60 else 4
     if session_minutes <= 30:
         return sets - 1
-    if session_minutes >= LONG_SESSION_MINUTES and level is not Level.BEGINNER:
+    glute_thrust = goal is Goal.GLUTES and role is Role.MAIN
+    if session_minutes >= LONG_SESSION_MINUTES and level is not Level.BEGINNER and not glute_thrust:
         return min(sets + 1, MOST_SETS)
     return sets

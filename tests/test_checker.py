@@ -147,6 +147,10 @@ def _without_abduction(p: Program) -> None:
     _drop(p, lambda x: x.pattern == "hip_abduction")
 
 
+def _without_hinge(p: Program) -> None:
+    _drop(p, lambda x: x.pattern == "hinge")
+
+
 def _one_set_pulls(p: Program) -> None:
     for session in p.weeks[0].sessions:
         for entry in session.exercises:
@@ -211,6 +215,7 @@ BREAKERS: dict[str, Change] = {
     "no_duplicate_variants": _two_lunges,
     "glute_move_every_session": _first_session_without_glutes,
     "abduction_every_week": _without_abduction,
+    "hinge_every_week": _without_hinge,
     "pull_push_balance": _one_set_pulls,
     "lifts_that_matter": _without_back_squat,
     "strength_lifts_weekly": _as_a_strength_plan,
@@ -246,7 +251,8 @@ def test_each_broken_rule_is_reported(program: Program, rule: str) -> None:
     assert violation.message
     weekly = (
         "hip_thrust_every_week", "weekly_sets_ceiling", "full_body_balance",
-        "abduction_every_week", "pull_push_balance", "lifts_that_matter", "strength_lifts_weekly",
+        "abduction_every_week", "hinge_every_week", "pull_push_balance", "lifts_that_matter",
+        "strength_lifts_weekly",
         "pregnancy_warning_signs", "programme_not_empty",
     )  # fmt: skip
     if rule not in weekly:

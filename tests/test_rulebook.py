@@ -534,6 +534,17 @@ def test_abduction_every_week_when_possible() -> None:
     assert _holds("abduction_every_week", client, basic_exercises(), [["bridge"], ["squat"]])
 
 
+def test_hinge_every_week_when_possible() -> None:
+    client = two_day_profile(goal="glutes")
+    exercises = basic_exercises()
+    week = [["bridge", "push_up", "row"], ["bridge", "squat", "row"]]
+    assert not _holds("hinge_every_week", client, exercises, week)
+    assert _holds("hinge_every_week", client, exercises, [week[0], [*week[1], "good_morning"]])
+    # Nothing to hinge with: the rule asks for nothing.
+    no_hinge = [x for x in exercises if x.pattern != "hinge"]
+    assert _holds("hinge_every_week", client, no_hinge, week)
+
+
 def test_pull_push_balance_pull_keeps_up() -> None:
     client = two_day_profile(goal="general")
     exercises = basic_exercises()

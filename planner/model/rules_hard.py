@@ -124,6 +124,18 @@ def add_abduction_every_week(m: RuleModel) -> None:
         m.require(sum(uses) >= 1)
 
 
+def add_hinge_every_week(m: RuleModel) -> None:
+    """A hip hinge every week (a deadlift, a Romanian deadlift, a back extension, a swing)
+    whenever the client can do any: with the squat, the push and the pull, one of the
+    patterns every programme trains."""
+    v = m.vars
+    uses = [
+        v.is_assigned(d, c) for d in v.days for c in v.options(d) if c.exercise.pattern == "hinge"
+    ]
+    if uses:
+        m.require(sum(uses) >= 1)
+
+
 def _weekly_sets(m: RuleModel, patterns: frozenset[str]) -> cp_model.LinearExpr:
     v = m.vars
     return cp_model.LinearExpr.weighted_sum(

@@ -21,6 +21,7 @@ from thrustplan.rules.checker.reading import Check, Violation, trial_session
 from thrustplan.rules.checker.sessions import (
     check_abduction_every_week,
     check_glute_move_every_session,
+    check_hinge_every_week,
     check_lifts_that_matter,
     check_no_duplicate_variants,
     check_pull_push_balance,
@@ -63,6 +64,7 @@ CHECKS: dict[str, Check] = {
     "no_duplicate_variants": check_no_duplicate_variants,
     "glute_move_every_session": check_glute_move_every_session,
     "abduction_every_week": check_abduction_every_week,
+    "hinge_every_week": check_hinge_every_week,
     "pull_push_balance": check_pull_push_balance,
     "lifts_that_matter": check_lifts_that_matter,
     "strength_lifts_weekly": check_strength_lifts_weekly,

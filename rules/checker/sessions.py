@@ -114,6 +114,22 @@ def check_abduction_every_week(program: Program, catalogue: Catalogue) -> Iterat
             yield Violation("abduction_every_week", "no hip abduction this week", week.number)
 
 
+def check_hinge_every_week(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
+    """A hip hinge every week whenever the client can do any.
+
+    Sources: the NSCA's Essentials and Strong Curves' hinge-or-back-extension slot in every
+    workout; a plan of thrusts and squats alone leaves the hamstrings and the back
+    extensors their only work as helpers.
+    """
+    for week in program.weeks:
+        possible = any(
+            x.pattern == "hinge" for s in week.sessions for x in _options(program, s, catalogue)
+        )
+        done = any(x.pattern == "hinge" for x, _ in week_work(week, catalogue))
+        if possible and not done:
+            yield Violation("hinge_every_week", "no hip hinge this week", week.number)
+
+
 def check_pull_push_balance(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """Weekly pull sets keep up with push sets (normal weeks; a deload halves both)."""
     for week in program.weeks:
