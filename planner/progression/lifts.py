@@ -148,17 +148,22 @@ class LoadedLift:
         reps, rir = self.reps_and_rir(first, day)
         return max(self.start.one_rep_max, max_from_set(floor, reps, rir))
 
-    def one_rep_max(self, shape: WeekShape, day: DayType) -> float:
+    def one_rep_max(
+        self, shape: WeekShape, day: DayType, session: int = 0, per_week: int = 1
+    ) -> float:
         """The estimated max of week ``shape``: the start, grown at the level's rate for
-        each normal week (and, for advanced lifters, each new block) since the first."""
+        each normal week (for a beginner, each session: ``session`` of the ``per_week``
+        the lift has; for advanced lifters, each new block) since the first."""
         weeks = max(shape.step - self.first_step, 0)
         blocks = max(shape.block - self.first_block, 0)
-        return self.rate.max_at(self._base_max(shape, day), weeks, blocks)
+        sessions = weeks * per_week + session
+        return self.rate.max_at(self._base_max(shape, day), weeks, blocks, sessions)
 
-    def dose(self, shape: WeekShape, day: DayType) -> Dose:
-        """The prescription of week ``shape`` (a pure function of the week)."""
+    def dose(self, shape: WeekShape, day: DayType, session: int = 0, per_week: int = 1) -> Dose:
+        """The prescription of week ``shape`` (a pure function of the week) for the
+        lift's ``session``-th session of the ``per_week`` it has a week."""
         if shape.deload:
-            return self._deload(shape, day)
+            return self._deload(shape, day, session, per_week)
         step = max(shape.step - self.first_step, 0)
         reps, rir = self.reps_and_rir(shape, day)
         if step == 0 and self.start.estimated:
@@ -168,7 +173,7 @@ class LoadedLift:
             # Isolation work meets a new load in week 1 two or more short of failure.
             rir = max(rir, FIRST_WEEK_ISOLATION_RIR)
         notes: list[str] = [f"{day} day"] if self.scheme is ProgressionScheme.UNDULATING else []
-        one_rep_max = self.one_rep_max(shape, day)
+        one_rep_max = self.one_rep_max(shape, day, session, per_week)
         target = load_for(one_rep_max, reps, rir)
         load = self.ladder.floor(target)
         if target > self.ladder.heaviest + 1e-6:
@@ -197,13 +202,13 @@ class LoadedLift:
             notes.append(estimate_note(rir))
         return notes
 
-    def _deload(self, shape: WeekShape, day: DayType) -> Dose:
+    def _deload(self, shape: WeekShape, day: DayType, session: int, per_week: int) -> Dose:
         """A lighter week: fewer sets, the last normal week's reps two more short of
         failure, so the load drops about a tenth and the effort eases; still a session."""
         p = self.prescription
         last = replace(shape, step=max(shape.step - 1, self.first_step), deload=False)
         reps, rir = self.reps_and_rir(last, day)
-        one_rep_max = self.one_rep_max(last, day)
+        one_rep_max = self.one_rep_max(last, day, session, per_week)
         before = self.ladder.floor(load_for(one_rep_max, reps, rir))
         rir = min(max(rir, p.rir) + DELOAD_EXTRA_RIR, MAX_RIR)
         load = deload_load(before, self.ladder, load_for(one_rep_max, reps, rir))

@@ -54,7 +54,8 @@ def is_lower_body(exercise: Exercise) -> bool:
 
 
 def beginner_step(exercise: Exercise, units: Units) -> float:
-    """A beginner's weekly load step for ``exercise``, per implement, in ``units``.
+    """A beginner's load step for ``exercise`` each session it is done, per implement, in
+    ``units`` (Starting Strength, StrongLifts and Strong Curves add load every session).
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
@@ -72,26 +73,27 @@ def beginner_step(exercise: Exercise, units: Units) -> float:
 
 @dataclass(frozen=True)
 class Rate:
-    """How one lift's estimated max rises: by ``per_week`` (kg or lb) every normal week
-    for beginners, by ``weekly`` (a share) every normal week for intermediates, by
-    ``per_block`` (a share) at each new block for advanced lifters."""
+    """How one lift's estimated max rises: by ``per_session`` (kg or lb) every session of
+    the lift for beginners, by ``weekly`` (a share) every normal week for intermediates,
+    by ``per_block`` (a share) at each new block for advanced lifters."""
 
-    per_week: float = 0.0
+    per_session: float = 0.0
     weekly: float = 0.0
     per_block: float = 0.0
 
-    def max_at(self, start: float, weeks: int, blocks: int) -> float:
-        """The estimated max ``weeks`` normal weeks and ``blocks`` new blocks on.
+    def max_at(self, start: float, weeks: int, blocks: int, sessions: int = 0) -> float:
+        """The estimated max ``weeks`` normal weeks, ``blocks`` new blocks and ``sessions``
+        sessions of the lift on.
 
-        >>> Rate(per_week=3.5).max_at(30, 4, 1)
-        44.0
+        >>> Rate(per_session=3.5).max_at(30, 4, 1, sessions=8)
+        58.0
         >>> round(Rate(weekly=0.015).max_at(160, 10, 2), 1)
         185.7
         >>> round(Rate(per_block=0.025).max_at(200, 7, 2), 1)
         210.1
         """
         return (
-            (start + self.per_week * weeks)
+            (start + self.per_session * sessions)
             * (1 + self.weekly) ** weeks
             * (1 + self.per_block) ** blocks
         )
@@ -104,7 +106,7 @@ def rate_for(exercise: Exercise, level: Level, units: Units, reps: int, rir: int
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
-    >>> round(rate_for(thrust, Level.BEGINNER, Units.KG, 9, 3).per_week, 2)
+    >>> round(rate_for(thrust, Level.BEGINNER, Units.KG, 9, 3).per_session, 2)
     3.68
     >>> rate_for(thrust, Level.INTERMEDIATE, Units.KG, 9, 2).weekly
     0.015
@@ -113,7 +115,7 @@ def rate_for(exercise: Exercise, level: Level, units: Units, reps: int, rir: int
     """
     lower = is_lower_body(exercise)
     if level is Level.BEGINNER:
-        return Rate(per_week=beginner_step(exercise, units) / percent_of_max(reps, rir))
+        return Rate(per_session=beginner_step(exercise, units) / percent_of_max(reps, rir))
     if level is Level.INTERMEDIATE:
         return Rate(weekly=INTERMEDIATE_WEEKLY[lower])
     return Rate(per_block=ADVANCED_PER_BLOCK[lower])

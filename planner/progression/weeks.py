@@ -112,15 +112,18 @@ def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> L
     return FixedLift(exercise, prescription, planned.sets, 0)
 
 
-def _handed_on(previous: Lift, exercise: Exercise, shape: WeekShape) -> Start | None:
+def _handed_on(
+    previous: Lift, exercise: Exercise, shape: WeekShape, per_week: int = 1
+) -> Start | None:
     """A loaded lift rotated out hands its estimated max, at the new block's start, to
-    the variation that replaces it, through the documented transfer ratio."""
+    the variation that replaces it, through the documented transfer ratio; ``per_week``
+    is how many sessions a week the lift had (a beginner's max grows by the session)."""
     if not isinstance(previous, LoadedLift):
         return None
     ratio = transfer_ratio(previous.exercise, exercise)
     if ratio is None:
         return None
-    estimate = previous.one_rep_max(shape, "moderate")
+    estimate = previous.one_rep_max(shape, "moderate", per_week=per_week)
     return Start(
         estimate * ratio,
         f"load handed on from {previous.exercise.name.lower()} "
@@ -161,7 +164,11 @@ def _lifts(
                 previous = lifts.get((s, i, block - 1))
                 slot = _Slot(planned, profile, catalogue, scheme, shape, starts)
                 if previous is None or previous.exercise.id != exercise.id:
-                    handed = None if previous is None else _handed_on(previous, exercise, shape)
+                    handed = None
+                    if previous is not None:
+                        done = previous.exercise.id
+                        per_week = sum(c.exercise.id == done for s in choices[block - 2] for c in s)
+                        handed = _handed_on(previous, exercise, shape, per_week)
                     lifts[(s, i, block)] = _make_lift(exercise, slot, handed)
                 elif isinstance(previous, FixedLift):
                     lifts[(s, i, block)] = _next_block_of(previous, profile)
@@ -247,7 +254,8 @@ class _Weeks:
             return lift.dose(shape)
         nth = seen.get(lift.exercise.id, 0)
         seen[lift.exercise.id] = nth + 1
-        return lift.dose(shape, undulating_day(nth, occurrences[lift.exercise.id]))
+        count = occurrences[lift.exercise.id]
+        return lift.dose(shape, undulating_day(nth, count), nth, count)
 
     def _relative_to_found(self, shape: WeekShape, s: int, i: int, lift: Lift, dose: Dose) -> Dose:
         """``dose``, which in the weeks after a lift found its load says how this week's
@@ -265,7 +273,7 @@ class _Weeks:
         week, first = self.found.setdefault((s, i, id(lift)), (shape.number, target))
         if week == shape.number:
             return dose
-        if lift.rate.per_week:
+        if lift.rate.per_session:
             unit = self.profile.units.value
             note = found_load_note(week, step=target - first, unit=unit)
         else:
