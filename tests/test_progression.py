@@ -601,3 +601,17 @@ def test_a_nordic_curl_keeps_its_own_few_slow_reps_in_every_week() -> None:
     assert nordics
     assert {(e.reps_min, e.reps_max, e.rest_seconds) for e in nordics} == {(3, 6, 120)}
     assert all(3 <= e.target_reps <= 6 for e in nordics)
+
+
+def test_an_estimated_barbell_lift_starts_at_the_bar_and_climbs_from_it() -> None:
+    # A body-weight estimate of a beginner's overhead press sits under the empty bar;
+    # Starting Strength starts with the bar and adds to it, rather than holding the bar
+    # for weeks while the estimate grows out of sight.
+    client = profile(
+        goal="strength", level="beginner", days_per_week=3, weeks=4, bodyweight=60,
+        equipment=["barbell", "squat_rack", "bench"],
+    )  # fmt: skip
+    plan = weekly_template(client, [["back_squat", "overhead_press", "plank"]] * 3)
+    presses = loads_of(in_session_order(build_weeks(client, plan, CATALOGUE).weeks, 2))
+    assert presses[0] == 20
+    assert presses[3] > 20 and presses == sorted(presses)

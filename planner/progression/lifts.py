@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from thrustplan.exercise_db.catalogue import Catalogue
-from thrustplan.exercise_db.models import Exercise, Level
+from thrustplan.exercise_db.models import Exercise, Level, LoadKind
 from thrustplan.planner.progression.loads import LoadLadder
 from thrustplan.planner.progression.phases import WeekShape
 from thrustplan.planner.progression.rates import DOUBLE_PACE, Rate, rate_for
@@ -140,8 +140,13 @@ class LoadedLift:
 
     def _base_max(self, shape: WeekShape, day: DayType) -> float:
         """The starting max, raised where needed so that the first week's load is not
-        below the floor the log set (a load met in full at 1 or more in reserve)."""
+        below the floor the log set (a load met in full at 1 or more in reserve), nor an
+        estimated barbell lift's below the empty bar: everyone's first barbell press
+        starts with the bar and adds to it (Starting Strength), and an estimate under it
+        would hold the bar for weeks while the max grew out of sight."""
         floor = self.start.floor
+        if self.start.estimated and self.exercise.load_kind is LoadKind.BARBELL:
+            floor = max(floor or 0.0, self.ladder.lightest)
         if floor is None:
             return self.start.one_rep_max
         first = replace(shape, step=self.first_step, block_step=0, deload=False)
