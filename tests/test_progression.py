@@ -458,6 +458,11 @@ def test_beginner_learns_an_easier_hip_thrust_first_when_the_plan_has_blocks() -
     week = weekly_template(short, [["barbell_hip_thrust", "push_up", "plank"]] * 3)
     first = build_weeks(short, week, CATALOGUE).weeks[0]
     assert first.sessions[0].exercises[0].exercise_id == "barbell_hip_thrust"
+    # A beginner who names the barbell thrust a favourite knows it and wants it.
+    fan = profile(equipment=["barbell", "bench"], weeks=12, favourites=["barbell_hip_thrust"])
+    loved = weekly_template(fan, [["barbell_hip_thrust", "push_up", "plank"]] * 3)
+    thrusts = slot(build_weeks(fan, loved, CATALOGUE).weeks, 0, 1)
+    assert {e.exercise_id for e in thrusts} == {"barbell_hip_thrust"}
 
 
 def test_swaps_honour_exclusions_and_never_duplicate_in_a_session() -> None:

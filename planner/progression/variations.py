@@ -147,8 +147,9 @@ class _VariationPlanner:
         self, template_x: Exercise, s: int, i: int, week: list[list[Exercise]], blocks: int
     ) -> Choice:
         """The first block's choice for a slot: the template's exercise, or an easier one
-        to learn it on (a beginner's loaded hip thrust) or to build up to it (a chin-up
-        the client cannot do yet)."""
+        to learn it on (a beginner's loaded hip thrust, unless the client named it, with a
+        rep max or as a favourite: they know it and want it) or to build up to it (a
+        chin-up the client cannot do yet)."""
         profile = self.profile
         learn_first = (
             blocks > 1
@@ -156,6 +157,7 @@ class _VariationPlanner:
             and template_x.is_hip_thrust_family
             and template_x.load_kind.external
             and template_x.id not in profile.rep_maxes
+            and template_x.id not in profile.favourites
             and template_x.id not in self.known
         )
         if learn_first:
