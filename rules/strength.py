@@ -190,6 +190,9 @@ UNILATERAL_RATIO = 0.4
 #: A floor bridge moves through a shorter range than a hip thrust from a bench; clients
 #: usually bridge at least as much, so the thrust's number is kept (practitioner).
 BRIDGE_RATIO = 1.0
+#: A swing is thrown, not ground out: one bell swung for reps is about half what the same
+#: bell could be deadlifted with (practitioner; a 24 kg swing for a 100 kg deadlift).
+SWING_RATIO = 0.5
 
 
 def implements_held(exercise: Exercise) -> int:
@@ -253,10 +256,14 @@ def barbell_share(exercise: Exercise) -> float:
     (1.0, 0.4)
     >>> barbell_share(c["weighted_single_leg_hip_thrust"])
     0.32
+    >>> barbell_share(c["kettlebell_swing"])  # one bell, thrown: half a deadlift's share
+    0.4
     """
     ratio = IMPLEMENT_RATIO.get(exercise.load_kind, 1.0) / implements_held(exercise)
     if exercise.is_unilateral:
         ratio *= UNILATERAL_RATIO
     if "bridge" in exercise.id and exercise.is_hip_thrust_family:
         ratio *= BRIDGE_RATIO
+    if "swing" in exercise.id:
+        ratio *= SWING_RATIO
     return round(ratio, 4)
