@@ -361,3 +361,13 @@ def test_a_dumbbell_load_says_how_many_are_held(
     )  # fmt: skip
     row = row_view(entry, catalogue[exercise_id], "kg", "", PAPERS["a4"].content_width)
     assert row.load == f"20 kg\n{printed}"
+
+
+def test_a_hold_ends_in_good_form_rather_than_with_reps_in_reserve(catalogue: Catalogue) -> None:
+    entry = ExerciseEntry(
+        order=1, label="1", exercise_id="plank", name="Plank", sets=3, reps_min=20,
+        reps_max=45, target_reps=30, timed=True, load=None, load_unit=None, rest_seconds=45,
+        rir=2,
+    )  # fmt: skip
+    row = row_view(entry, catalogue["plank"], "kg", "", PAPERS["a4"].content_width)
+    assert row.prescription == "3 × 30 s\n20–45 s, in good form, rest 0:45"

@@ -103,7 +103,7 @@ def _describe(entry: ExerciseEntry) -> str:
         line += f" @ {_number(entry.load)} {unit}".rstrip()
     elif entry.band:
         line += f", {entry.band} band"
-    line += f", RIR {entry.rir}"
+    line += ", in good form" if entry.timed else f", RIR {entry.rir}"
     if entry.notes:
         line += f" ({entry.notes})"
     return line

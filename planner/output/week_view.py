@@ -205,7 +205,9 @@ def row_view(
     reps = f"{reps}{unit}, " if reps else ""
     # The rest shares the line under the sets and reps: a column of its own costs about
     # a twentieth of the render, as WeasyPrint's time grows with cells, not with text.
-    detail = f"{reps}RIR {entry.rir}, {rest}"
+    # A hold has no reps to leave in reserve: it ends while the form is still good.
+    effort = "in good form" if entry.timed else f"RIR {entry.rir}"
+    detail = f"{reps}{effort}, {rest}"
     prescription = f"{entry.sets} × {entry.target_reps}{unit}\n{detail}"
     note, keyed = split_note(entry.notes)
     # The note line as it will print, with a stand-in for the key letter.
