@@ -620,3 +620,23 @@ def test_an_estimated_barbell_lift_starts_at_the_bar_and_climbs_from_it() -> Non
     presses = loads_of(in_session_order(build_weeks(client, plan, CATALOGUE).weeks, 2))
     assert presses[0] == 20
     assert presses[3] > 20 and presses == sorted(presses)
+
+
+def test_a_trained_strength_clients_second_squat_of_the_week_is_a_light_day() -> None:
+    # GZCLP and the Texas Method squat heavy once a week and lighter again; a beginner
+    # adds load every session instead (Starting Strength).
+    def squats(level: str) -> list[ExerciseEntry]:
+        client = profile(
+            goal="strength", level=level, days_per_week=2, weeks=3,
+            equipment=["barbell", "squat_rack", "bench"],
+            rep_maxes={"back_squat": {"weight": 140, "reps": 5}},
+        )  # fmt: skip
+        plan = weekly_template(client, [["back_squat", "bench_press", "plank"]] * 2)
+        return in_session_order(build_weeks(client, plan, CATALOGUE).weeks, 1)
+
+    heavy, light = squats("intermediate")[:2]
+    assert light.load is not None and heavy.load is not None and light.load < heavy.load
+    assert light.rir == heavy.rir + 2 and "light day" in light.notes
+    first, second = squats("beginner")[:2]
+    assert second.load is not None and first.load is not None and second.load > first.load
+    assert "light day" not in second.notes

@@ -82,6 +82,12 @@ def top_out_note(over: int, kit: str, one_sided: Exercise | None) -> str:
     return f"your heaviest {kit}: {how}"
 
 
+#: Reps in reserve a light day adds: about 6 % off the heavy day's load on the chart, as
+#: the Texas Method's recovery day takes 80-90 % of Monday's (practitioner).
+LIGHT_DAY_EXTRA_RIR = 2
+LIGHT_DAY_NOTE = "light day: lighter than this week's first session, for recovery"
+
+
 def reps_at(one_rep_max: float, load: float, rir: int, most: int) -> int:
     """The most reps (up to ``most``) a set at ``load`` allows with ``rir`` in reserve.
 
@@ -114,6 +120,9 @@ class LoadedLift:
     first_block: int = 1
     #: A one-sided sibling to move to when the kit tops out.
     one_sided: Exercise | None = None
+    #: Its second and later sessions of a week are light days (a trained client's
+    #: strength main lift: the Texas Method's and GZCLP's lighter second squat).
+    light_repeats: bool = False
 
     @property
     def rate(self) -> Rate:
@@ -178,6 +187,9 @@ class LoadedLift:
             # Isolation work meets a new load in week 1 two or more short of failure.
             rir = max(rir, FIRST_WEEK_ISOLATION_RIR)
         notes: list[str] = [f"{day} day"] if self.scheme is ProgressionScheme.UNDULATING else []
+        if self.light_repeats and session > 0 and self.scheme is not ProgressionScheme.UNDULATING:
+            rir = min(rir + LIGHT_DAY_EXTRA_RIR, MAX_RIR)
+            notes.append(LIGHT_DAY_NOTE)
         one_rep_max = self.one_rep_max(shape, day, session, per_week)
         target = load_for(one_rep_max, reps, rir)
         load = self.ladder.floor(target)

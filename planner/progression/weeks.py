@@ -47,11 +47,12 @@ from thrustplan.planner.template import (
     pairing_note,
 )
 from thrustplan.rules.bodyweight import is_assisted
+from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import max_tests_allowed
 from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
-from thrustplan.rules.sessions import role_of
+from thrustplan.rules.sessions import Role, role_of
 from thrustplan.rules.slot_prescription import client_prescription
 from thrustplan.rules.strength import load_for, transfer_ratio
 from thrustplan.rules.timing import WARM_UP_MINUTES
@@ -100,6 +101,7 @@ def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> L
             exercise, prescription, planned.sets, ladder, slot.scheme, profile.level,
             profile.units, start or resolve_start(exercise, profile, slot.catalogue, slot.starts),
             slot.shape.step, slot.shape.block, one_sided_sibling(exercise, slot.catalogue),
+            _light_repeats(exercise, profile),
         )  # fmt: skip
     # An assisting band gets lighter as the client gets stronger: it is not band resistance.
     if exercise.load_kind is LoadKind.BAND and not is_assisted(exercise):
@@ -110,6 +112,15 @@ def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> L
     if isinstance(done, RepStart):
         prescription = carried(prescription, exercise, done.reps, profile.limitations)
     return FixedLift(exercise, prescription, planned.sets, 0)
+
+
+def _light_repeats(exercise: Exercise, profile: ClientProfile) -> bool:
+    """Whether a lift's second session of a week is a light day: a trained client's
+    strength main lift (GZCLP and the Texas Method squat heavy once a week and lighter
+    again); a beginner's sessions all add load (Starting Strength)."""
+    trained = profile.level is not Level.BEGINNER
+    main = role_of(exercise, profile.goal, profile.rep_maxes) is Role.MAIN
+    return trained and profile.goal is Goal.STRENGTH and main
 
 
 def _handed_on(
