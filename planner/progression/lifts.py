@@ -187,7 +187,7 @@ class LoadedLift:
             # Isolation work meets a new load in week 1 two or more short of failure.
             rir = max(rir, FIRST_WEEK_ISOLATION_RIR)
         notes: list[str] = [f"{day} day"] if self.scheme is ProgressionScheme.UNDULATING else []
-        if self.light_repeats and session > 0 and self.scheme is not ProgressionScheme.UNDULATING:
+        if self._light_day(session):
             rir = min(rir + LIGHT_DAY_EXTRA_RIR, MAX_RIR)
             notes.append(LIGHT_DAY_NOTE)
         one_rep_max = self.one_rep_max(shape, day, session, per_week)
@@ -204,6 +204,12 @@ class LoadedLift:
         if step == 0:
             notes.extend(self._first_week_notes(shape.number, reps, load, rir))
         return Dose(self.sets, reps, rir, load=load, notes=tuple(notes), one_rep_max=one_rep_max)
+
+    def _light_day(self, session: int) -> bool:
+        """Whether the lift's ``session``-th session of the week is a light day
+        (:attr:`light_repeats`; an undulating plan has its own light days)."""
+        undulating = self.scheme is ProgressionScheme.UNDULATING
+        return self.light_repeats and session > 0 and not undulating
 
     def _first_week_notes(self, week: int, reps: int, load: float, rir: int) -> list[str]:
         """The notes of the lift's first week, ``week`` of the programme (a lift a later
@@ -225,6 +231,9 @@ class LoadedLift:
         p = self.prescription
         last = replace(shape, step=max(shape.step - 1, self.first_step), deload=False)
         reps, rir = self.reps_and_rir(last, day)
+        if self._light_day(session):
+            # Lighter than the light day it stands in for, not only than the heavy one.
+            rir = min(rir + LIGHT_DAY_EXTRA_RIR, MAX_RIR)
         one_rep_max = self.one_rep_max(last, day, session, per_week)
         before = self.ladder.floor(load_for(one_rep_max, reps, rir))
         rir = min(max(rir, p.rir) + DELOAD_EXTRA_RIR, MAX_RIR)
