@@ -14,6 +14,7 @@ from tests.hostile_cli import run_thrustplan
 from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.pipeline import generate_program
+from thrustplan.planner.progression.loads import ladder_for
 from thrustplan.planner.progression.replan import (
     LOG_COLUMNS,
     LogError,
@@ -242,7 +243,11 @@ def test_replan_never_lowers_a_lift_whose_targets_were_all_met(
             for e in s.exercises
             if e.exercise_id == exercise_id and e.load is not None
         ]
-        assert all(load >= met for load in new), (exercise_id, met, new)
+        # The log adds 2.5 to each planned load, which the client's dumbbells may not
+        # make: the promise is the kit's heaviest load at or below what was met.
+        ladder = ladder_for(CATALOGUE[exercise_id], plan.profile)
+        floor = met if ladder is None else ladder.floor(met)
+        assert all(load >= floor for load in new), (exercise_id, met, new)
 
 
 # --- the next block --------------------------------------------------------------------
