@@ -123,6 +123,11 @@ def _light_repeats(exercise: Exercise, profile: ClientProfile) -> bool:
     return trained and profile.goal is Goal.STRENGTH and main
 
 
+def _times_a_week(week: Sequence[Sequence[Choice]], exercise_id: ExerciseId) -> int:
+    """How many of a block's sessions hold ``exercise_id``."""
+    return sum(c.exercise.id == exercise_id for session in week for c in session)
+
+
 def _handed_on(
     previous: Lift, exercise: Exercise, shape: WeekShape, per_week: int = 1
 ) -> Start | None:
@@ -177,8 +182,7 @@ def _lifts(
                 if previous is None or previous.exercise.id != exercise.id:
                     handed = None
                     if previous is not None:
-                        done = previous.exercise.id
-                        per_week = sum(c.exercise.id == done for s in choices[block - 2] for c in s)
+                        per_week = _times_a_week(choices[block - 2], previous.exercise.id)
                         handed = _handed_on(previous, exercise, shape, per_week)
                     lifts[(s, i, block)] = _make_lift(exercise, slot, handed)
                 elif isinstance(previous, FixedLift):
