@@ -16,7 +16,9 @@ from thrustplan.planner.progression.phases import DELOAD_EVERY, calendar, deload
 from thrustplan.planner.progression.rates import (
     ADVANCED_PER_BLOCK,
     BEGINNER_STEP_KG,
+    BEGINNER_WEEKLY,
     INTERMEDIATE_WEEKLY,
+    Rate,
     beginner_step,
     rate_for,
 )
@@ -248,6 +250,20 @@ def test_a_deload_after_a_stall_opens_the_block_and_is_still_a_session() -> None
 def test_beginner_weekly_steps(exercise_id: str, units: Units, kg: float) -> None:
     assert beginner_step(CATALOGUE[exercise_id], units) == pytest.approx(kg)
     assert max(BEGINNER_STEP_KG.values()) == 2.5
+
+
+def test_a_beginner_steps_bars_and_machines_each_session_and_the_rest_by_a_share() -> None:
+    # A fixed step is a few per cent of a barbell or leg-press load but a fifth of a small
+    # dumbbell's or cable's: those grow by a share a week instead.
+    def rate(exercise_id: str) -> Rate:
+        return rate_for(CATALOGUE[exercise_id], Level.BEGINNER, Units.KG, 10, 3)
+
+    assert rate("back_squat").per_session > 0 and rate("leg_press").per_session > 0
+    for exercise_id in ("goblet_squat", "cable_hip_abduction", "kettlebell_overhead_press"):
+        assert rate(exercise_id).per_session == 0
+    assert rate("goblet_squat").weekly == BEGINNER_WEEKLY[True]
+    assert rate("dumbbell_bench_press").weekly == BEGINNER_WEEKLY[False]
+    assert BEGINNER_WEEKLY[True] > INTERMEDIATE_WEEKLY[True]
 
 
 def test_intermediate_and_advanced_rates() -> None:

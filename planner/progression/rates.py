@@ -2,10 +2,13 @@
 
 Sources (``docs/progression.md``, "Rates by level"):
 
-- Beginners add load every week while every rep is met (Rippetoe's Starting Strength,
-  GZCLP, Strong Curves): about 2.5 kg a week on lower-body compounds, about half that
-  upper body and on lower-body isolation work; the kit's smallest step when it is bigger
-  (the load is rounded down to the kit, so a coarse kit steps up every other week).
+- Beginners add load every session of a barbell or machine compound while every rep is
+  met (Rippetoe's Starting Strength, StrongLifts, GZCLP): about 2.5 kg on lower-body
+  compounds, about half that upper body; the kit rounds down, so a coarse kit steps up
+  every other session. Dumbbell, kettlebell and cable work and isolation lifts grow by a
+  share a week instead, twice an intermediate's: a fixed step every session is a few
+  per cent of a 60 kg squat but a fifth of a 6 kg dumbbell, and would take a beginner's
+  cable abduction from 5 to 45 kg in twelve weeks.
 - Intermediates progress weekly within blocks; advanced lifters by block (Kraemer and
   Ratamess 2004; ACSM 2009 position stand). ACSM adds 2-10 % when the client beats the
   target; the weekly rates here sit at the low end of that band, since they compound.
@@ -20,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from thrustplan.exercise_db.models import Exercise, Level
+from thrustplan.exercise_db.models import Exercise, Level, LoadKind
 from thrustplan.planner.progression.loads import KG_PER_LB
 from thrustplan.rules.profile import Units
 from thrustplan.rules.strength import implements_held, percent_of_max
@@ -34,6 +37,13 @@ BEGINNER_STEP_KG: Mapping[tuple[bool, bool], float] = {
 }
 #: Intermediates: growth of the estimated max per normal week, by lower body.
 INTERMEDIATE_WEEKLY: Mapping[bool, float] = {True: 0.015, False: 0.01}
+#: Beginners' lifts without a bar or a machine's stack of plates, and their isolation
+#: lifts: growth per week, by lower body (2.5 times an intermediate's: about 1.6 and 1.3
+#: times the max in twelve weeks).
+BEGINNER_WEEKLY: Mapping[bool, float] = {True: 0.04, False: 0.025}
+#: The loads a beginner's compound climbs every session: heavy enough that a fixed step
+#: is a few per cent of the load.
+SESSION_STEP_LOADS = frozenset({LoadKind.BARBELL, LoadKind.MACHINE})
 #: Advanced lifters: growth of the estimated max per block, by lower body.
 ADVANCED_PER_BLOCK: Mapping[bool, float] = {True: 0.025, False: 0.015}
 #: Normal weeks per rung of double progression's rep ladder: beginners climb every week;
@@ -108,6 +118,8 @@ def rate_for(exercise: Exercise, level: Level, units: Units, reps: int, rir: int
     >>> thrust = builtin_catalogue()["barbell_hip_thrust"]
     >>> round(rate_for(thrust, Level.BEGINNER, Units.KG, 9, 3).per_session, 2)
     3.68
+    >>> rate_for(builtin_catalogue()["cable_hip_abduction"], Level.BEGINNER, Units.KG, 12, 3)
+    Rate(per_session=0.0, weekly=0.04, per_block=0.0)
     >>> rate_for(thrust, Level.INTERMEDIATE, Units.KG, 9, 2).weekly
     0.015
     >>> rate_for(thrust, Level.ADVANCED, Units.KG, 6, 2).per_block
@@ -115,7 +127,9 @@ def rate_for(exercise: Exercise, level: Level, units: Units, reps: int, rir: int
     """
     lower = is_lower_body(exercise)
     if level is Level.BEGINNER:
-        return Rate(per_session=beginner_step(exercise, units) / percent_of_max(reps, rir))
+        if exercise.is_compound and exercise.load_kind in SESSION_STEP_LOADS:
+            return Rate(per_session=beginner_step(exercise, units) / percent_of_max(reps, rir))
+        return Rate(weekly=BEGINNER_WEEKLY[lower])
     if level is Level.INTERMEDIATE:
         return Rate(weekly=INTERMEDIATE_WEEKLY[lower])
     return Rate(per_block=ADVANCED_PER_BLOCK[lower])
