@@ -6,7 +6,7 @@ Sources (``docs/progression.md``, "Rates by level"):
   met (Rippetoe's Starting Strength, StrongLifts, GZCLP): about 2.5 kg on lower-body
   compounds, about half that upper body; the kit rounds down, so a coarse kit steps up
   every other session. Dumbbell, kettlebell and cable work and isolation lifts grow by a
-  share a week instead, twice an intermediate's: a fixed step every session is a few
+  share a week instead, 2.5 times an intermediate's: a fixed step every session is a few
   per cent of a 60 kg squat but a fifth of a 6 kg dumbbell, and would take a beginner's
   cable abduction from 5 to 45 kg in twelve weeks.
 - Intermediates progress weekly within blocks; advanced lifters by block (Kraemer and
@@ -66,6 +66,7 @@ def is_lower_body(exercise: Exercise) -> bool:
 def beginner_step(exercise: Exercise, units: Units) -> float:
     """A beginner's load step for ``exercise`` each session it is done, per implement, in
     ``units`` (Starting Strength, StrongLifts and Strong Curves add load every session).
+    :func:`rate_for` uses it for barbell and machine compounds only.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
@@ -84,8 +85,9 @@ def beginner_step(exercise: Exercise, units: Units) -> float:
 @dataclass(frozen=True)
 class Rate:
     """How one lift's estimated max rises: by ``per_session`` (kg or lb) every session of
-    the lift for beginners, by ``weekly`` (a share) every normal week for intermediates,
-    by ``per_block`` (a share) at each new block for advanced lifters."""
+    a beginner's barbell or machine compound, by ``weekly`` (a share) every normal week
+    for a beginner's other lifts and for intermediates, by ``per_block`` (a share) at
+    each new block for advanced lifters."""
 
     per_session: float = 0.0
     weekly: float = 0.0
