@@ -220,7 +220,7 @@ class LoadedLift:
             notes.insert(0, work_up_note(reps, load, unit, week=week))
         elif self.start.find_load:
             timed = self.prescription.timed
-            notes.insert(0, find_load_note(reps, load, unit, timed, week=week))
+            notes.insert(0, find_load_note(reps, load, unit, timed, week=week, rir=rir))
         elif self.start.estimated:
             notes.append(estimate_note(rir))
         return notes

@@ -230,19 +230,25 @@ def estimate_note(rir: int) -> str:
     )
 
 
-def find_load_note(reps: int, load: float, unit: str, timed: bool = False, *, week: int = 1) -> str:
+def find_load_note(
+    reps: int, load: float, unit: str, timed: bool = False, *, week: int = 1, rir: int = 3
+) -> str:
     """The first week (``week``) of a lift nothing of the client's gives a load for: find
-    one, then log it.
+    one, then log it. The reserve asked for is 2-3, or the week's ``rir`` and one fewer
+    where the week leaves more (the bottom reps of a held load's climb): a load found
+    with less in reserve would leave the climb no room to reach the top of the range.
 
     >>> find_load_note(15, 10, "kg")
     'week 1: find a load you can lift for 15 reps with 2-3 in reserve, starting near 10 kg; log it'
     >>> find_load_note(45, 16, "kg", timed=True, week=5)
     'week 5: find a load you can hold for 45 s with 2-3 in reserve, starting near 16 kg; log it'
+    >>> find_load_note(8, 12, "kg", rir=4)[:58]
+    'week 1: find a load you can lift for 8 reps with 3-4 in re'
     """
     effort = f"hold for {reps} s" if timed else f"lift for {reps} reps"
     return (
-        f"week {week}: find a load you can {effort} with 2-3 in reserve, "
-        f"starting near {_fmt(load)} {unit}; log it"
+        f"week {week}: find a load you can {effort} with {max(rir - 1, 2)}-{max(rir, 3)} in "
+        f"reserve, starting near {_fmt(load)} {unit}; log it"
     )
 
 
