@@ -171,6 +171,54 @@ def test_double_progression_climbs_reps_then_adds_load() -> None:
     assert [e.target_reps for e in slot(steady.weeks, 0, 1)[:4]] == [8, 8, 9, 9]
 
 
+def _climbs(entries: list[ExerciseEntry]) -> list[list[ExerciseEntry]]:
+    """``entries`` cut where the reps go back down: each climb of the rep ladder."""
+    climbs = [entries[:1]]
+    for before, entry in itertools.pairwise(entries):
+        if entry.target_reps < before.target_reps:
+            climbs.append([entry])
+        else:
+            climbs[-1].append(entry)
+    return climbs
+
+
+def test_double_progression_holds_the_load_while_the_reps_climb() -> None:
+    # A coach holds the load while the reps climb from the bottom of the range to the top,
+    # then adds load and starts again at the bottom. Reading each week's load off the
+    # chart at a fixed reserve made it fall as the reps rose (this squat went 75, 75 and
+    # 70 kg over 8, 8 and 10 reps); the week's reserve is read off the chart instead.
+    client = profile(
+        level="intermediate", weeks=16, days_per_week=2,
+        equipment=["barbell", "squat_rack", "bench"],
+        rep_maxes={
+            "barbell_hip_thrust": {"weight": 100, "reps": 10},
+            "back_squat": {"weight": 80, "reps": 8},
+        },
+    )  # fmt: skip
+    plan = weekly_template(client, [["barbell_hip_thrust", "back_squat", "plank"]] * 2)
+    result = build_weeks(client, plan, CATALOGUE)
+    normal = [w for w in result.weeks if not w.deload]
+    for order, ladder in ((1, [8, 8, 9, 9, 10, 10]), (2, [8, 8, 10, 10, 12, 12])):
+        climbs = _climbs(slot(normal, 0, order))
+        assert [[e.target_reps for e in climb] for climb in climbs] == [ladder, ladder]
+        for climb in climbs:
+            assert len(set(loads_of(climb))) == 1, "the load holds while the reps climb"
+        first, second = (loads_of(climb)[0] for climb in climbs)
+        assert second > first, "and rises for the next climb"
+        for entry in slot(normal, 0, order):
+            # The printed max is rounded to a tenth: the chart is read a twentieth either way.
+            assert entry.load is not None and entry.estimated_max is not None
+            assert entry.rir >= 2, "never harder than the prescription's reserve"
+            most = entry.estimated_max + 0.05
+            assert entry.load <= load_for(most, entry.target_reps, entry.rir)
+            least = entry.estimated_max - 0.05
+            # One more in reserve would take a load below the kit's next step up.
+            assert load_for(least, entry.target_reps, entry.rir + 1) < entry.load + 2.5
+    squats = slot(normal, 0, 2)
+    # The bottom reps leave more in reserve than the top, where the climb ends at RIR 2.
+    assert squats[0].rir > squats[5].rir == 2
+
+
 def test_undulating_has_heavy_and_light_days_in_the_same_week() -> None:
     _, result = _one_lift(ProgressionScheme.UNDULATING, weeks=4)
     for week in result.weeks:
@@ -370,9 +418,10 @@ def test_a_logged_start_sets_the_max_and_never_goes_below_its_floor() -> None:
     start = LiftStart(max_from_set(60, 10, 1), "from your log", floor=60)
     result = build_weeks(client, plan, CATALOGUE, starts={"barbell_hip_thrust": start})
     thrusts = slot(result.weeks, 0, 1)
-    # 4 x 10 at 60 kg with 1 in reserve: 8 reps at 2 in reserve is 62.5 kg.
-    assert loads_of(thrusts)[0] == 62.5
-    assert all(load >= 60 for load in loads_of(thrusts))
+    # 4 x 10 at 60 kg with 1 in reserve: double progression holds one load from 8 reps up
+    # to 10 at 2 or more in reserve, 61.25 kg on the chart and 60 kg on the plates.
+    assert loads_of(thrusts) == [60, 60, 60]
+    assert [(e.target_reps, e.rir) for e in thrusts] == [(8, 2), (8, 2), (9, 2)]
     assert "from your log" in thrusts[0].notes
 
 

@@ -3,8 +3,10 @@
 A loaded lift's load is read off the effort chart (:func:`~thrustplan.rules.strength.load_for`)
 from its estimated max, which rises at its level's rate (:mod:`.rates`), for the week's
 reps and reserve, then rounded down to a load the client's kit makes: every set agrees
-with its reps and reps in reserve within one kit step. Band work climbs through the band
-colours, and bodyweight work by reps, then tempo. Where each lift starts is decided in
+with its reps and reps in reserve within one kit step. Double progression holds its load
+through each climb of the rep ladder instead and reads the week's reserve off the chart
+for that load (:meth:`LoadedLift.holds_load`). Band work climbs through the band colours,
+and bodyweight work by reps, then tempo. Where each lift starts is decided in
 :mod:`.starts`.
 """
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, Level, LoadKind
-from thrustplan.planner.progression.loads import LoadLadder
+from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder
 from thrustplan.planner.progression.phases import WeekShape
 from thrustplan.planner.progression.rates import DOUBLE_PACE, Rate, rate_for
 from thrustplan.planner.progression.schemes import (
@@ -40,7 +42,7 @@ from thrustplan.planner.progression.starts import (
 )
 from thrustplan.rules.prescription import FIRST_WEEK_ISOLATION_RIR, Prescription
 from thrustplan.rules.profile import ProgressionScheme, Units
-from thrustplan.rules.strength import load_for, max_from_set
+from thrustplan.rules.strength import load_for, max_from_set, reps_in_reserve
 
 #: Reps past the top of the range, at the heaviest load the kit makes, from which each
 #: next way to keep progressing applies (``docs/progression.md``, "When the kit tops out").
@@ -59,6 +61,8 @@ class Dose:
     notes: tuple[str, ...] = ()
     #: The estimated max the load was read from.
     one_rep_max: float | None = None
+    #: The load the chart gave before rounding to the kit.
+    target: float | None = None
 
 
 def top_out_note(over: int, kit: str, one_sided: Exercise | None) -> str:
@@ -101,6 +105,29 @@ def reps_at(one_rep_max: float, load: float, rir: int, most: int) -> int:
 
 
 @dataclass(frozen=True)
+class _Week:
+    """A loaded lift's normal week: reps, reserve, the load on the kit and the chart's
+    before rounding, the estimated max it was read from, and the notes."""
+
+    reps: int
+    rir: int
+    load: float
+    target: float
+    one_rep_max: float
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Held:
+    """Where a normal week of a held load stands: the rung's reps, the reserve the chart
+    gives the cycle's load at them, and that load before rounding."""
+
+    reps: int
+    rir: int
+    load: float
+
+
+@dataclass(frozen=True)
 class LoadedLift:
     """A lift loaded by a number on a bar, dumbbell, kettlebell or stack.
 
@@ -123,6 +150,10 @@ class LoadedLift:
     #: Its second and later sessions of a week are light days (a trained client's
     #: strength main lift: the Texas Method's and GZCLP's lighter second squat).
     light_repeats: bool = False
+    #: The programme step of each block's first normal week, block 1 first: a held load
+    #: is set for a whole climb of the rep ladder, which may cross a block, and an
+    #: advanced lifter's max grows by the block.
+    block_steps: tuple[int, ...] = ()
 
     @property
     def rate(self) -> Rate:
@@ -131,8 +162,17 @@ class LoadedLift:
             self.exercise, self.level, self.units, linear_reps(p.reps_min, p.reps_max), p.rir
         )
 
+    @property
+    def holds_load(self) -> bool:
+        """Whether the load is held while the reps climb: double progression keeps a load
+        from the bottom of the range to the top, then adds load and starts again at the
+        bottom. A max that grows every session (a beginner's barbell or machine compound)
+        adds load every session instead, as the beginner programmes do."""
+        return self.scheme is ProgressionScheme.DOUBLE and not self.rate.per_session
+
     def reps_and_rir(self, shape: WeekShape, day: DayType) -> tuple[int, int]:
-        """Target reps and reps in reserve for a normal week."""
+        """Target reps and reps in reserve for a normal week (a held load's reserve is
+        read off the chart instead: :meth:`dose`)."""
         p = self.prescription
         match self.scheme:
             case ProgressionScheme.LINEAR:
@@ -158,6 +198,10 @@ class LoadedLift:
             floor = max(floor or 0.0, self.ladder.lightest)
         if floor is None:
             return self.start.one_rep_max
+        if self.holds_load:
+            # The first climb's load grows with the max in proportion.
+            held = self._cycle_target(0, self.start.one_rep_max)
+            return self.start.one_rep_max * max(floor / held, 1.0)
         first = replace(shape, step=self.first_step, block_step=0, deload=False)
         reps, rir = self.reps_and_rir(first, day)
         return max(self.start.one_rep_max, max_from_set(floor, reps, rir))
@@ -173,16 +217,69 @@ class LoadedLift:
         sessions = weeks * per_week + session
         return self.rate.max_at(self._base_max(shape, day), weeks, blocks, sessions)
 
+    def _max_at(self, step: int, base: float) -> float:
+        """A held load's estimated max in the normal week at programme step ``step``,
+        from ``base``: it grows by a share a week or a block, never by the session."""
+        block = max(
+            (b for b, first in enumerate(self.block_steps, start=1) if first <= step),
+            default=self.first_block,
+        )
+        weeks = max(step - self.first_step, 0)
+        return self.rate.max_at(base, weeks, max(block - self.first_block, 0))
+
+    def _cycle_target(self, cycle: int, base: float) -> float:
+        """The load held through the lift's ``cycle``-th climb of the rep ladder (from 0),
+        before rounding: the heaviest at which the first week of every rung leaves the
+        prescription's reserve. The max grows through the climb, so the bottom reps leave
+        more in reserve and the top reps land on the prescription."""
+        p = self.prescription
+        reps, pace = rep_ladder(p.reps_min, p.reps_max), DOUBLE_PACE[self.level]
+        first = self.first_step + cycle * len(reps) * pace
+        return min(
+            load_for(self._max_at(first + i * pace, base), r, p.rir) for i, r in enumerate(reps)
+        )
+
+    def _held(self, shape: WeekShape, day: DayType, one_rep_max: float) -> _Held:
+        """Normal week ``shape`` of a held load, whose max that week is ``one_rep_max``:
+        the rung's reps at the cycle's load, at the reserve the chart gives that load at
+        those reps (never fewer than prescribed, at most :data:`MAX_RIR`)."""
+        p = self.prescription
+        reps = rep_ladder(p.reps_min, p.reps_max)
+        rung = max(shape.step - self.first_step, 0) // DOUBLE_PACE[self.level]
+        cycle, position = divmod(rung, len(reps))
+        load = self._cycle_target(cycle, self._base_max(shape, day))
+        if load > self.ladder.heaviest + TOLERANCE:
+            # Past the heaviest load the reps rise to keep the prescription's reserve.
+            return _Held(reps[position], p.rir, load)
+        rir = reps_in_reserve(load, one_rep_max, reps[position])
+        return _Held(reps[position], min(max(rir, p.rir), MAX_RIR), load)
+
     def dose(self, shape: WeekShape, day: DayType, session: int = 0, per_week: int = 1) -> Dose:
         """The prescription of week ``shape`` (a pure function of the week) for the
         lift's ``session``-th session of the ``per_week`` it has a week."""
         if shape.deload:
             return self._deload(shape, day, session, per_week)
+        week = self._normal(shape, day, session, per_week)
+        return Dose(
+            self.sets, week.reps, week.rir, week.load, notes=week.notes,
+            one_rep_max=week.one_rep_max, target=week.target,
+        )  # fmt: skip
+
+    def _normal(self, shape: WeekShape, day: DayType, session: int, per_week: int) -> _Week:
+        """Normal week ``shape`` for the lift's ``session``-th session of ``per_week``."""
+        p = self.prescription
         step = max(shape.step - self.first_step, 0)
-        reps, rir = self.reps_and_rir(shape, day)
+        one_rep_max = self.one_rep_max(shape, day, session, per_week)
+        held = self._held(shape, day, one_rep_max) if self.holds_load else None
+        if held is None:
+            reps, rir = self.reps_and_rir(shape, day)
+        else:
+            reps, rir = held.reps, held.rir
         if step == 0 and self.start.estimated:
-            # A guess starts a reserve rep lighter (RIR 3-4 for a beginner).
-            rir = min(rir + 1, MAX_RIR)
+            # A guess starts a reserve rep lighter (RIR 3-4 for a beginner); a held load's
+            # first week may already leave that.
+            guess = rir if held is None else p.rir
+            rir = max(rir, min(guess + 1, MAX_RIR))
         if step == 0 and not self.exercise.is_compound:
             # Isolation work meets a new load in week 1 two or more short of failure.
             rir = max(rir, FIRST_WEEK_ISOLATION_RIR)
@@ -190,20 +287,26 @@ class LoadedLift:
         if self._light_day(session):
             rir = min(rir + LIGHT_DAY_EXTRA_RIR, MAX_RIR)
             notes.append(LIGHT_DAY_NOTE)
-        one_rep_max = self.one_rep_max(shape, day, session, per_week)
         target = load_for(one_rep_max, reps, rir)
+        if held is not None:
+            # The held load, or lighter where the week asks for more in reserve than the
+            # chart gives it (a guess's first week, a light day).
+            target = min(held.load, target)
         load = self.ladder.floor(target)
+        top = p.reps_max
+        kit = "load" if self.ladder.per == "total" else self.ladder.per
         if target > self.ladder.heaviest + 1e-6:
-            top = self.prescription.reps_max
             most = reps_at(one_rep_max, load, rir, top + ONE_SIDED_FROM)
             reps = max(min(most, top), reps)
-            kit = "load" if self.ladder.per == "total" else self.ladder.per
             notes.append(top_out_note(most - top, kit, self.one_sided))
         elif target < self.ladder.lightest - 1e-6:
             notes.append(f"the lightest load your kit makes: stop {rir} short of failure")
+        if held is None:
+            # As the found-load notes read it: at the reps the page prints.
+            target = load_for(one_rep_max, reps, rir)
         if step == 0:
             notes.extend(self._first_week_notes(shape.number, reps, load, rir))
-        return Dose(self.sets, reps, rir, load=load, notes=tuple(notes), one_rep_max=one_rep_max)
+        return _Week(reps, rir, load, target, one_rep_max, tuple(notes))
 
     def _light_day(self, session: int) -> bool:
         """Whether the lift's ``session``-th session of the week is a light day
@@ -227,9 +330,22 @@ class LoadedLift:
 
     def _deload(self, shape: WeekShape, day: DayType, session: int, per_week: int) -> Dose:
         """A lighter week: fewer sets, the last normal week's reps two more short of
-        failure, so the load drops about a tenth and the effort eases; still a session."""
+        failure, so the load drops about a tenth and the effort eases; still a session.
+        A held load eases from the load held that week."""
         p = self.prescription
         last = replace(shape, step=max(shape.step - 1, self.first_step), deload=False)
+        notes = ("deload: lighter week for recovery",)
+        if self.holds_load:
+            week = self._normal(last, day, session, per_week)
+            # The climb's reps: at the heaviest load the week's extra reps kept its effort.
+            reps = self._held(last, day, week.one_rep_max).reps
+            rir = min(max(week.rir, p.rir) + DELOAD_EXTRA_RIR, MAX_RIR)
+            target = min(week.target, load_for(week.one_rep_max, reps, rir))
+            load = deload_load(week.load, self.ladder, target)
+            return Dose(
+                deload_sets(self.sets), reps, rir, load, notes=notes,
+                one_rep_max=week.one_rep_max, target=target,
+            )  # fmt: skip
         reps, rir = self.reps_and_rir(last, day)
         if self._light_day(session):
             # Lighter than the light day it stands in for, not only than the heavy one.
@@ -237,9 +353,12 @@ class LoadedLift:
         one_rep_max = self.one_rep_max(last, day, session, per_week)
         before = self.ladder.floor(load_for(one_rep_max, reps, rir))
         rir = min(max(rir, p.rir) + DELOAD_EXTRA_RIR, MAX_RIR)
-        load = deload_load(before, self.ladder, load_for(one_rep_max, reps, rir))
-        notes = ("deload: lighter week for recovery",)
-        return Dose(deload_sets(self.sets), reps, rir, load, notes=notes, one_rep_max=one_rep_max)
+        target = load_for(one_rep_max, reps, rir)
+        load = deload_load(before, self.ladder, target)
+        return Dose(
+            deload_sets(self.sets), reps, rir, load, notes=notes, one_rep_max=one_rep_max,
+            target=target,
+        )  # fmt: skip
 
 
 def one_sided_sibling(exercise: Exercise, catalogue: Catalogue) -> Exercise | None:

@@ -15,7 +15,8 @@ Sources (``docs/progression.md``, "Rates by level"):
 
 Each rate moves the *estimated maximum*; the week's load is then read off the effort
 chart (:func:`thrustplan.rules.strength.load_for`) for that week's reps and reserve, so
-load and effort always agree.
+load and effort always agree. Double progression holds a load through each climb of its
+rep ladder and reads the week's reserve off the chart for that load instead.
 """
 
 from __future__ import annotations
@@ -47,8 +48,9 @@ SESSION_STEP_LOADS = frozenset({LoadKind.BARBELL, LoadKind.MACHINE})
 #: Advanced lifters: growth of the estimated max per block, by lower body.
 ADVANCED_PER_BLOCK: Mapping[bool, float] = {True: 0.025, False: 0.015}
 #: Normal weeks per rung of double progression's rep ladder: beginners climb every week;
-#: others every other week, so that the rung's extra reps (about 3-4 % of the max on the
-#: effort chart) are paid for by the max's growth and the load holds.
+#: others every other week, so that the max's growth pays for much of a rung's extra reps
+#: (about 3-4 % of the max on the effort chart) and the load held through a climb stays
+#: close to the prescribed reserve.
 DOUBLE_PACE: Mapping[Level, int] = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 2}
 #: Patterns that count as lower body.
 LOWER_BODY_PATTERNS = frozenset(

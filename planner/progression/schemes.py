@@ -4,8 +4,8 @@ Sources (``docs/training-rules.md``, "Progression"; ``docs/progression.md``):
 
 - Linear (practitioner novice progression): the same reps every week, the load rising.
 - Double progression (practitioner): reps climb from the bottom of the range to the top,
-  then back to the bottom with a heavier load. The load of each week is read off the
-  effort chart, so a week with more reps at the same reserve may keep or shave a step.
+  then back to the bottom with a heavier load. The load is held through each climb and
+  the week's reserve read off the effort chart for it (``LoadedLift.holds_load``).
 - How fast the load rises is the level's rate (:mod:`.rates`).
 - Deloads cut volume by about 30-50 % and keep the intensity close (Bell et al. 2023,
   Delphi consensus; Rogerson et al. 2024).

@@ -54,7 +54,7 @@ from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
 from thrustplan.rules.sessions import Role, role_of
 from thrustplan.rules.slot_prescription import client_prescription
-from thrustplan.rules.strength import load_for, transfer_ratio
+from thrustplan.rules.strength import transfer_ratio
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.week_rules import TrialItem, TrialSession, session_seconds
 
@@ -78,6 +78,8 @@ class _Slot:
     scheme: ProgressionScheme
     shape: WeekShape
     starts: Mapping[ExerciseId, StartFrom]
+    #: The programme step of each block's first normal week, block 1 first.
+    block_steps: tuple[int, ...] = ()
 
 
 def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> Lift:
@@ -101,7 +103,7 @@ def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> L
             exercise, prescription, planned.sets, ladder, slot.scheme, profile.level,
             profile.units, start or resolve_start(exercise, profile, slot.catalogue, slot.starts),
             slot.shape.step, slot.shape.block, one_sided_sibling(exercise, slot.catalogue),
-            _light_repeats(exercise, profile),
+            _light_repeats(exercise, profile), slot.block_steps,
         )  # fmt: skip
     # An assisting band gets lighter as the client gets stronger: it is not band resistance.
     if exercise.load_kind is LoadKind.BAND and not is_assisted(exercise):
@@ -172,13 +174,14 @@ def _lifts(
     the slot and carried on while the slot keeps it; ``block_starts[block - 1]`` is the
     first week of each block."""
     scheme = choose_scheme(profile)
+    block_steps = tuple(shape.step for shape in block_starts)
     lifts: dict[tuple[int, int, int], Lift] = {}
     for s, session in enumerate(template.sessions):
         for i, planned in enumerate(session.exercises):
             for block, shape in enumerate(block_starts, start=1):
                 exercise = choices[block - 1][s][i].exercise
                 previous = lifts.get((s, i, block - 1))
-                slot = _Slot(planned, profile, catalogue, scheme, shape, starts)
+                slot = _Slot(planned, profile, catalogue, scheme, shape, starts, block_steps)
                 if previous is None or previous.exercise.id != exercise.id:
                     handed = None
                     if previous is not None:
@@ -278,13 +281,13 @@ class _Weeks:
         whose first week found another load carries on from their own, by the same steps
         where the max grows by steps (a beginner's) and by the same share where it grows
         by a share."""
-        if not isinstance(lift, LoadedLift) or dose.one_rep_max is None:
+        if not isinstance(lift, LoadedLift) or dose.target is None:
             return dose
         if not (lift.start.find_load or lift.start.work_up):
             return dose
         # Before rounding to the kit: a light estimate's stack may not show a step that a
         # heavier found load would take.
-        target = load_for(dose.one_rep_max, dose.target_reps, dose.rir)
+        target = dose.target
         week, first = self.found.setdefault((s, i, id(lift)), (shape.number, target))
         if week == shape.number:
             return dose
