@@ -348,6 +348,26 @@ def test_at_the_top_of_the_kit_the_page_says_how_to_progress() -> None:
     assert "pause" in later or "one side at a time" in later
 
 
+def test_a_held_load_stays_at_the_top_of_the_range_until_the_next_kettlebell_fits() -> None:
+    # From 4 kg to 8 kg is a step of a hundred per cent: starting the climb again at 8
+    # reps with the same 4 kg bell would undo it. The reps stay at the top with a slower
+    # lowering and a pause until the chart's load for a climb reaches the 8 kg bell.
+    client = profile(
+        weeks=9, days_per_week=2, equipment=["kettlebells"], kettlebells=[4, 8, 12],
+        rep_maxes={"kettlebell_row": {"weight": 8, "reps": 10}},
+    )  # fmt: skip
+    plan = weekly_template(client, [["glute_bridge", "kettlebell_row", "plank"]] * 2)
+    rows = slot(build_weeks(client, plan, CATALOGUE).weeks, 0, 2)
+    assert [(e.load, e.target_reps) for e in rows] == [
+        (4, 8), (4, 10), (4, 12), (4, 12), (4, 12), (4, 12), (8, 8), (8, 10), (8, 12)
+    ]  # fmt: skip
+    waiting = [e.notes for e in rows[3:6]]
+    assert all(
+        "the next kettlebell up is too big a step for now: lower for 3 s" in n for n in waiting
+    )
+    assert not any("too big a step" in e.notes for e in rows[:3] + rows[6:])
+
+
 # --- starting loads -------------------------------------------------------------------
 
 

@@ -65,9 +65,15 @@ class Dose:
     target: float | None = None
 
 
-def top_out_note(over: int, kit: str, one_sided: Exercise | None) -> str:
-    """How to keep progressing at the heaviest load the kit makes, ``over`` reps past the
-    top of the range: a slower lowering, then a pause, then one side at a time.
+#: What the page says of a load held at the top of the range because the kit's next load
+#: up is still too far (:meth:`LoadedLift.holds_load`).
+TOO_BIG_A_STEP = "is too big a step for now"
+
+
+def top_out_note(over: int, kit: str, one_sided: Exercise | None, *, gap: bool = False) -> str:
+    """How to keep progressing at the heaviest load the kit makes (or, with ``gap``, at a
+    load whose next step up the kit is still too far off), ``over`` reps past the top of
+    the range: a slower lowering, then a pause, then one side at a time.
 
     >>> top_out_note(1, "dumbbell", None)
     'your heaviest dumbbell: lower for 3 s'
@@ -76,6 +82,8 @@ def top_out_note(over: int, kit: str, one_sided: Exercise | None) -> str:
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> top_out_note(7, "dumbbell", builtin_catalogue()["weighted_single_leg_hip_thrust"])
     'your heaviest dumbbell: do it one side at a time (weighted single-leg hip thrust)'
+    >>> top_out_note(2, "kettlebell", None, gap=True)
+    'the next kettlebell up is too big a step for now: lower for 3 s'
     """
     if over >= ONE_SIDED_FROM and one_sided is not None:
         how = f"do it one side at a time ({one_sided.name.lower()})"
@@ -83,7 +91,8 @@ def top_out_note(over: int, kit: str, one_sided: Exercise | None) -> str:
         how = "lower for 3 s and pause 2 s at the bottom"
     else:
         how = TECHNIQUES[1]
-    return f"your heaviest {kit}: {how}"
+    where = f"the next {kit} up {TOO_BIG_A_STEP}" if gap else f"your heaviest {kit}"
+    return f"{where}: {how}"
 
 
 #: Reps in reserve a light day adds: about 6 % off the heavy day's load on the chart, as
@@ -120,11 +129,13 @@ class _Week:
 @dataclass(frozen=True)
 class _Held:
     """Where a normal week of a held load stands: the rung's reps, the reserve the chart
-    gives the cycle's load at them, and that load before rounding."""
+    gives the cycle's load at them, that load before rounding, and whether the reps stay
+    at the top of the range because the kit's next load is still too far off."""
 
     reps: int
     rir: int
     load: float
+    stays: bool
 
 
 @dataclass(frozen=True)
@@ -239,6 +250,26 @@ class LoadedLift:
             load_for(self._max_at(first + i * pace, base), r, p.rir) for i, r in enumerate(reps)
         )
 
+    def _cycle_load(self, cycle: int, base: float) -> tuple[float, bool]:
+        """The load held through the ``cycle``-th climb, before rounding, and whether the
+        climb stays at the top of the range: where the kit makes nothing heavier than the
+        last climb's load yet, going back to the bottom reps at that same load would undo
+        the climb, so the reps stay at the top, at the last climb's load, until the
+        chart's load reaches the kit's next one (or, below the kit's lightest load, until
+        it reaches the lightest: the climb then starts afresh at a load that fits)."""
+        ladder = self.ladder
+        held, stays = self._cycle_target(0, base), False
+        for later in range(1, cycle + 1):
+            target = self._cycle_target(later, base)
+            below = ladder.lightest - TOLERANCE
+            stays = (
+                ladder.floor(target) <= ladder.floor(held) + TOLERANCE
+                and (held >= below) == (target >= below)
+                and target <= ladder.heaviest + TOLERANCE
+            )
+            held = held if stays else target
+        return held, stays
+
     def _held(self, shape: WeekShape, day: DayType, one_rep_max: float) -> _Held:
         """Normal week ``shape`` of a held load, whose max that week is ``one_rep_max``:
         the rung's reps at the cycle's load, at the reserve the chart gives that load at
@@ -247,12 +278,16 @@ class LoadedLift:
         reps = rep_ladder(p.reps_min, p.reps_max)
         rung = max(shape.step - self.first_step, 0) // DOUBLE_PACE[self.level]
         cycle, position = divmod(rung, len(reps))
-        load = self._cycle_target(cycle, self._base_max(shape, day))
+        load, stays = self._cycle_load(cycle, self._base_max(shape, day))
+        if stays:
+            # The prescription's reserve, kept by the technique notes as at the heaviest
+            # load (or, at a lightest load that is still too heavy, by stopping short).
+            return _Held(p.reps_max, p.rir, load, True)
         if load > self.ladder.heaviest + TOLERANCE:
             # Past the heaviest load the reps rise to keep the prescription's reserve.
-            return _Held(reps[position], p.rir, load)
+            return _Held(reps[position], p.rir, load, False)
         rir = reps_in_reserve(load, one_rep_max, reps[position])
-        return _Held(reps[position], min(max(rir, p.rir), MAX_RIR), load)
+        return _Held(reps[position], min(max(rir, p.rir), MAX_RIR), load, False)
 
     def dose(self, shape: WeekShape, day: DayType, session: int = 0, per_week: int = 1) -> Dose:
         """The prescription of week ``shape`` (a pure function of the week) for the
@@ -299,6 +334,9 @@ class LoadedLift:
             most = reps_at(one_rep_max, load, rir, top + ONE_SIDED_FROM)
             reps = max(min(most, top), reps)
             notes.append(top_out_note(most - top, kit, self.one_sided))
+        elif held is not None and held.stays and target >= self.ladder.lightest - 1e-6:
+            most = reps_at(one_rep_max, load, rir, top + ONE_SIDED_FROM)
+            notes.append(top_out_note(most - top, kit, self.one_sided, gap=True))
         elif target < self.ladder.lightest - 1e-6:
             notes.append(f"the lightest load your kit makes: stop {rir} short of failure")
         if held is None:
