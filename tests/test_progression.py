@@ -11,6 +11,7 @@ import pytest
 from tests.factories import Item, profile, progressed_program, weekly_template
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Level
+from thrustplan.planner.progression.lifts import HELD_SLACK
 from thrustplan.planner.progression.loads import barbell_loads, plate_breakdown
 from thrustplan.planner.progression.phases import DELOAD_EVERY, calendar, deload_weeks
 from thrustplan.planner.progression.rates import (
@@ -198,17 +199,20 @@ def test_double_progression_holds_the_load_while_the_reps_climb() -> None:
     plan = weekly_template(client, [["barbell_hip_thrust", "back_squat", "plank"]] * 2)
     result = build_weeks(client, plan, CATALOGUE)
     normal = [w for w in result.weeks if not w.deload]
-    for order, ladder in ((1, [8, 8, 9, 9, 10, 10]), (2, [8, 8, 10, 10, 12, 12])):
+    for order, top in ((1, 10), (2, 12)):
         climbs = _climbs(slot(normal, 0, order))
-        assert [[e.target_reps for e in climb] for climb in climbs] == [ladder, ladder]
+        assert len(climbs) == 2
         for climb in climbs:
             assert len(set(loads_of(climb))) == 1, "the load holds while the reps climb"
+            reps = [e.target_reps for e in climb]
+            assert reps == sorted(reps) and (reps[0], reps[-1]) == (8, top)
         first, second = (loads_of(climb)[0] for climb in climbs)
         assert second > first, "and rises for the next climb"
         for entry in slot(normal, 0, order):
             # The printed max is rounded to a tenth: the chart is read a twentieth either way.
             assert entry.load is not None and entry.estimated_max is not None
             assert entry.rir >= 2, "never harder than the prescription's reserve"
+            assert entry.rir <= 2 + HELD_SLACK, "nor so easy that the set builds nothing"
             most = entry.estimated_max + 0.05
             assert entry.load <= load_for(most, entry.target_reps, entry.rir)
             least = entry.estimated_max - 0.05
@@ -217,6 +221,31 @@ def test_double_progression_holds_the_load_while_the_reps_climb() -> None:
     squats = slot(normal, 0, 2)
     # The bottom reps leave more in reserve than the top, where the climb ends at RIR 2.
     assert squats[0].rir > squats[5].rir == 2
+
+
+def test_a_held_load_does_more_reps_rather_than_easy_sets() -> None:
+    # An advanced lifter's max grows by the block, and a leg curl's 12-20 asks for eight
+    # reps more from one load: climbing the ladder rung by rung started these sets five or
+    # more short of failure. The week does more reps at the held load instead.
+    client = profile(
+        level="advanced", weeks=12, days_per_week=2,
+        equipment=["barbell", "squat_rack", "bench", "leg_curl_machine"],
+        rep_maxes={
+            "romanian_deadlift": {"weight": 120, "reps": 8},
+            "seated_leg_curl": {"weight": 50, "reps": 12},
+        },
+    )  # fmt: skip
+    plan = weekly_template(
+        client, [["barbell_hip_thrust", "romanian_deadlift", "seated_leg_curl"]] * 2
+    )
+    result = build_weeks(client, plan, CATALOGUE)
+    normal = [w for w in result.weeks if not w.deload and w.number > 1]
+    for order in (2, 3):
+        entries = slot(normal, 0, order)
+        prescribed = min(e.rir for e in entries)
+        assert all(e.rir <= prescribed + HELD_SLACK for e in entries), [e.rir for e in entries]
+        for climb in _climbs(entries):
+            assert len(set(loads_of(climb))) == 1
 
 
 def test_undulating_has_heavy_and_light_days_in_the_same_week() -> None:

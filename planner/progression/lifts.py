@@ -95,6 +95,12 @@ def top_out_note(over: int, kit: str, one_sided: Exercise | None, *, gap: bool =
     return f"{where}: {how}"
 
 
+#: The most reps in reserve past the prescription's a held load's week may leave: past
+#: it the week does more reps at the held load. A climb of more reps than the max grows
+#: by would otherwise start five or more short of failure, sets too easy to build
+#: anything (an advanced lifter's 8-12, an isolation move's 12-20).
+HELD_SLACK = 1
+
 #: Reps in reserve a light day adds: about 6 % off the heavy day's load on the chart, as
 #: the Texas Method's recovery day takes 80-90 % of Monday's (practitioner).
 LIGHT_DAY_EXTRA_RIR = 2
@@ -270,15 +276,31 @@ class LoadedLift:
             held = held if stays else target
         return held, stays
 
-    def _held(self, shape: WeekShape, day: DayType, one_rep_max: float) -> _Held:
-        """Normal week ``shape`` of a held load, whose max that week is ``one_rep_max``:
-        the rung's reps at the cycle's load, at the reserve the chart gives that load at
-        those reps (never fewer than prescribed, at most :data:`MAX_RIR`)."""
+    def _climb_reps(self, load: float, step: int, one_rep_max: float) -> int:
+        """The reps of the normal week at programme step ``step`` of a climb held at
+        ``load`` (before rounding), whose max that week is ``one_rep_max``: the rung's,
+        or more where the rung's reps would leave more than :data:`HELD_SLACK` reps in
+        reserve past the prescription's, up to the top of the range."""
         p = self.prescription
         reps = rep_ladder(p.reps_min, p.reps_max)
-        rung = max(shape.step - self.first_step, 0) // DOUBLE_PACE[self.level]
+        rung = reps[(max(step - self.first_step, 0) // DOUBLE_PACE[self.level]) % len(reps)]
+        spare = reps_in_reserve(load, one_rep_max, rung) - p.rir - HELD_SLACK
+        # The chart reads reps to failure: each rep more takes one from the reserve.
+        return min(rung + max(spare, 0), max(p.reps_max, rung))
+
+    def _held(self, shape: WeekShape, day: DayType, one_rep_max: float) -> _Held:
+        """Normal week ``shape`` of a held load, whose max that week is ``one_rep_max``:
+        the rung's reps at the cycle's load, or more where the rung's would be too easy
+        (:meth:`_climb_reps`; never fewer than an earlier week of the climb did), at the
+        reserve the chart gives that load at those reps (never fewer than prescribed, at
+        most :data:`MAX_RIR`)."""
+        p = self.prescription
+        reps = rep_ladder(p.reps_min, p.reps_max)
+        pace = DOUBLE_PACE[self.level]
+        rung = max(shape.step - self.first_step, 0) // pace
         cycle, position = divmod(rung, len(reps))
-        load, stays = self._cycle_load(cycle, self._base_max(shape, day))
+        base = self._base_max(shape, day)
+        load, stays = self._cycle_load(cycle, base)
         if stays:
             # The prescription's reserve, kept by the technique notes as at the heaviest
             # load (or, at a lightest load that is still too heavy, by stopping short).
@@ -286,8 +308,13 @@ class LoadedLift:
         if load > self.ladder.heaviest + TOLERANCE:
             # Past the heaviest load the reps rise to keep the prescription's reserve.
             return _Held(reps[position], p.rir, load, False)
-        rir = reps_in_reserve(load, one_rep_max, reps[position])
-        return _Held(reps[position], min(max(rir, p.rir), MAX_RIR), load, False)
+        first = self.first_step + cycle * len(reps) * pace
+        earlier = (
+            self._climb_reps(load, s, self._max_at(s, base)) for s in range(first, shape.step)
+        )
+        done = max([self._climb_reps(load, shape.step, one_rep_max), *earlier])
+        rir = reps_in_reserve(load, one_rep_max, done)
+        return _Held(done, min(max(rir, p.rir), MAX_RIR), load, False)
 
     def dose(self, shape: WeekShape, day: DayType, session: int = 0, per_week: int = 1) -> Dose:
         """The prescription of week ``shape`` (a pure function of the week) for the
