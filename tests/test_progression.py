@@ -492,6 +492,26 @@ def test_every_session_has_a_warm_up_and_its_first_heavy_lift_ramps() -> None:
             assert all(not e.ramp for e in session.exercises[1:])
 
 
+def test_a_first_lift_at_the_lightest_load_hands_the_ramp_to_the_next() -> None:
+    # Ramp-up sets at the working load of a 4 kg kettlebell row are only more work; the
+    # goblet squat after it is the session's first lift with lighter loads below it.
+    client = profile(
+        weeks=2, days_per_week=2, equipment=["kettlebells"], kettlebells=[4, 8, 12, 16, 20],
+        rep_maxes={
+            "kettlebell_row": {"weight": 4, "reps": 12},
+            "goblet_squat": {"weight": 16, "reps": 10},
+        },
+    )  # fmt: skip
+    plan = weekly_template(client, [["kettlebell_row", "goblet_squat", "plank"]] * 2)
+    for week in build_weeks(client, plan, CATALOGUE).weeks:
+        for session in week.sessions:
+            row, squat, _ = session.exercises
+            assert row.load == 4 and not row.ramp and "ramp" not in row.notes
+            assert squat.load is not None and squat.load > 4 and squat.ramp
+            loads = [r.load for r in squat.ramp]
+            assert loads == sorted(loads) and all(load < squat.load for load in loads)
+
+
 # --- awkward inventories --------------------------------------------------------------
 
 

@@ -45,7 +45,9 @@ def general_warm_up(focus: str) -> str:
 def ramp_sets(working: float, ladder: LoadLadder) -> tuple[tuple[float, int], ...]:
     """Ramp-up sets (load, reps) before a first working set of ``working``: the lightest
     load for 10, then about 50, 70 and 85 % for 5, 3 and 1, each a real load of the kit,
-    lighter than the working load and heavier than the one before; two to four sets.
+    lighter than the working load and heavier than the one before; two to four sets, or
+    none at the kit's lightest load, where sets at the working load would only be more
+    working sets (a 4 kg kettlebell row).
 
     >>> from thrustplan.rules.profile import Units
     >>> bar = LoadLadder(tuple(20 + 2.5 * i for i in range(60)), Units.KG, "total")
@@ -56,9 +58,11 @@ def ramp_sets(working: float, ladder: LoadLadder) -> tuple[tuple[float, int], ..
     >>> ramp_sets(22.5, bar)
     ((20.0, 10), (20.0, 5))
     >>> ramp_sets(20, bar)
-    ((20.0, 5), (20.0, 3))
+    ()
     """
     lightest = ladder.lightest
+    if working <= lightest + TOLERANCE:
+        return ()
     sets: list[tuple[float, int]] = [(lightest, FIRST_RAMP_REPS)]
     for share, reps in RAMP:
         load = ladder.floor(working * share)
@@ -66,8 +70,7 @@ def ramp_sets(working: float, ladder: LoadLadder) -> tuple[tuple[float, int], ..
             sets.append((load, reps))
     if len(sets) == 1:
         # Nothing fits between the lightest load and the work: a lighter pair of sets.
-        reps = FIRST_RAMP_REPS if working > lightest + TOLERANCE else RAMP[0][1]
-        sets = [(lightest, reps), (lightest, RAMP[0][1] if reps > RAMP[0][1] else RAMP[1][1])]
+        sets.append((lightest, RAMP[0][1]))
     return tuple(sets)
 
 

@@ -319,8 +319,10 @@ class _Weeks:
             choice = self.choices[shape.block - 1][s][i]
             entry = _entry(self.profile, session, i, planned, lift, dose, choice, partner)
             if not ramped and isinstance(lift, LoadedLift) and is_main_lift(lift.exercise):
-                # The first heavy lift of the session gets its ramp-up sets.
-                entry, ramped = _with_ramp(entry, lift, dose), True
+                # The first heavy lift of the session gets its ramp-up sets; one at the
+                # kit's lightest load has nothing lighter to ramp with, and the next does.
+                entry = _with_ramp(entry, lift, dose)
+                ramped = bool(entry.ramp)
             entries.append(entry)
             timing.append(
                 (lift.exercise, dose.sets, lift.prescription.rest_seconds, planned.superset)
@@ -352,6 +354,8 @@ def _with_ramp(entry: ExerciseEntry, lift: LoadedLift, dose: Dose) -> ExerciseEn
     if dose.load is None:
         return entry
     sets = ramp_sets(dose.load, lift.ladder)
+    if not sets:
+        return entry
     notes = "; ".join(n for n in (ramp_note(sets), entry.notes) if n)
     ramp = [RampSet(load=load, reps=reps) for load, reps in sets]
     return entry.model_copy(update={"ramp": ramp, "notes": notes})
