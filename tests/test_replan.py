@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import profile, progressed_program, weekly_template
+from tests.factories import profile, program_from_template, progressed_program, weekly_template
 from tests.hostile_cli import run_thrustplan
 from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
@@ -199,6 +199,32 @@ def test_unloaded_reps_and_holds_carry_forward() -> None:
     planks = [e for w in weeks if not w.deload for s in w.sessions for e in s.exercises
               if e.exercise_id == "plank"]  # fmt: skip
     assert planks and all(e.target_reps >= 45 for e in planks)
+
+
+def test_band_work_carries_its_band_into_the_next_block() -> None:
+    # The next block went back to the second band of five whatever the client reached.
+    bands = ["yellow", "red", "green", "blue", "black"]
+    client = home_client(equipment=["bands", "bench"], bands=bands, rep_maxes={}, weeks=8)
+    template = weekly_template(client, [["band_hip_thrust", "plank"]] * 2)
+    plan = program_from_template(client, template, CATALOGUE)
+    last = [e for w in plan.weeks if not w.deload for s in w.sessions for e in s.exercises
+            if e.exercise_id == "band_hip_thrust"][-1]  # fmt: skip
+    assert last.band is not None and bands.index(last.band) > 1
+
+    def first_band(lines: list[str]) -> str | None:
+        verdict = _judge(plan, lines, "band_hip_thrust")
+        assert isinstance(verdict.start, RepStart) and verdict.start.band == last.band
+        assert f"with the {last.band} band" in verdict.detail
+        weeks = build_weeks(client, template, CATALOGUE, starts={"band_hip_thrust": verdict.start})
+        return weeks.weeks[0].sessions[0].exercises[0].band
+
+    # Every set of every session at the top of the range: one band heavier.
+    assert (
+        first_band(planned_rows(plan, "band_hip_thrust", reps_delta=20))
+        == bands[bands.index(last.band) + 1]
+    )
+    # Short of the top in the last session: the same band again.
+    assert first_band(planned_rows(plan, "band_hip_thrust", reps_delta=-1)) == last.band
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -190,12 +190,22 @@ def judge_unloaded(program: Program, sets: Sequence[SetLike], exercise_id: Exerc
     done = logged[-1][1] if logged else []
     reps = min((s.reps for s in done), default=0)
     if reps > 0:
-        detail = f"{len(done)} x {reps} {unit} last logged: carried on from {reps}"
-        return Verdict(exercise_id, "by reps", detail, RepStart(reps, detail))
+        band = logged[-1][0].band
+        detail = (
+            f"{len(done)} x {reps} {unit}{_with_band(band)} last logged: carried on from {reps}"
+        )
+        return Verdict(exercise_id, "by reps", detail, RepStart(reps, detail, band))
     if last is None:
         return Verdict(exercise_id, "by reps", "progresses by reps, tempo and variations", None)
-    detail = f"not logged: carried on from the planned {last.target_reps} {unit}"
-    return Verdict(exercise_id, "by reps", detail, RepStart(last.target_reps, detail))
+    detail = (
+        f"not logged: carried on from the planned {last.target_reps} {unit}{_with_band(last.band)}"
+    )
+    return Verdict(exercise_id, "by reps", detail, RepStart(last.target_reps, detail, last.band))
+
+
+def _with_band(band: str | None) -> str:
+    """' with the red band', or nothing for work without one."""
+    return f" with the {band} band" if band else ""
 
 
 def judge(

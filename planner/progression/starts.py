@@ -42,10 +42,12 @@ class LiftStart:
 
 @dataclass(frozen=True)
 class RepStart:
-    """An unloaded lift's start from a log: the reps (or seconds) last done, carried on."""
+    """An unloaded lift's start from a log: the reps (or seconds) last done, carried on,
+    and for band work the band they were done with."""
 
     reps: int
     note: str
+    band: str | None = None
 
 
 StartFrom = LiftStart | RepStart

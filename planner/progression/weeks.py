@@ -106,14 +106,24 @@ def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> L
             _light_repeats(exercise, profile), slot.block_steps,
         )  # fmt: skip
     # An assisting band gets lighter as the client gets stronger: it is not band resistance.
+    done = slot.starts.get(exercise.id)
     if exercise.load_kind is LoadKind.BAND and not is_assisted(exercise):
         colours = band_colours(profile)
-        first = 0 if profile.level is Level.BEGINNER else min(1, len(colours) - 1)
+        first = _first_colour(colours, prescription.reps_max, profile.level, done)
         return BandLift(exercise, prescription, planned.sets, colours, first, slot.shape.step)
-    done = slot.starts.get(exercise.id)
     if isinstance(done, RepStart):
         prescription = carried(prescription, exercise, done.reps, profile.limitations)
     return FixedLift(exercise, prescription, planned.sets, 0)
+
+
+def _first_colour(colours: Sequence[str], top: int, level: Level, done: StartFrom | None) -> int:
+    """The band a block of band work starts with: the one the log ended on, the next one
+    up where every set reached the top of the range with it; without a log, the lightest
+    for a beginner and the next for the others."""
+    if isinstance(done, RepStart) and done.band in colours:
+        reached = colours.index(done.band)
+        return min(reached + (done.reps >= top), len(colours) - 1)
+    return 0 if level is Level.BEGINNER else min(1, len(colours) - 1)
 
 
 def _light_repeats(exercise: Exercise, profile: ClientProfile) -> bool:
