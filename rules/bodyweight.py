@@ -108,30 +108,6 @@ def rep_ceiling(exercise: Exercise) -> int | None:
     return EASY_CEILING if easy else HARD_CEILING
 
 
-def outgrown(exercise: Exercise, level: Level) -> bool:
-    """Whether a client of ``level`` has outgrown ``exercise``: the easiest rung of an
-    unloaded upper-body ladder (wall, incline and knee push-ups, a door-frame row, a bench
-    dip), with a harder rung above it, for a client past the beginner level. Such a set
-    cannot be taken near failure inside its rep ceiling, so it is a warm-up, not work; a
-    client whose kit loads the same movement does the loaded lift instead (the caller
-    knows the kit).
-
-    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
-    >>> c = builtin_catalogue()
-    >>> outgrown(c["doorway_row"], Level.INTERMEDIATE), outgrown(c["doorway_row"], Level.BEGINNER)
-    (True, False)
-    >>> outgrown(c["push_up"], Level.ADVANCED), outgrown(c["inverted_row"], Level.ADVANCED)
-    (False, False)
-    """
-    return (
-        level is not Level.BEGINNER
-        and exercise.load_kind is LoadKind.BODYWEIGHT
-        and rep_ceiling(exercise) == EASY_CEILING
-        and not hangs_from_bar(exercise)
-        and bool(exercise.harder)
-    )
-
-
 def below_ability(exercise: Exercise, level: Level) -> bool:
     """Whether ``exercise`` is likely beyond a client of ``level`` on day one: an
     unassisted pull-up or chin-up for a beginner.

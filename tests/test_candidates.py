@@ -93,20 +93,6 @@ def test_exercises_above_the_clients_level_rank_last() -> None:
 # ---------------------------------------------------------------------------- candidates
 
 
-def test_a_trained_client_with_a_loaded_kit_outgrows_the_easy_rungs() -> None:
-    gym = ["dumbbells", "bench", "cable", "pull_up_bar"]
-    easy = {"doorway_row", "wall_push_up", "incline_push_up", "knee_push_up", "bench_dip"}
-
-    def ids(**fields: object) -> set[str]:
-        return {c.id for c in prepare(profile(**fields), CATALOGUE).candidates}
-
-    assert not easy & ids(level="intermediate", equipment=gym)
-    assert easy & ids(level="beginner", equipment=gym)
-    # At home with nothing that loads a row, the door-frame row is still the row.
-    assert "doorway_row" in ids(level="advanced", equipment=["mat"])
-    assert "doorway_row" in ids(level="advanced", equipment=gym, favourites=["doorway_row"])
-
-
 def test_a_candidate_counts_primary_muscles_twice_and_secondary_once() -> None:
     squat = exercise("squat", "squat", ("quadriceps",), secondary_muscles=("gluteus_maximus",))
     candidate = make_candidate(squat, profile())

@@ -491,34 +491,6 @@ def test_bodyweight_rep_ceiling_passes_easy_variants_loaded_sets_and_low_reps() 
     assert findings("bodyweight_rep_ceiling", program) == []
 
 
-def test_outgrown_bodyweight_flags_easy_rungs_for_a_trained_client_with_a_loaded_kit() -> None:
-    plans = (
-        replace(BASE[0], "dumbbell_bench_press", "incline_push_up"),
-        replace(BASE[1], "seated_cable_row", "doorway_row"),
-        BASE[2],
-    )
-    found = findings("outgrown_bodyweight", build(plans, level="intermediate"))
-    assert where(found) == [
-        (1, "mon", "incline_push_up"),
-        (1, "wed", "doorway_row"),
-        (2, "mon", "incline_push_up"),
-        (2, "wed", "doorway_row"),
-    ]
-    assert "intermediate level" in found[0].message
-    # An inverted row is a rung up, with no easier rung's business: it stays.
-    assert "inverted_row" not in {f.exercise_id for f in found}
-
-
-def test_outgrown_bodyweight_passes_beginners_bare_kits_and_named_lifts() -> None:
-    plans = (BASE[0], replace(BASE[1], "seated_cable_row", "doorway_row"), BASE[2])
-    assert findings("outgrown_bodyweight", build(plans, level="beginner")) == []
-    # Nothing loads a row at home with bands and a mat: the door-frame row is the row.
-    bare = build(plans, level="advanced", equipment=["bands", "mat"])
-    assert findings("outgrown_bodyweight", bare) == []
-    named = build(plans, level="advanced", favourites=["doorway_row"])
-    assert findings("outgrown_bodyweight", named) == []
-
-
 # --------------------------------------------------------------------------- populations
 
 

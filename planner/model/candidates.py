@@ -17,7 +17,6 @@ from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
-from thrustplan.rules.bodyweight import outgrown
 from thrustplan.rules.eligibility import is_heavy, unfit_reason
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import preferred_for
@@ -256,9 +255,7 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
 def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
     """The best :data:`PER_PATTERN` per pattern among the exercises the client's kit and
     limitations allow; the client's named lifts, the trainer's includes, the strength
-    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept, and the easy
-    unloaded rungs a trained client has outgrown left out where the kit loads the same
-    movement (a door-frame row for an intermediate with dumbbells).
+    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept.
 
     An exercise the trainer excluded takes no place of its own: it is kept only where it
     would have been chosen, so that the model can name ``trainer_excludes`` when the
@@ -271,15 +268,9 @@ def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
         *(e.id for e in fit if is_staple(e)),
     }
     excluded = set(profile.exclude)
-    # The client's kit loads these movements with a lift at their level: the easy
-    # unloaded rungs of them are left out (``rules.bodyweight.outgrown``).
-    loaded = {e.pattern for e in fit if e.load_kind.external and e.level.rank <= profile.level.rank}
     by_pattern: dict[str, list[Exercise]] = defaultdict(list)
     for exercise in fit:
-        if exercise.id in keep or not (
-            exercise.pattern in loaded and outgrown(exercise, profile.level)
-        ):
-            by_pattern[exercise.pattern].append(exercise)
+        by_pattern[exercise.pattern].append(exercise)
     kept: list[Exercise] = []
     for exercises in by_pattern.values():
         places = 0

@@ -11,7 +11,6 @@ from thrustplan.rules.prescription import FIRST_WEEK_ISOLATION_RIR
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
 from thrustplan.rules.review.reading import (
-    allowed,
     entry_findings,
     pattern_group,
     reps_above_ceiling,
@@ -180,47 +179,3 @@ def review_bodyweight_rep_ceiling(program: Program, catalogue: Catalogue) -> lis
         )
 
     return reps_above_ceiling(program, "bodyweight_rep_ceiling", ceiling, says)
-
-
-def review_outgrown_bodyweight(program: Program, catalogue: Catalogue) -> list[Finding]:
-    """A trained client does not do the easiest rung of a body-weight ladder (a wall,
-    incline or knee push-up, a door-frame row, a bench dip) when their kit loads the same
-    movement with a lift at their level: such a set ends at its rep ceiling still far from
-    failure, a warm-up rather than work. Lifts the client named are theirs to keep.
-
-    Source: the progression ladders of the bodyweight sources (Strong Curves' push-up and
-    row progressions; ACSM 2009: trained lifters need loads near 70-85 % of their max, or
-    sets close to failure, to keep growing).
-    """
-    level = program.profile.level
-    if level is Level.BEGINNER:
-        return []
-    loaded = {
-        e.pattern
-        for e in catalogue.values()
-        if e.load_kind.external and e.level.rank <= level.rank and allowed(e, program)
-    }
-    named = {*program.profile.rep_maxes, *program.profile.favourites}
-    named |= {wanted.exercise for wanted in program.profile.include}
-
-    def outgrown(entry: ExerciseEntry) -> str | None:
-        exercise = catalogue.get(entry.exercise_id)
-        if exercise is None or exercise.id in named or exercise.pattern not in loaded:
-            return None
-        easiest = (
-            exercise.load_kind is LoadKind.BODYWEIGHT
-            and exercise.level is Level.BEGINNER
-            and bool(exercise.harder)
-            and (pattern_group(exercise.pattern) in ("push", "pull") or exercise.pattern == "arms")
-            and exercise.is_compound
-            and not exercise.timed
-            and "pull_up_bar" not in exercise.equipment
-        )
-        if not easiest:
-            return None
-        return (
-            f"{exercise.name.lower()} for a client at {level.value} level, whose kit loads "
-            "the same movement: the loaded lift instead"
-        )
-
-    return entry_findings(program, "outgrown_bodyweight", outgrown)
