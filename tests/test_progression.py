@@ -492,6 +492,22 @@ def test_every_session_has_a_warm_up_and_its_first_heavy_lift_ramps() -> None:
             assert all(not e.ramp for e in session.exercises[1:])
 
 
+def test_a_heavy_single_ramps_only_into_a_heavy_set() -> None:
+    # 85 % x 1 readies the body for a near-maximal set, not for 8-10 short of failure.
+    _, glutes = _one_lift(ProgressionScheme.DOUBLE, weeks=4)
+    client = profile(
+        goal="strength", weeks=4, days_per_week=2, equipment=["barbell", "squat_rack"],
+        rep_maxes={"back_squat": {"weight": 120, "reps": 5}},
+    )  # fmt: skip
+    plan = weekly_template(client, [["back_squat", "plank"]] * 2)
+    strength = build_weeks(client, plan, CATALOGUE)
+    for result, single in ((glutes, False), (strength, True)):
+        for week in result.weeks:
+            first = week.sessions[0].exercises[0]
+            assert first.ramp and (first.target_reps < 8) == single, week.number
+            assert any(r.reps == 1 for r in first.ramp) == single, week.number
+
+
 def test_a_first_lift_at_the_lightest_load_hands_the_ramp_to_the_next() -> None:
     # Ramp-up sets at the working load of a 4 kg kettlebell row are only more work; the
     # goblet squat after it is the session's first lift with lighter loads below it.

@@ -15,6 +15,9 @@ from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder
 
 #: Share of the working load and reps of each ramp-up set after the first light one.
 RAMP: tuple[tuple[float, int], ...] = ((0.5, 5), (0.7, 3), (0.85, 1))
+#: Working sets of this many reps or more skip the heavy single: it readies the body for
+#: a near-maximal set, and a set of 8-12 short of failure starts well below that load.
+NO_SINGLE_FROM_REPS = 8
 #: Reps of the first, lightest ramp-up set.
 FIRST_RAMP_REPS = 10
 #: Minutes of the general warm-up.
@@ -42,11 +45,12 @@ def general_warm_up(focus: str) -> str:
     return f"warm up {GENERAL_MINUTES} min: easy cardio, then {_MOVES[key]}"
 
 
-def ramp_sets(working: float, ladder: LoadLadder) -> tuple[tuple[float, int], ...]:
-    """Ramp-up sets (load, reps) before a first working set of ``working``: the lightest
-    load for 10, then about 50, 70 and 85 % for 5, 3 and 1, each a real load of the kit,
-    lighter than the working load and heavier than the one before; two to four sets, or
-    none at the kit's lightest load, where sets at the working load would only be more
+def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[float, int], ...]:
+    """Ramp-up sets (load, reps) before a first working set of ``working`` for ``reps``
+    reps: the lightest load for 10, then about 50, 70 and 85 % for 5, 3 and 1 (the single
+    only before a set of fewer than :data:`NO_SINGLE_FROM_REPS`), each a real load of the
+    kit, lighter than the working load and heavier than the one before; two to four sets,
+    or none at the kit's lightest load, where sets at the working load would only be more
     working sets (a 4 kg kettlebell row).
 
     >>> from thrustplan.rules.profile import Units
@@ -59,15 +63,18 @@ def ramp_sets(working: float, ladder: LoadLadder) -> tuple[tuple[float, int], ..
     ((20.0, 10), (20.0, 5))
     >>> ramp_sets(20, bar)
     ()
+    >>> ramp_sets(100, bar, reps=10)
+    ((20.0, 10), (50.0, 5), (70.0, 3))
     """
     lightest = ladder.lightest
     if working <= lightest + TOLERANCE:
         return ()
     sets: list[tuple[float, int]] = [(lightest, FIRST_RAMP_REPS)]
-    for share, reps in RAMP:
+    steps = RAMP if reps < NO_SINGLE_FROM_REPS else RAMP[:-1]
+    for share, ramp_reps in steps:
         load = ladder.floor(working * share)
         if sets[-1][0] + TOLERANCE < load < working - TOLERANCE:
-            sets.append((load, reps))
+            sets.append((load, ramp_reps))
     if len(sets) == 1:
         # Nothing fits between the lightest load and the work: a lighter pair of sets.
         sets.append((lightest, RAMP[0][1]))

@@ -363,7 +363,7 @@ def _with_ramp(entry: ExerciseEntry, lift: LoadedLift, dose: Dose) -> ExerciseEn
     """``entry`` with ramp-up sets before its first working set, first among its notes."""
     if dose.load is None:
         return entry
-    sets = ramp_sets(dose.load, lift.ladder)
+    sets = ramp_sets(dose.load, lift.ladder, dose.target_reps)
     if not sets:
         return entry
     notes = "; ".join(n for n in (ramp_note(sets), entry.notes) if n)
