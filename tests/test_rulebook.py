@@ -5,10 +5,12 @@ from __future__ import annotations
 import inspect
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from tests.factories import (
+    SOLVER,
     basic_exercises,
     chosen_ids,
     exercise,
@@ -17,10 +19,12 @@ from tests.factories import (
     solve_template,
     two_day_profile,
 )
+from thrustplan.app.inputs import load_profile
+from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Exercise
-from thrustplan.planner.model.candidates import make_pair
+from thrustplan.planner.model.candidates import make_pair, prepare
 from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES
-from thrustplan.planner.model.solve import InfeasibleRequest
+from thrustplan.planner.model.solve import InfeasibleRequest, solve_input
 from thrustplan.planner.template import PlannedSession
 from thrustplan.rules.profile import ClientProfile
 from thrustplan.rules.supersets import pairing_problem
@@ -386,6 +390,31 @@ def test_even_sessions_sees_the_shared_rest() -> None:
     # Pairing the press and the row takes 360 s off Wednesday: 1305 s, at least 22 minutes.
     pairs: list[list[tuple[str, str]]] = [[], [("db_press", "db_row")]]
     assert rule_penalty("even_sessions", client, exercises, week, pairs) == 1
+
+
+def test_one_heavy_lower_lift_a_session_counts_a_second_main_squat_or_hinge() -> None:
+    catalogue = builtin_catalogue()
+    lifts = [catalogue[i] for i in ("back_squat", "deadlift", "romanian_deadlift")]
+    client = two_day_profile(goal="strength", days_per_week=4, equipment=["barbell", "squat_rack"])
+    rule = "one_heavy_lower_lift_a_session"
+    # The squat and the deadlift are a strength plan's main lifts; the Romanian deadlift
+    # is a second lift.
+    stacked = [["back_squat", "deadlift"], [], [], []]
+    assert rule_penalty(rule, client, lifts, stacked) == 1
+    apart = [["back_squat", "romanian_deadlift"], [], ["deadlift"], []]
+    assert rule_penalty(rule, client, lifts, apart) == 0
+
+
+def test_one_heavy_lower_lift_a_session_gives_each_its_day_when_the_week_has_them() -> None:
+    # Five days, three of them with a lower-body main lift: the squat twice and the
+    # deadlift once each get a day of their own (this client's Monday held both).
+    client = load_profile(Path(__file__).parent / "panel" / "strength-advanced-big-four.yaml")
+    template = solve_input(prepare(client, builtin_catalogue()), SOLVER)
+    heavy = [
+        [p.exercise.id for p in s.exercises if p.exercise.id in ("back_squat", "deadlift")]
+        for s in template.sessions
+    ]
+    assert sum(len(h) for h in heavy) == 3 and all(len(h) <= 1 for h in heavy)
 
 
 def test_even_sessions_counts_minutes_beyond_a_five_minute_spread() -> None:

@@ -44,6 +44,7 @@ from thrustplan.planner.model.rules_soft import (
     penalise_preferences,
     penalise_repeated_hip_thrust,
     penalise_repeated_pattern,
+    penalise_stacked_heavy_lower,
     penalise_supersets,
     penalise_uneven_sessions,
     penalise_unfilled_slots,
@@ -137,6 +138,7 @@ SOFT_RULES: tuple[SoftRule, ...] = (
     SoftRule("skeleton_slots_filled", penalise_unfilled_slots),
     SoftRule("use_the_time", penalise_unused_time),
     SoftRule("kit_staples", penalise_missing_staples),
+    SoftRule("one_heavy_lower_lift_a_session", penalise_stacked_heavy_lower),
 )
 
 

@@ -10,7 +10,7 @@ from ortools.sat.python import cp_model
 from thrustplan.planner.model.candidates import MAX_SETS
 from thrustplan.planner.model.rule_model import RuleModel, session_seconds
 from thrustplan.rules.goals import Goal
-from thrustplan.rules.sessions import STAPLES
+from thrustplan.rules.sessions import STAPLES, Role
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.volume import BAND_TOP
 from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION
@@ -33,6 +33,8 @@ OVER_BAND_POINTS = 2
 TIME_AIM_PERCENT = 78
 #: Sessions within this many minutes of each other count as even.
 EVEN_ENOUGH_MINUTES = 5
+#: The patterns of the heavy lower-body lifts a session holds one of.
+HEAVY_LOWER_PATTERNS = frozenset({"squat", "hinge"})
 
 
 Penalty = tuple[int, cp_model.LinearExprT]
@@ -184,6 +186,28 @@ def penalise_unused_time(m: RuleModel) -> Penalty:
         m.model.add(60 * missing >= goal_seconds - session_seconds(m, d))
         short.append(missing)
     return 150, sum(short)
+
+
+def penalise_stacked_heavy_lower(m: RuleModel) -> Penalty:
+    """One heavy lower-body lift a session: a second main squat or hinge (a deadlift after
+    the day's heavy squats) costs as much as a set of volume, so that a week with a lower
+    day for each gives each its own day, as GZCLP and 5/3/1 do; a week with fewer such
+    days than heavy lifts still holds them all."""
+    v = m.vars
+    heavy = [
+        c
+        for c in v.candidates()
+        if c.role is Role.MAIN and c.exercise.pattern in HEAVY_LOWER_PATTERNS
+    ]
+    extras: list[cp_model.IntVar] = []
+    for d in v.days:
+        here = [v.is_assigned(d, c) for c in heavy if c in v.options(d)]
+        if len(here) > 1:
+            extra = m.model.new_int_var(0, len(here), f"stacked_heavy_lower[{d}]")
+            m.model.add(extra >= sum(here) - 1)
+            extras.append(extra)
+    # A set is two half-sets at volume_near_target's weight of 30 a point.
+    return 30 * 2 * (VOLUME_FIRST + 2), sum(extras)
 
 
 def penalise_missing_staples(m: RuleModel) -> Penalty:
