@@ -130,6 +130,8 @@ class _Week:
     target: float
     one_rep_max: float
     notes: tuple[str, ...]
+    #: A held load's reps on its rep ladder, before the top-out branch adds any.
+    climb_reps: int | None = None
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,15 @@ class LoadedLift:
         adds load every session instead, as the beginner programmes do."""
         return self.scheme is ProgressionScheme.DOUBLE and not self.rate.per_session
 
+    @property
+    def _ladder_reps(self) -> tuple[int, ...]:
+        """The rungs of double progression's rep ladder."""
+        return rep_ladder(self.prescription.reps_min, self.prescription.reps_max)
+
+    def _rungs_climbed(self, step: int) -> int:
+        """Rungs of the rep ladder climbed by programme step ``step``, over every climb."""
+        return max(step - self.first_step, 0) // DOUBLE_PACE[self.level]
+
     def reps_and_rir(self, shape: WeekShape, day: DayType) -> tuple[int, int]:
         """Target reps and reps in reserve for a normal week (a held load's reserve is
         read off the chart instead: :meth:`dose`)."""
@@ -195,9 +206,7 @@ class LoadedLift:
             case ProgressionScheme.LINEAR:
                 return linear_reps(p.reps_min, p.reps_max), p.rir
             case ProgressionScheme.DOUBLE:
-                reps = rep_ladder(p.reps_min, p.reps_max)
-                rung = max(shape.step - self.first_step, 0) // DOUBLE_PACE[self.level]
-                return double_position(rung, reps)[0], p.rir
+                return double_position(self._rungs_climbed(shape.step), self._ladder_reps)[0], p.rir
             case ProgressionScheme.UNDULATING:
                 light = 1 if day == "light" else 0
                 return day_reps(day, p.reps_min, p.reps_max), min(p.rir + light, MAX_RIR)
@@ -249,11 +258,11 @@ class LoadedLift:
         before rounding: the heaviest at which the first week of every rung leaves the
         prescription's reserve. The max grows through the climb, so the bottom reps leave
         more in reserve and the top reps land on the prescription."""
-        p = self.prescription
-        reps, pace = rep_ladder(p.reps_min, p.reps_max), DOUBLE_PACE[self.level]
+        reps, pace = self._ladder_reps, DOUBLE_PACE[self.level]
         first = self.first_step + cycle * len(reps) * pace
+        rir = self.prescription.rir
         return min(
-            load_for(self._max_at(first + i * pace, base), r, p.rir) for i, r in enumerate(reps)
+            load_for(self._max_at(first + i * pace, base), r, rir) for i, r in enumerate(reps)
         )
 
     def _cycle_load(self, cycle: int, base: float) -> tuple[float, bool]:
@@ -282,8 +291,8 @@ class LoadedLift:
         or more where the rung's reps would leave more than :data:`HELD_SLACK` reps in
         reserve past the prescription's, up to the top of the range."""
         p = self.prescription
-        reps = rep_ladder(p.reps_min, p.reps_max)
-        rung = reps[(max(step - self.first_step, 0) // DOUBLE_PACE[self.level]) % len(reps)]
+        reps = self._ladder_reps
+        rung = reps[self._rungs_climbed(step) % len(reps)]
         spare = reps_in_reserve(load, one_rep_max, rung) - p.rir - HELD_SLACK
         # The chart reads reps to failure: each rep more takes one from the reserve.
         return min(rung + max(spare, 0), max(p.reps_max, rung))
@@ -295,10 +304,8 @@ class LoadedLift:
         reserve the chart gives that load at those reps (never fewer than prescribed, at
         most :data:`MAX_RIR`)."""
         p = self.prescription
-        reps = rep_ladder(p.reps_min, p.reps_max)
-        pace = DOUBLE_PACE[self.level]
-        rung = max(shape.step - self.first_step, 0) // pace
-        cycle, position = divmod(rung, len(reps))
+        reps = self._ladder_reps
+        cycle, position = divmod(self._rungs_climbed(shape.step), len(reps))
         base = self._base_max(shape, day)
         load, stays = self._cycle_load(cycle, base)
         if stays:
@@ -308,7 +315,7 @@ class LoadedLift:
         if load > self.ladder.heaviest + TOLERANCE:
             # Past the heaviest load the reps rise to keep the prescription's reserve.
             return _Held(reps[position], p.rir, load, False)
-        first = self.first_step + cycle * len(reps) * pace
+        first = self.first_step + cycle * len(reps) * DOUBLE_PACE[self.level]
         earlier = (
             self._climb_reps(load, s, self._max_at(s, base)) for s in range(first, shape.step)
         )
@@ -371,7 +378,8 @@ class LoadedLift:
             target = load_for(one_rep_max, reps, rir)
         if step == 0:
             notes.extend(self._first_week_notes(shape.number, reps, load, rir))
-        return _Week(reps, rir, load, target, one_rep_max, tuple(notes))
+        climb = None if held is None else held.reps
+        return _Week(reps, rir, load, target, one_rep_max, tuple(notes), climb)
 
     def _light_day(self, session: int) -> bool:
         """Whether the lift's ``session``-th session of the week is a light day
@@ -403,7 +411,7 @@ class LoadedLift:
         if self.holds_load:
             week = self._normal(last, day, session, per_week)
             # The climb's reps: at the heaviest load the week's extra reps kept its effort.
-            reps = self._held(last, day, week.one_rep_max).reps
+            reps = week.reps if week.climb_reps is None else week.climb_reps
             rir = min(max(week.rir, p.rir) + DELOAD_EXTRA_RIR, MAX_RIR)
             target = min(week.target, load_for(week.one_rep_max, reps, rir))
             load = deload_load(week.load, self.ladder, target)
