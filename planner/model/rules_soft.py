@@ -21,6 +21,8 @@ from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION
 #: than a simple greedy fill, ``benchmarks/solve.py``) and the other goals choose among
 #: such plans.
 VOLUME_FIRST = 100
+#: The weight of ``volume_near_target`` in the objective: a point of it is 30.
+VOLUME_WEIGHT = 30
 #: Points per half-set of a target band left unused: enough to buy productive sets with
 #: spare minutes, too little to trade against anything a trainer would notice.
 BAND_POINTS = 1
@@ -69,7 +71,7 @@ def penalise_volume_error(m: RuleModel) -> Penalty:
         weight = m.data.muscle_weights.get(muscle, 1)
         terms.append((VOLUME_FIRST + 2 * weight) * under + OVER_BAND_POINTS * over)
         terms.append(BAND_POINTS * (band - headroom))
-    return 30, sum(terms)
+    return VOLUME_WEIGHT, sum(terms)
 
 
 def penalise_repeated_hip_thrust(m: RuleModel) -> Penalty:
@@ -206,8 +208,8 @@ def penalise_stacked_heavy_lower(m: RuleModel) -> Penalty:
             extra = m.model.new_int_var(0, len(here), f"stacked_heavy_lower[{d}]")
             m.model.add(extra >= sum(here) - 1)
             extras.append(extra)
-    # A set is two half-sets at volume_near_target's weight of 30 a point.
-    return 30 * 2 * (VOLUME_FIRST + 2), sum(extras)
+    # A set is two half-sets short of a target of priority weight 1.
+    return VOLUME_WEIGHT * 2 * (VOLUME_FIRST + 2), sum(extras)
 
 
 def penalise_missing_staples(m: RuleModel) -> Penalty:
