@@ -12,15 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.models import Exercise, Level, LoadKind
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.prescription import Prescription, prescribe_for
+from thrustplan.rules.profile import ClientProfile, ProgressionScheme
 from thrustplan.rules.sessions import Role, role_of
-
-if TYPE_CHECKING:
-    from thrustplan.rules.profile import ClientProfile
 
 #: Fewest reps an accessory is prescribed (isolation, pullovers, bodyweight work).
 ACCESSORY_MIN_REPS = 6
@@ -39,6 +36,10 @@ MOST_SETS = 5
 #: Starting Strength writes them: two main lifts of four sets at three-minute rests and
 #: the day's pull would leave no room for anything else in 45 minutes.
 SHORT_STRENGTH_MINUTES = 50
+#: Working sets of a strength main lift on its light day, its second or later session of
+#: the week: the Texas Method's recovery-day squat is two fives, GZCLP's second weekly
+#: session of a lift is its T2 at three sets. Five again would be a second heavy day.
+LIGHT_DAY_SETS = 3
 
 
 def role_prescription(
@@ -163,3 +164,30 @@ def role_sets(
     if session_minutes >= LONG_SESSION_MINUTES and level is not Level.BEGINNER and not glute_thrust:
         return min(sets + 1, MOST_SETS)
     return sets
+
+
+def light_repeats(exercise: Exercise, profile: ClientProfile) -> bool:
+    """Whether ``exercise``'s second and later sessions of a week are light days, with
+    :data:`LIGHT_DAY_SETS` at a lighter load: a trained client's strength main lift
+    (GZCLP and the Texas Method work the squat heavy once a week and lighter again),
+    unless the trainer chose undulation, whose days have their own loads. A beginner's
+    sessions all add load (Starting Strength).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.rules.profile import ClientProfile
+    >>> squat = builtin_catalogue()["back_squat"]
+    >>> def client(level: str) -> ClientProfile:
+    ...     return ClientProfile(name="A", goal="strength", level=level, days_per_week=4,
+    ...                          session_minutes=75, equipment=["barbell", "squat_rack"])
+    >>> light_repeats(squat, client("intermediate")), light_repeats(squat, client("beginner"))
+    (True, False)
+    """
+    trained = profile.level is not Level.BEGINNER
+    main = role_of(exercise, profile.goal, profile.rep_maxes) is Role.MAIN
+    undulating = profile.progression is ProgressionScheme.UNDULATING
+    return trained and profile.goal is Goal.STRENGTH and main and not undulating
+
+
+def light_day_sets(sets: int) -> int:
+    """A light day's working sets where the heavy day's are ``sets``."""
+    return min(sets, LIGHT_DAY_SETS)

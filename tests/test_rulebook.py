@@ -27,6 +27,7 @@ from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES
 from thrustplan.planner.model.solve import InfeasibleRequest, solve_input
 from thrustplan.planner.template import PlannedSession
 from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.slot_prescription import LIGHT_DAY_SETS
 from thrustplan.rules.supersets import pairing_problem
 
 
@@ -415,6 +416,47 @@ def test_one_heavy_lower_lift_a_session_gives_each_its_day_when_the_week_has_the
         for s in template.sessions
     ]
     assert sum(len(h) for h in heavy) == 3 and all(len(h) <= 1 for h in heavy)
+
+
+def test_a_lift_on_its_light_day_is_not_a_heavy_one() -> None:
+    catalogue = builtin_catalogue()
+    lifts = [catalogue[i] for i in ("back_squat", "deadlift")]
+    client = two_day_profile(goal="strength", days_per_week=4, equipment=["barbell", "squat_rack"])
+    rule = "one_heavy_lower_lift_a_session"
+    # The squat's second session of the week is its light day: beside the deadlift's heavy
+    # one it is a GZCLP day's tier 2, not a second heavy lift.
+    assert (
+        rule_penalty(rule, client, lifts, [["back_squat"], [], ["deadlift", "back_squat"], []]) == 0
+    )
+    # The same two sessions the other way round stack two heavy lifts on the first day.
+    assert (
+        rule_penalty(rule, client, lifts, [["deadlift", "back_squat"], [], ["back_squat"], []]) == 1
+    )
+
+
+def test_a_light_day_takes_fewer_sets_after_the_days_heavy_lift() -> None:
+    # Four days, two of them lower: the squat twice and the deadlift once. Each lower day
+    # holds one heavy lift; the squat's second session is its light day, of three sets,
+    # done after the deadlift, and the model counted those three sets, not five.
+    client = load_profile(
+        Path(__file__).parent / "panel" / "strength-advanced-powerlifter-ninety.yaml"
+    )
+    data = prepare(client, builtin_catalogue())
+    template = solve_input(data, SOLVER)
+    lower = [s for s in template.sessions if s.focus == "lower"]
+    seen: set[str] = set()
+    for session in lower:
+        ids = [p.exercise.id for p in session.exercises]
+        heavy = [i for i in ids if i in ("back_squat", "deadlift") and i not in seen]
+        assert len(heavy) == 1, ids
+        if "back_squat" in seen:
+            squat = ids.index("back_squat")
+            assert ids.index(heavy[0]) < squat
+            assert session.exercises[squat].sets == LIGHT_DAY_SETS
+        seen.update(ids)
+    assert "back_squat" in seen and "deadlift" in seen
+    heavy_sets = [p.sets for s in lower for p in s.exercises if p.exercise.id == "deadlift"]
+    assert heavy_sets == [5]
 
 
 def test_even_sessions_counts_minutes_beyond_a_five_minute_spread() -> None:

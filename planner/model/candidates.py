@@ -32,7 +32,13 @@ from thrustplan.rules.sessions import (
     skeleton,
     slot_fillers,
 )
-from thrustplan.rules.slot_prescription import MOST_SETS, client_prescription, role_sets
+from thrustplan.rules.slot_prescription import (
+    MOST_SETS,
+    client_prescription,
+    light_day_sets,
+    light_repeats,
+    role_sets,
+)
 from thrustplan.rules.split import Split, choose_split
 from thrustplan.rules.supersets import pairing_problem
 from thrustplan.rules.timing import exercise_seconds, superset_seconds
@@ -75,6 +81,9 @@ class Candidate:
     sets: int = 3
     #: Its role in a session (``thrustplan.rules.sessions.role_of``), which sets its reps and sets.
     role: Role = Role.ACCESSORY
+    #: Working sets in its second and later sessions of a week, where those are light days
+    #: with fewer sets (``thrustplan.rules.slot_prescription.light_repeats``), else None.
+    light_sets: int | None = None
 
     @property
     def id(self) -> ExerciseId:
@@ -230,6 +239,8 @@ def key_lifts(profile: ClientProfile) -> frozenset[ExerciseId]:
 def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
     role = role_of(exercise, profile.goal, profile.rep_maxes)
     prescription = client_prescription(exercise, profile, role)
+    sets = standard_sets(exercise, profile.session_minutes, role, profile.goal, profile.level)
+    light = light_day_sets(sets) if light_repeats(exercise, profile) else sets
     half_sets: dict[MuscleId, int] = {}
     for muscle in exercise.secondary_muscles:
         half_sets[muscle] = 1
@@ -247,8 +258,9 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
         preference=_preference(exercise, profile),
         excluded=unfit_reason(exercise, profile),
         trainer_excluded=exercise.id in profile.exclude,
-        sets=standard_sets(exercise, profile.session_minutes, role, profile.goal, profile.level),
+        sets=sets,
         role=role,
+        light_sets=light if light < sets else None,
     )
 
 

@@ -8,7 +8,6 @@ from ortools.sat.python import cp_model
 
 from thrustplan.planner.model.candidates import ModelInput
 from thrustplan.planner.model.variables import WeekVariables
-from thrustplan.rules.timing import exercise_seconds
 
 
 class RuleModel:
@@ -48,13 +47,11 @@ class RuleModel:
 def session_seconds(m: RuleModel, d: int) -> cp_model.LinearExpr:
     """Seconds of day ``d``'s session after the warm-up: work, rest between sets, changeovers.
 
-    Each chosen exercise costs ``thrustplan.rules.timing.exercise_seconds`` for its standard sets;
+    Each chosen exercise costs ``thrustplan.rules.timing.exercise_seconds`` for its sets
+    (``WeekVariables.seconds_of``: fewer on a light day);
     each superset takes off what sharing its rest saves
     (``thrustplan.rules.timing.superset_seconds``, ``WeekVariables.seconds_saved``).
     """
     v = m.vars
-    apart = cp_model.LinearExpr.weighted_sum(
-        [v.is_assigned(d, c) for c in v.candidates()],
-        [exercise_seconds(c.sets, c.work_seconds, c.rest_seconds) for c in v.candidates()],
-    )
+    apart = cp_model.LinearExpr.sum([v.seconds_of(d, c) for c in v.candidates()])
     return apart - v.seconds_saved(d)

@@ -138,14 +138,8 @@ def add_hinge_every_week(m: RuleModel) -> None:
 
 def _weekly_sets(m: RuleModel, patterns: frozenset[str]) -> cp_model.LinearExpr:
     v = m.vars
-    return cp_model.LinearExpr.weighted_sum(
-        [
-            v.is_assigned(d, c)
-            for d in v.days
-            for c in v.options(d)
-            if c.exercise.pattern in patterns
-        ],
-        [c.sets for d in v.days for c in v.options(d) if c.exercise.pattern in patterns],
+    return cp_model.LinearExpr.sum(
+        [v.sets_of(d, c) for d in v.days for c in v.options(d) if c.exercise.pattern in patterns]
     )
 
 

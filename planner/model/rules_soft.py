@@ -194,7 +194,8 @@ def penalise_stacked_heavy_lower(m: RuleModel) -> Penalty:
     """One heavy lower-body lift a session: a second main squat or hinge (a deadlift after
     the day's heavy squats) costs as much as a set of volume, so that a week with a lower
     day for each gives each its own day, as GZCLP and 5/3/1 do; a week with fewer such
-    days than heavy lifts still holds them all."""
+    days than heavy lifts still holds them all, and puts a lift's light day beside
+    another's heavy one (GZCLP's T1 and T2 of a day)."""
     v = m.vars
     heavy = [
         c
@@ -203,7 +204,8 @@ def penalise_stacked_heavy_lower(m: RuleModel) -> Penalty:
     ]
     extras: list[cp_model.IntVar] = []
     for d in v.days:
-        here = [v.is_assigned(d, c) for c in heavy if c in v.options(d)]
+        # A lift on its light day (``WeekVariables.is_repeat``) is not a heavy one.
+        here = [v.is_assigned(d, c) - v.is_repeat(d, c) for c in heavy if c in v.options(d)]
         if len(here) > 1:
             extra = m.model.new_int_var(0, len(here), f"stacked_heavy_lower[{d}]")
             m.model.add(extra >= sum(here) - 1)

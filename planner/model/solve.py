@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 from pydantic import BaseModel, Field
 
 from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import ExerciseId
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
 from thrustplan.planner.model.rule_model import RuleModel
@@ -59,17 +60,20 @@ _PATTERN_ORDER = (
 )  # fmt: skip
 
 
-def order_key(candidate: Candidate, lead_with_main: bool = False) -> tuple[int, int, str]:
+def order_key(
+    candidate: Candidate, lead_with_main: bool = False, light: bool = False
+) -> tuple[int, int, str]:
     """Hip-thrust family first while the client is fresh, then compounds, then isolation;
     with ``lead_with_main`` (a strength plan, ``rules.sessions.leads_with_main_lift``) the
-    day's main barbell lift comes before the hip thrust."""
+    day's main barbell lifts come before the hip thrust, a lift on its ``light`` day after
+    the day's heavy ones (GZCLP's T2 after its T1)."""
     exercise = candidate.exercise
     if lead_with_main and candidate.role is Role.MAIN and not exercise.is_hip_thrust_family:
-        tier = 0
+        tier = 1 if light else 0
     elif exercise.is_hip_thrust_family:
-        tier = 1
+        tier = 2
     else:
-        tier = 2 if exercise.is_compound else 3
+        tier = 3 if exercise.is_compound else 4
     pattern = (
         _PATTERN_ORDER.index(exercise.pattern)
         if exercise.pattern in _PATTERN_ORDER
@@ -122,24 +126,39 @@ def _parameters(
 
 
 def session_steps(
-    chosen: Sequence[Candidate], pairs: Sequence[Pair], lead_with_main: bool = False
+    chosen: Sequence[Candidate],
+    pairs: Sequence[Pair],
+    lead_with_main: bool = False,
+    light: Collection[ExerciseId] = (),
 ) -> list[tuple[Candidate, ...]]:
     """A session's exercises as the steps they are done in: a superset pair is one step.
 
-    Steps follow :func:`order_key` by their first exercise. A pair holds two compounds or
-    two isolation exercises and never the hip thrust, so the hip thrust still comes first
-    and compounds still come before isolation work.
+    Steps follow :func:`order_key` by their first exercise, the ``light`` lifts on their
+    light day. A pair holds two compounds or two isolation exercises and never the hip
+    thrust or a main lift, so the hip thrust still comes first and compounds still come
+    before isolation work.
     """
+
+    def key(c: Candidate) -> tuple[int, int, str]:
+        return order_key(c, lead_with_main, c.id in light)
+
     paired = {c.id for p in pairs for c in (p.first, p.second)}
-    steps = [
-        tuple(sorted((p.first, p.second), key=lambda c: order_key(c, lead_with_main)))
-        for p in pairs
-    ]
+    steps = [tuple(sorted((p.first, p.second), key=key)) for p in pairs]
     steps += [(c,) for c in chosen if c.id not in paired]
-    return sorted(steps, key=lambda step: order_key(step[0], lead_with_main))
+    return sorted(steps, key=lambda step: key(step[0]))
 
 
-def _planned(steps: list[tuple[Candidate, ...]]) -> tuple[PlannedExercise, ...]:
+def _sets(candidate: Candidate, light: Collection[ExerciseId]) -> int:
+    """``candidate``'s working sets in a session where the ``light`` lifts are on their
+    light day."""
+    if candidate.id in light and candidate.light_sets is not None:
+        return candidate.light_sets
+    return candidate.sets
+
+
+def _planned(
+    steps: list[tuple[Candidate, ...]], light: Collection[ExerciseId]
+) -> tuple[PlannedExercise, ...]:
     """The session's exercises in order, superset pairs lettered A, B... in session order."""
     planned: list[PlannedExercise] = []
     letters = iter(string.ascii_uppercase)
@@ -153,7 +172,7 @@ def _planned(steps: list[tuple[Candidate, ...]]) -> tuple[PlannedExercise, ...]:
             planned.append(
                 PlannedExercise(
                     exercise=c.exercise,
-                    sets=c.sets,
+                    sets=_sets(c, light),
                     prescription=c.prescription,
                     reason=why,
                     superset=letter,
@@ -169,16 +188,23 @@ def _template(
     report: SolveReport,
 ) -> WeeklyTemplate:
     sessions = []
+    # As the model reads light days (``WeekVariables.is_repeat``): a lift with light sets
+    # that an earlier day's session holds.
+    earlier: set[ExerciseId] = set()
     for d, day in enumerate(data.split.days):
-        steps = session_steps(chosen[d], pairs[d], leads_with_main_lift(data.profile.goal))
+        light = {c.id for c in chosen[d] if c.light_sets is not None and c.id in earlier}
+        earlier.update(c.id for c in chosen[d])
+        steps = session_steps(chosen[d], pairs[d], leads_with_main_lift(data.profile.goal), light)
         seconds = sum(
             superset_seconds(
-                step[0].sets, [c.work_seconds for c in step], [c.rest_seconds for c in step]
+                _sets(step[0], light),
+                [c.work_seconds for c in step],
+                [c.rest_seconds for c in step],
             )
             for step in steps
         )
         sessions.append(
-            PlannedSession(day.day, day.focus, _planned(steps), session_minutes(seconds))
+            PlannedSession(day.day, day.focus, _planned(steps, light), session_minutes(seconds))
         )
     return WeeklyTemplate(split=data.split.name, sessions=tuple(sessions), report=report)
 

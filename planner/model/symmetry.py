@@ -14,9 +14,14 @@ from thrustplan.planner.model.rule_model import RuleModel
 
 def interchangeable_days(data: ModelInput) -> list[list[int]]:
     """Groups of days whose sessions could swap without any rule noticing: the same focus
-    and skeleton, and the same training days beside them (the only rule that tells days
-    apart is heavy work on consecutive days). Groups of two or more, days in split order."""
+    and skeleton, and the same training days beside them (heavy work on consecutive days
+    tells days apart), and no lift whose later sessions of a week are light days
+    (``Candidate.light_sets``: which session is the light one follows the days' order).
+    Groups of two or more, days in split order."""
     days = data.split.days
+
+    def ordered(d: int) -> bool:
+        return any(c.light_sets is not None for slot in data.slot_options(d) for c in slot)
 
     def beside(a: int) -> set[int]:
         return {
@@ -28,6 +33,8 @@ def interchangeable_days(data: ModelInput) -> list[list[int]]:
 
     groups: list[list[int]] = []
     for d, day in enumerate(days):
+        if ordered(d):
+            continue
         for group in groups:
             first = group[0]
             same = days[first].focus == day.focus and data.slots.get(first) == data.slots.get(d)

@@ -8,6 +8,7 @@ from ortools.sat.python import cp_model
 
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair
 from thrustplan.rules.sessions import Slot
+from thrustplan.rules.timing import exercise_seconds
 
 Day = int  # index into the split's days
 
@@ -16,7 +17,9 @@ class WeekVariables:
     """``assign[d, s, e]``: exercise e fills slot s of day d's session, with its standard
     sets; ``use[d, e]``: e is in day d's session (in whichever slot);
     ``superset[d, s]``: slots s and s + 1 of day d are done as one superset, where the
-    request's pairs can fill them (none unless the client asked for supersets).
+    request's pairs can fill them (none unless the client asked for supersets);
+    ``repeat[d, e]``: e, a lift whose later sessions of a week are light days with fewer
+    sets (``Candidate.light_sets``), is in day d's session and in an earlier day's.
 
     A slot may only take the exercises of its own patterns
     (``thrustplan.rules.sessions.Slot``), and a loaded slot only loaded compounds when the
@@ -43,6 +46,27 @@ class WeekVariables:
         self._joined: dict[tuple[Day, int], tuple[cp_model.IntVar, cp_model.IntVar]] = {}
         for d in self.days:
             self._join_slots(d)
+        self._repeat: dict[tuple[Day, str], cp_model.IntVar] = {}
+        for c in data.candidates:
+            if c.light_sets is not None:
+                self._mark_repeats(c)
+
+    def _mark_repeats(self, c: Candidate) -> None:
+        """``repeat[d, c]`` for each day: exactly whether ``c`` is in day ``d``'s session
+        and in an earlier one's, which makes day ``d`` its light day."""
+        earlier: list[cp_model.IntVar] = []
+        for d in self.days:
+            use = self._use[d, c.id]
+            if use is self._never:
+                continue
+            if earlier:
+                repeat = self.model.new_bool_var(f"repeat[{d},{c.id}]")
+                self.model.add_implication(repeat, use)
+                self.model.add(repeat <= sum(earlier))
+                for before in earlier:
+                    self.model.add_bool_or([repeat, ~use, ~before])
+                self._repeat[d, c.id] = repeat
+            earlier.append(use)
 
     def _make_day(self, d: Day) -> None:
         """Slot variables for day ``d``, at most one exercise a slot, and each exercise's
@@ -182,8 +206,29 @@ class WeekVariables:
         """The superset pairs day ``day`` may use."""
         return self.data.pairs.get(day, ())
 
+    def is_repeat(self, day: Day, candidate: Candidate) -> cp_model.IntVar:
+        """Whether day ``day``'s session holds ``candidate`` on its light day: a lift with
+        ``light_sets`` that an earlier day's session holds too."""
+        return self._repeat.get((day, candidate.id), self._never)
+
     def sets_of(self, day: Day, candidate: Candidate) -> cp_model.LinearExpr:
-        return candidate.sets * self._use[day, candidate.id]
+        """Working sets of ``candidate`` in day ``day``'s session: its standard sets, fewer
+        on a light day."""
+        sets = candidate.sets * self._use[day, candidate.id]
+        if candidate.light_sets is None:
+            return sets
+        return sets - (candidate.sets - candidate.light_sets) * self.is_repeat(day, candidate)
+
+    def seconds_of(self, day: Day, candidate: Candidate) -> cp_model.LinearExpr:
+        """Seconds of ``candidate``'s sets in day ``day``'s session, done apart
+        (``thrustplan.rules.timing.exercise_seconds``)."""
+        c = candidate
+        full = exercise_seconds(c.sets, c.work_seconds, c.rest_seconds)
+        seconds = full * self._use[day, c.id]
+        if c.light_sets is None:
+            return seconds
+        light = exercise_seconds(c.light_sets, c.work_seconds, c.rest_seconds)
+        return seconds - (full - light) * self.is_repeat(day, c)
 
     def fix(self, day: Day, candidate: Candidate, chosen: bool) -> None:
         """Force ``candidate`` into or out of day ``day``'s session."""

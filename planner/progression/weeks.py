@@ -47,13 +47,12 @@ from thrustplan.planner.template import (
     pairing_note,
 )
 from thrustplan.rules.bodyweight import is_assisted
-from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import max_tests_allowed
 from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
-from thrustplan.rules.sessions import Role, role_of
-from thrustplan.rules.slot_prescription import client_prescription
+from thrustplan.rules.sessions import role_of
+from thrustplan.rules.slot_prescription import client_prescription, light_repeats
 from thrustplan.rules.strength import transfer_ratio
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.week_rules import TrialItem, TrialSession, session_seconds
@@ -103,7 +102,7 @@ def _make_lift(exercise: Exercise, slot: _Slot, start: Start | None = None) -> L
             exercise, prescription, planned.sets, ladder, slot.scheme, profile.level,
             profile.units, start or resolve_start(exercise, profile, slot.catalogue, slot.starts),
             slot.shape.step, slot.shape.block, one_sided_sibling(exercise, slot.catalogue),
-            _light_repeats(exercise, profile), slot.block_steps,
+            light_repeats(exercise, profile), slot.block_steps,
         )  # fmt: skip
     # An assisting band gets lighter as the client gets stronger: it is not band resistance.
     done = slot.starts.get(exercise.id)
@@ -124,15 +123,6 @@ def _first_colour(colours: Sequence[str], top: int, level: Level, done: StartFro
         reached = colours.index(done.band)
         return min(reached + (done.reps >= top), len(colours) - 1)
     return 0 if level is Level.BEGINNER else min(1, len(colours) - 1)
-
-
-def _light_repeats(exercise: Exercise, profile: ClientProfile) -> bool:
-    """Whether a lift's second session of a week is a light day: a trained client's
-    strength main lift (GZCLP and the Texas Method squat heavy once a week and lighter
-    again); a beginner's sessions all add load (Starting Strength)."""
-    trained = profile.level is not Level.BEGINNER
-    main = role_of(exercise, profile.goal, profile.rep_maxes) is Role.MAIN
-    return trained and profile.goal is Goal.STRENGTH and main
 
 
 def _times_a_week(week: Sequence[Sequence[Choice]], exercise_id: ExerciseId) -> int:
