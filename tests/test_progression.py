@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
 
 from tests.factories import Item, profile, progressed_program, weekly_template
+from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Level
+from thrustplan.planner.pipeline import generate_program
 from thrustplan.planner.progression.lifts import HELD_SLACK
 from thrustplan.planner.progression.loads import barbell_loads, plate_breakdown
 from thrustplan.planner.progression.phases import DELOAD_EVERY, calendar, deload_weeks
@@ -29,6 +32,7 @@ from thrustplan.rules.checker import Violation, check_program
 from thrustplan.rules.populations import is_max_test
 from thrustplan.rules.profile import BarbellKit, ClientProfile, ProgressionScheme, Units
 from thrustplan.rules.program import ExerciseEntry, Program, Week
+from thrustplan.rules.slot_prescription import LIGHT_DAY_SETS
 from thrustplan.rules.strength import load_for, max_from_set
 
 CATALOGUE = builtin_catalogue()
@@ -790,3 +794,27 @@ def test_a_trained_strength_clients_second_squat_of_the_week_is_a_light_day() ->
     first, second = squats("beginner")[:2]
     assert second.load is not None and first.load is not None and second.load > first.load
     assert "light day" not in second.notes
+
+
+def test_a_light_day_keeps_its_three_sets_through_the_weeks_and_eases_in_the_deload() -> None:
+    # Four days of 75 minutes, squat and bench known: the squat's second session of the
+    # week, beside the week's heavy deadlift, is three sets on every normal week, two in
+    # a deload, always two more in reserve than Monday's and after the deadlift.
+    client = load_profile(Path(__file__).parent / "panel" / "strength-intermediate-gym-lb.yaml")
+    program = generate_program(client, CATALOGUE)
+    for week in program.weeks:
+        squats = [
+            (session, entry)
+            for session in week.sessions
+            for entry in session.exercises
+            if entry.exercise_id == "back_squat"
+        ]
+        (_, heavy), (session, light) = squats
+        if week.deload:
+            assert (heavy.sets, light.sets) == (3, 2)
+        else:
+            assert (heavy.sets, light.sets) == (5, LIGHT_DAY_SETS)
+            assert light.rir == heavy.rir + 2 and "light day" in light.notes
+        deadlift = next(e for e in session.exercises if e.exercise_id == "deadlift")
+        assert deadlift.order < light.order
+    assert check_program(program, CATALOGUE) == []
