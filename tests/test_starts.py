@@ -99,9 +99,9 @@ def test_the_lowest_cross_lift_estimate_wins() -> None:
 def test_isolation_without_a_related_lift_finds_its_load_in_week_one() -> None:
     start = resolve_start(C["dumbbell_lateral_raise"], advanced(), C, {})
     assert start.find_load and start.estimated
-    # Compounds estimated from body weight keep the usual estimate and its advice.
+    # So does a trained client's barbell compound that only body weight speaks for.
     squat = resolve_start(C["back_squat"], profile(equipment=GYM, level="advanced"), C, {})
-    assert squat.estimated and not squat.find_load
+    assert squat.estimated and squat.find_load
 
 
 @pytest.fixture(scope="module")
@@ -131,14 +131,14 @@ def test_week_one_isolation_work_keeps_two_in_reserve_and_sensible_loads(
 
 
 def test_a_trained_clients_dumbbell_compound_without_a_max_finds_its_load() -> None:
-    # A body-weight ratio for a one-arm row says little about an intermediate, who knows
-    # how to find a load; a beginner starts light on purpose, and barbell lifts keep
-    # their ramp and work-up.
+    # A body-weight ratio for a one-arm row or a squat says little about an intermediate,
+    # who knows how to find a load; a beginner starts light on purpose.
     intermediate = profile(equipment=GYM, level="intermediate")
     assert resolve_start(C["dumbbell_row"], intermediate, C, {}).find_load
-    assert not resolve_start(C["back_squat"], intermediate, C, {}).find_load
+    assert resolve_start(C["back_squat"], intermediate, C, {}).find_load
     beginner = profile(equipment=GYM, level="beginner")
     assert not resolve_start(C["dumbbell_row"], beginner, C, {}).find_load
+    assert not resolve_start(C["back_squat"], beginner, C, {}).find_load
 
 
 def _slots(program: Program) -> dict[tuple[str, str], list[tuple[int, float | None, str]]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from thrustplan.exercise_db.catalogue import Catalogue
-from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level
 from thrustplan.planner.progression.loads import KG_PER_LB
 from thrustplan.rules.bodyweight import UPPER_BODY_PATTERNS
 from thrustplan.rules.populations import limitation_rep_ceiling
@@ -197,8 +197,8 @@ def resolve_start(
 
     Isolation work estimated from body weight alone has no lift of the client's behind
     it (a body-weight ratio for a cable fly or a lateral raise is a guess twice over), nor
-    has a trained client's dumbbell, kettlebell, cable or machine compound, so their first
-    week finds the load instead (``find_load``), starting from the estimate.
+    has a trained client's compound, barbell lifts included, so their first week finds the
+    load instead (``find_load``), starting from the estimate.
     """
     found = (
         _from_log(exercise, catalogue, starts)
@@ -213,10 +213,11 @@ def resolve_start(
         one_rep_max=standard_max(exercise, bodyweight, profile.level),
         note=f"load estimated from {whose} and level",
         estimated=True,
-        # A beginner starts light on purpose, and the barbell lifts have their own first
-        # week (a ramp, one work-up); a trained client knows how to find a load.
-        find_load=not exercise.is_compound
-        or (profile.level is not Level.BEGINNER and exercise.load_kind is not LoadKind.BARBELL),
+        # A beginner starts light on purpose; a trained client knows how to find a load,
+        # and a standard one rung below their level can be half of it (an advanced
+        # lifter's deadlift at 0.65 of body weight for ten): "add a step next session"
+        # would take weeks to close that.
+        find_load=not exercise.is_compound or profile.level is not Level.BEGINNER,
     )
 
 
