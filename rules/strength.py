@@ -187,6 +187,10 @@ IMPLEMENT_RATIO: Mapping[LoadKind, float] = {
 #: A single-leg or single-arm set takes less than half the two-sided load (practitioner,
 #: conservative: the bilateral deficit would allow a little more).
 UNILATERAL_RATIO = 0.4
+#: A B-stance (staggered) set keeps the back foot down as a kickstand: the front leg does
+#: most of the work, the back one steadies and helps, so it moves more than a true
+#: one-legged set and less than both legs (practitioner, set low as the others are).
+STAGGERED_RATIO = 0.6
 #: A floor bridge moves through a shorter range than a hip thrust from a bench; clients
 #: usually bridge at least as much, so the thrust's number is kept (practitioner).
 BRIDGE_RATIO = 1.0
@@ -256,12 +260,14 @@ def barbell_share(exercise: Exercise) -> float:
     (1.0, 0.4)
     >>> barbell_share(c["weighted_single_leg_hip_thrust"])
     0.32
+    >>> barbell_share(c["b_stance_hip_thrust"])  # the back foot steadies and helps
+    0.6
     >>> barbell_share(c["kettlebell_swing"])  # one bell, thrown: half a deadlift's share
     0.4
     """
     ratio = IMPLEMENT_RATIO.get(exercise.load_kind, 1.0) / implements_held(exercise)
     if exercise.is_unilateral:
-        ratio *= UNILATERAL_RATIO
+        ratio *= STAGGERED_RATIO if "b_stance" in exercise.id else UNILATERAL_RATIO
     if "bridge" in exercise.id and exercise.is_hip_thrust_family:
         ratio *= BRIDGE_RATIO
     if "swing" in exercise.id:

@@ -92,7 +92,7 @@ def test_the_effort_chart_is_one_table_read_at_reps_plus_reserve() -> None:
         ("barbell_hip_thrust", "dumbbell_hip_thrust", 0.8),
         ("barbell_hip_thrust", "smith_machine_hip_thrust", 1.0),
         ("barbell_hip_thrust", "barbell_glute_bridge", 1.0),
-        ("barbell_hip_thrust", "b_stance_hip_thrust", 0.4),
+        ("barbell_hip_thrust", "b_stance_hip_thrust", 0.6),
         ("barbell_hip_thrust", "weighted_single_leg_hip_thrust", 0.32),
         ("romanian_deadlift", "dumbbell_romanian_deadlift", 0.4),
         ("bench_press", "dumbbell_bench_press", 0.4),
