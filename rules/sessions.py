@@ -177,6 +177,10 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
     },
 }  # fmt: skip
 
+#: The patterns of the heavy lower-body lifts a session holds one of (GZCLP's one tier-1
+#: lift a day, 5/3/1's one main lift).
+HEAVY_LOWER_PATTERNS: frozenset[PatternId] = frozenset({"squat", "hinge"})
+
 #: The barbell lifts a strength plan centres on, and how often each comes a week when
 #: the kit and days allow (GZCLP: squat and bench twice, deadlift and press once or twice).
 STRENGTH_MAIN_LIFTS: Mapping[ExerciseId, int] = {

@@ -214,6 +214,46 @@ def test_strength_main_lifts_passes_a_gzclp_week_and_lifts_the_kit_rules_out() -
     assert findings("strength_main_lifts", build(goal="general")) == []
 
 
+def _lower_upper(first_lower: tuple[str, ...], second_lower: tuple[str, ...]) -> list[Plan]:
+    return [
+        ("Lower", (*first_lower, "lying_leg_curl", "plank")),
+        ("Upper", ("bench_press", "seated_cable_row", "lat_pulldown")),
+        ("Lower", (*second_lower, "lying_leg_curl", "side_plank")),
+        ("Upper", ("overhead_press", "bench_press", "seated_cable_row")),
+    ]
+
+
+def test_one_heavy_lower_lift_flags_a_squat_and_a_deadlift_both_heavy() -> None:
+    # Monday holds the week's first squat and its only deadlift: both heavy, with a lower
+    # day to spare; Thursday's squat is a light day.
+    plans = _lower_upper(("back_squat", "deadlift"), ("back_squat",))
+    found = findings("one_heavy_lower_lift", build(plans, days=4, goal="strength"))
+    assert [(f.week, f.day, f.exercise_id) for f in found] == [(1, "mon", None), (2, "mon", None)]
+    assert "barbell back squat and barbell deadlift both heavy" in found[0].message
+
+
+def test_one_heavy_lower_lift_flags_a_light_day_before_the_heavy_lift() -> None:
+    plans = _lower_upper(("back_squat",), ("back_squat", "deadlift"))
+    found = findings("one_heavy_lower_lift", build(plans, days=4, goal="strength"))
+    assert [(f.week, f.day, f.exercise_id) for f in found] == [
+        (1, "thu", "back_squat"),
+        (2, "thu", "back_squat"),
+    ]
+    assert "light day before the session's heavy barbell deadlift" in found[0].message
+
+
+def test_one_heavy_lower_lift_passes_a_gzclp_lower_day_and_a_beginner() -> None:
+    # The deadlift heavy, then the squat's light day: GZCLP's tier 1, then tier 2.
+    plans = _lower_upper(("back_squat",), ("deadlift", "back_squat"))
+    assert findings("one_heavy_lower_lift", build(plans, days=4, goal="strength")) == []
+    # Starting Strength squats and deadlifts in one session.
+    stacked = _lower_upper(("back_squat", "deadlift"), ("back_squat",))
+    beginner = build(stacked, days=4, goal="strength", level="beginner")
+    assert findings("one_heavy_lower_lift", beginner) == []
+    # And a plan for another goal is not held to it.
+    assert findings("one_heavy_lower_lift", build(stacked, days=4, goal="general")) == []
+
+
 # --------------------------------------------------------------------------- balance
 
 

@@ -10,7 +10,7 @@ from ortools.sat.python import cp_model
 from thrustplan.planner.model.candidates import MAX_SETS
 from thrustplan.planner.model.rule_model import RuleModel, session_seconds
 from thrustplan.rules.goals import Goal
-from thrustplan.rules.sessions import STAPLES, Role
+from thrustplan.rules.sessions import HEAVY_LOWER_PATTERNS, STAPLES, Role
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.volume import BAND_TOP
 from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION
@@ -35,8 +35,6 @@ OVER_BAND_POINTS = 2
 TIME_AIM_PERCENT = 78
 #: Sessions within this many minutes of each other count as even.
 EVEN_ENOUGH_MINUTES = 5
-#: The patterns of the heavy lower-body lifts a session holds one of.
-HEAVY_LOWER_PATTERNS = frozenset({"squat", "hinge"})
 
 
 Penalty = tuple[int, cp_model.LinearExprT]

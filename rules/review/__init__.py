@@ -26,7 +26,11 @@ from thrustplan.rules.review.glutes import (
     review_glute_move_every_session,
     review_thrust_or_bridge_first,
 )
-from thrustplan.rules.review.lifts import review_lifts_that_matter, review_strength_main_lifts
+from thrustplan.rules.review.lifts import (
+    review_lifts_that_matter,
+    review_one_heavy_lower_lift,
+    review_strength_main_lifts,
+)
 from thrustplan.rules.review.populations import (
     review_knees_lunge_reps,
     review_lower_back_flexion,
@@ -53,6 +57,7 @@ Review: TypeAlias = Callable[["Program", Catalogue], list[Finding]]
 REVIEWS: dict[str, Review] = {
     "lifts_that_matter": review_lifts_that_matter,
     "strength_main_lifts": review_strength_main_lifts,
+    "one_heavy_lower_lift": review_one_heavy_lower_lift,
     "push_pull_balance": review_push_pull_balance,
     "one_variant_per_movement": review_one_variant_per_movement,
     "glute_move_every_session": review_glute_move_every_session,

@@ -6,10 +6,20 @@ import re
 from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Level
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
-from thrustplan.rules.review.reading import allowed, most, normal_weeks, sessions, weeks_holding
+from thrustplan.rules.review.reading import (
+    allowed,
+    known,
+    most,
+    normal_weeks,
+    sessions,
+    weeks_holding,
+)
+from thrustplan.rules.sessions import HEAVY_LOWER_PATTERNS, Role, role_of
+from thrustplan.rules.slot_prescription import light_repeats
 from thrustplan.rules.strength import MAX_TRUSTED_REPS
 
 if TYPE_CHECKING:
@@ -115,4 +125,60 @@ def review_strength_main_lifts(program: Program, catalogue: Catalogue) -> list[F
                         week.number,
                     )
                 )
+    return findings
+
+
+def review_one_heavy_lower_lift(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """A trained client's strength session holds one heavy squat or hinge: a second main
+    lower-body lift is done on its light day (its second session of the week, lighter and
+    fewer sets), and after the day's heavy lift, not before it. Where the week has fewer
+    sessions than heavy lower-body lifts, they share one, and that is not a finding.
+
+    Sources: GZCLP (one tier-1 lift a day, a tier-2 lift after it), Wendler's 5/3/1 (one
+    main lift a day), the Texas Method (a light squat day between two heavy ones). A
+    beginner squats and deadlifts in one session (Starting Strength) and is not held to it.
+    """
+    profile = program.profile
+    if profile.goal is not Goal.STRENGTH or profile.level is Level.BEGINNER:
+        return []
+    findings: list[Finding] = []
+    for week in normal_weeks(program):
+        seen: set[str] = set()
+        lifts: set[str] = set()
+        stacked: list[Finding] = []
+        for session in week.sessions:
+            # The session's main squats and hinges in order, each heavy or on its light day.
+            lower = [
+                (entry, exercise, light_repeats(exercise, profile) and exercise.id in seen)
+                for entry, exercise in known(session, catalogue)
+                if exercise.pattern in HEAVY_LOWER_PATTERNS
+                and role_of(exercise, profile.goal, profile.rep_maxes) is Role.MAIN
+            ]
+            seen.update(e.exercise_id for e in session.exercises)
+            heavy = [exercise for _, exercise, light in lower if not light]
+            lifts.update(exercise.id for exercise in heavy)
+            if len(heavy) > 1:
+                names = " and ".join(exercise.name.lower() for exercise in heavy)
+                stacked.append(
+                    Finding(
+                        "one_heavy_lower_lift",
+                        f"{names} both heavy in one session; one heavy lower-body lift a "
+                        "session, the other on its light day or a day of its own",
+                        week.number,
+                        session.day,
+                    )
+                )
+            if heavy and lower[0][2]:
+                findings.append(
+                    Finding(
+                        "one_heavy_lower_lift",
+                        f"its light day before the session's heavy {heavy[0].name.lower()}; "
+                        "the heavy lift comes first",
+                        week.number,
+                        session.day,
+                        lower[0][0].exercise_id,
+                    )
+                )
+        if len(week.sessions) >= len(lifts):
+            findings.extend(stacked)
     return findings
