@@ -10,11 +10,13 @@ from typing import Any
 import httpx2
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from tests.web_factory import BACKENDS, PASSWORD, PROFILE, Workspace, start_workspace
 from thrustplan.app.web.db import store
+from thrustplan.app.web.db.models import LoginFailure
+from thrustplan.app.web.main import WebSettings, create_app
 from thrustplan.app.web.services import plans
-from thrustplan.app.web.services.accounts import LoginLimiter
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.rules.program import Program
 
@@ -114,7 +116,32 @@ def test_a_wrong_password_is_refused_and_repeated_failures_wait(ws: Workspace) -
     right = {**attempt, "password": PASSWORD}
     assert browser.post("/login", data=right).status_code == 429, "the email waits, too"
     # Every test client comes from one address; let the other tests sign in again.
-    ws.client.app.state.limiter = LoginLimiter()  # type: ignore[attr-defined]
+    with ws.db.sessions.begin() as session:
+        store.forget_login_failures(session)
+
+
+def test_failed_sign_ins_are_counted_across_processes(ws: Workspace) -> None:
+    # A second page process on the same database (``serve --processes 2``) sees the
+    # failures the first one counted: three here and two there make five, and the next
+    # attempt waits on either.
+    other = create_app(WebSettings(db_url=ws.url, workers=0), migrate=False)
+    with TestClient(other) as second:
+        first = TestClient(ws.client.app)
+        tried = []
+        for browser, times in ((first, 3), (second, 2)):
+            token = csrf_of(browser.get("/login").text)
+            attempt = {"email": "ann@example.com", "password": "not it", "csrf_token": token}
+            tried += [browser.post("/login", data=attempt).status_code for _ in range(times)]
+        assert tried == [400] * 5
+        for browser in (first, second):
+            token = csrf_of(browser.get("/login").text)
+            attempt = {"email": "ann@example.com", "password": PASSWORD, "csrf_token": token}
+            assert browser.post("/login", data=attempt).status_code == 429
+    # Only digests of the address and the email are kept, and only for the window.
+    with ws.db.sessions.begin() as session:
+        keys = session.scalars(select(LoginFailure.key)).all()
+        assert len(keys) == 10 and all(len(k) == 64 and "@" not in k for k in keys)
+        store.forget_login_failures(session)
 
 
 def test_a_form_without_its_csrf_token_is_refused(ws: Workspace, ann: TestClient) -> None:

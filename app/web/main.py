@@ -105,7 +105,7 @@ def create_app(settings: WebSettings | None = None, migrate: bool = True) -> Fas
     app.state.db = db
     app.state.templates = templates()
     app.state.sessions = Sessions(accounts.signing_key(db), settings.secure_cookies)
-    app.state.limiter = accounts.LoginLimiter()
+    app.state.limiter = accounts.LoginLimiter(db)
     app.state.supervisor = supervisor
     app.mount("/static", CachedStatic(directory=str(_HERE / "static")), name="static")
     for router in (api_clients, api_plans, pages_auth, pages_clients, pages_plans, pages_log):

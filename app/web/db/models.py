@@ -42,6 +42,19 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class LoginFailure(Base):
+    """A failed sign-in, once under its address and once under its email, each as a
+    SHA-256 (an email field sometimes holds a mistyped password). Kept in the database,
+    so that every page process and server sharing it counts the same failures."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Trainer(Base):
     __tablename__ = "trainers"
 

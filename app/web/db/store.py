@@ -6,6 +6,7 @@ answered exactly as a row that does not exist (``None``), which the routers turn
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from thrustplan.app.web.db.models import (
     ApiToken,
     Client,
     LoggedSet,
+    LoginFailure,
     Plan,
     PlanFile,
     RosterRow,
@@ -71,6 +73,23 @@ def add_token(session: Session, trainer_id: int, token_hash: str) -> None:
 
 def trainer_by_token(session: Session, token_hash: str) -> Trainer | None:
     return session.scalar(select(Trainer).join(ApiToken).where(ApiToken.token_hash == token_hash))
+
+
+def add_login_failure(session: Session, key: str, at: dt.datetime) -> None:
+    session.add(LoginFailure(key=key, at=at))
+
+
+def login_failures_since(session: Session, key: str, since: dt.datetime) -> int:
+    query = select(func.count()).where(LoginFailure.key == key, LoginFailure.at > since)
+    return session.scalar(query) or 0
+
+
+def forget_login_failures(session: Session, before: dt.datetime | None = None) -> None:
+    """Drop the failures older than ``before``, or all of them."""
+    query = delete(LoginFailure)
+    if before is not None:
+        query = query.where(LoginFailure.at <= before)
+    session.execute(query)
 
 
 # --- clients -----------------------------------------------------------------------------

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import secrets
-import threading
 import time
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from thrustplan.app.web.db import store
-from thrustplan.app.web.db.models import Trainer
+from thrustplan.app.web.db.models import Trainer, utcnow
 from thrustplan.app.web.db.store import Database
 
 _HASHER = PasswordHasher()
@@ -124,28 +123,35 @@ def signing_key(db: Database) -> str:
 
 @dataclass
 class LoginLimiter:
-    """At most ``attempts`` failed logins per ``window`` seconds, per address and per email."""
+    """At most ``attempts`` failed logins per ``window`` seconds, per address and per
+    email, counted in the database: every page process and every server sharing it sees
+    the same failures, so ``--processes N`` does not allow N times the guesses."""
 
+    db: Database
     attempts: int = 5
     window: float = 300.0
-    _failures: dict[str, deque[float]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.setdefault(key, deque())
-        while times and now - times[0] > self.window:
-            times.popleft()
-        return times
+    @staticmethod
+    def _keys(address: str, email: str) -> tuple[str, str]:
+        return (
+            hashlib.sha256(f"ip:{address}".encode()).hexdigest(),
+            hashlib.sha256(f"email:{normal_email(email)}".encode()).hexdigest(),
+        )
 
     def blocked(self, address: str, email: str) -> bool:
         """Whether a login from ``address`` for ``email`` must wait."""
-        now = time.monotonic()
-        with self._lock:
-            keys = (f"ip:{address}", f"email:{normal_email(email)}")
-            return any(len(self._recent(key, now)) >= self.attempts for key in keys)
+        since = utcnow() - dt.timedelta(seconds=self.window)
+        with self.db.sessions.begin() as session:
+            return any(
+                store.login_failures_since(session, key, since) >= self.attempts
+                for key in self._keys(address, email)
+            )
 
     def failed(self, address: str, email: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            for key in (f"ip:{address}", f"email:{normal_email(email)}"):
-                self._recent(key, now).append(now)
+        """Count a failed login; failures older than the window are dropped, so the
+        table holds a few minutes of them at most."""
+        now = utcnow()
+        with self.db.sessions.begin() as session:
+            store.forget_login_failures(session, before=now - dt.timedelta(seconds=self.window))
+            for key in self._keys(address, email):
+                store.add_login_failure(session, key, now)
