@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 from pathlib import Path
 
@@ -68,6 +70,19 @@ def test_strong_semicolons_and_decimal_commas_are_read() -> None:
     thrust = next(s for s in history.sets if s.exercise_id == "barbell_hip_thrust")
     assert thrust.load == 62.5 and thrust.reps == 10 and thrust.rir == 2
     assert history.unmapped == {"Sled Push": 1}
+
+
+def test_infinite_or_undefined_numbers_are_not_sets() -> None:
+    # "inf" and "nan" are numbers to Python's float(), not to anyone's training log: a
+    # set with such reps is skipped, and such a weight is no load.
+    working = next(row for row in csv.DictReader(io.StringIO(HEVY)) if row["set_type"] == "normal")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(working))
+    writer.writeheader()
+    for column, value in (("reps", "inf"), ("reps", "nan"), ("weight_kg", "inf")):
+        writer.writerow({**working, column: value})
+    history = read_history(out.getvalue(), CATALOGUE, Units.KG)
+    assert [(s.load, s.reps) for s in history.sets] == [(None, int(working["reps"]))]
 
 
 def test_hevy_kilograms_become_pounds_for_a_pound_plan() -> None:

@@ -109,6 +109,10 @@ def test_each_bad_row_is_reported_by_line_and_skipped() -> None:
         ("1,mon,barbell_hip_thrust,8,,10,2", "load is missing"),  # a loaded lift
         ("1,mon,barbell_hip_thrust,9,50,8.5,2", "not a whole number"),
         ("1,mon,barbell_hip_thrust,10,50,8,12", "rir 12 is impossible"),
+        # Numbers Python reads but nobody logs.
+        ("inf,mon,barbell_hip_thrust,1,50,10,2", "week 'inf' is not a whole number"),
+        ("1,mon,barbell_hip_thrust,nan,50,10,2", "set 'nan' is not a whole number"),
+        ("1,mon,barbell_hip_thrust,11,inf,10,2", "load inf is impossible"),
     ]
     text = "\n".join([HEADER, *good, *(row for row, _ in bad)]) + "\n"
     log = parse_log(text, plan, CATALOGUE)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -145,9 +146,11 @@ def _number(text: str) -> float | None:
     if not text:
         return None
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return None
+    # "inf" and "nan" parse, but are no weight, reps or RPE anyone logged.
+    return value if math.isfinite(value) else None
 
 
 def _rir(rpe: str) -> int | None:

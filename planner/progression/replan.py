@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -107,7 +108,8 @@ def _integer(text: str, name: str, low: int, high: int) -> int:
         value = float(text)
     except ValueError:
         raise ValueError(f"{name} {text!r} is not a number") from None
-    if value != int(value):
+    # "inf" and "nan" parse as floats but are no week, day or set number.
+    if not math.isfinite(value) or value != int(value):
         raise ValueError(f"{name} {text!r} is not a whole number")
     if not low <= value <= high:
         raise ValueError(f"{name} {text} is impossible (allowed {low} to {high})")
