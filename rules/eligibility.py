@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from thrustplan.exercise_db.models import Exercise
+from thrustplan.exercise_db.models import EquipmentId, Exercise, ExerciseId
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.rules.populations import limitation_clash, past_first_trimester
 from thrustplan.rules.prescription import is_main_lift
@@ -44,6 +45,38 @@ def unfit_reason(exercise: Exercise, profile: ClientProfile) -> str | None:
         limitation, stresses = clash
         return f"stresses {', '.join(stresses)}, which the limitation {limitation!r} rules out"
     return None
+
+
+#: Exercises improvised from a door frame, a bench or the floor, for a kit without the
+#: equipment that does their job properly, and that equipment: a cable or machine row, a
+#: cable or machine pulldown, dips on a station or a cable pushdown (bench dips also load
+#: the front of the shoulder at the end of its range). Practitioner: a gym programme
+#: writes the loaded movement.
+IMPROVISED: Mapping[ExerciseId, frozenset[EquipmentId]] = {
+    "doorway_row": frozenset({"cable", "machine_stack", "suspension_trainer"}),
+    "prone_floor_pulldown": frozenset({"cable", "machine_stack"}),
+    "bench_dip": frozenset({"cable", "machine_stack", "dip_station"}),
+}
+
+
+def superseded_by_kit(exercise: Exercise, profile: ClientProfile) -> str | None:
+    """The equipment the client has that does an improvised ``exercise``'s job properly,
+    named, or None. The planner leaves such an exercise out unless the client or the
+    trainer asks for it; a plan holding one is not wrong, so the checker does not ask.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.rules.profile import ClientProfile
+    >>> row = builtin_catalogue()["doorway_row"]
+    >>> def client(*kit: str) -> ClientProfile:
+    ...     return ClientProfile(name="A", goal="general", level="beginner", days_per_week=3,
+    ...                          session_minutes=45, equipment=list(kit))
+    >>> superseded_by_kit(row, client("cable", "dumbbells"))
+    'Cable station'
+    >>> print(superseded_by_kit(row, client("dumbbells", "bench")))
+    None
+    """
+    proper = sorted(IMPROVISED.get(exercise.id, frozenset()) & profile.available_equipment)
+    return VOCABULARY.name("equipment", proper[0]) if proper else None
 
 
 def is_heavy(exercise: Exercise) -> bool:

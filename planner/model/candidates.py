@@ -17,7 +17,7 @@ from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
-from thrustplan.rules.eligibility import is_heavy, unfit_reason
+from thrustplan.rules.eligibility import is_heavy, superseded_by_kit, unfit_reason
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import preferred_for
 from thrustplan.rules.prescription import Prescription, is_main_lift
@@ -267,7 +267,9 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
 def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
     """The best :data:`PER_PATTERN` per pattern among the exercises the client's kit and
     limitations allow; the client's named lifts, the trainer's includes, the strength
-    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept.
+    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept. An
+    improvised exercise whose job the kit does properly (a door-frame row beside a cable
+    station: ``thrustplan.rules.eligibility.superseded_by_kit``) is left out unless kept.
 
     An exercise the trainer excluded takes no place of its own: it is kept only where it
     would have been chosen, so that the model can name ``trainer_excludes`` when the
@@ -282,7 +284,8 @@ def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
     excluded = set(profile.exclude)
     by_pattern: dict[str, list[Exercise]] = defaultdict(list)
     for exercise in fit:
-        by_pattern[exercise.pattern].append(exercise)
+        if exercise.id in keep or superseded_by_kit(exercise, profile) is None:
+            by_pattern[exercise.pattern].append(exercise)
     kept: list[Exercise] = []
     for exercises in by_pattern.values():
         places = 0
