@@ -817,4 +817,6 @@ def test_a_light_day_keeps_its_three_sets_through_the_weeks_and_eases_in_the_del
             assert light.rir == heavy.rir + 2 and "light day" in light.notes
         deadlift = next(e for e in session.exercises if e.exercise_id == "deadlift")
         assert deadlift.order < light.order
+        # Heavier than the deadlift before it, the squat has its own ramp-up sets.
+        assert deadlift.ramp and (light.load or 0) > (deadlift.load or 0) and light.ramp
     assert check_program(program, CATALOGUE) == []

@@ -309,6 +309,8 @@ class _Weeks:
         entries: list[ExerciseEntry] = []
         timing: list[tuple[Exercise, int, int, str | None]] = []
         ramped = False
+        #: The heaviest working load of the session's barbell lifts so far.
+        heaviest_bar: float | None = None
         for i, planned in enumerate(session.exercises):
             lift = self.lifts[(s, i, shape.block)]
             dose = self._relative_to_found(
@@ -318,11 +320,19 @@ class _Weeks:
             partner = None if other is None else (other, self.lifts[(s, other, shape.block)])
             choice = self.choices[shape.block - 1][s][i]
             entry = _entry(self.profile, session, i, planned, lift, dose, choice, partner)
-            if not ramped and isinstance(lift, LoadedLift) and is_main_lift(lift.exercise):
+            if isinstance(lift, LoadedLift) and is_main_lift(lift.exercise) and dose.load:
                 # The first heavy lift of the session gets its ramp-up sets; one at the
                 # kit's lightest load has nothing lighter to ramp with, and the next does.
-                entry = _with_ramp(entry, lift, dose)
-                ramped = bool(entry.ramp)
+                # A later barbell lift heavier than every one before it ramps too: a
+                # light-day squat after the day's deadlift is a new movement at a load
+                # the session has not met.
+                barbell = lift.exercise.load_kind is LoadKind.BARBELL
+                heavier = heaviest_bar is not None and dose.load > heaviest_bar
+                if not ramped or (barbell and heavier):
+                    entry = _with_ramp(entry, lift, dose)
+                    ramped = ramped or bool(entry.ramp)
+                if barbell:
+                    heaviest_bar = max(heaviest_bar or 0.0, dose.load)
             entries.append(entry)
             timing.append(
                 (lift.exercise, dose.sets, lift.prescription.rest_seconds, planned.superset)
