@@ -10,10 +10,10 @@ as an accessory rests as accessories do, not as the main lifts' heavy fives.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
-from thrustplan.exercise_db.models import Exercise, Level, LoadKind
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.prescription import Prescription, prescribe_for
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme
@@ -186,6 +186,26 @@ def light_repeats(exercise: Exercise, profile: ClientProfile) -> bool:
     main = role_of(exercise, profile.goal, profile.rep_maxes) is Role.MAIN
     undulating = profile.progression is ProgressionScheme.UNDULATING
     return trained and profile.goal is Goal.STRENGTH and main and not undulating
+
+
+def light_days(
+    sessions: Iterable[Iterable[ExerciseId]], repeats: Callable[[ExerciseId], bool]
+) -> list[frozenset[ExerciseId]]:
+    """For each of a week's sessions, in order, the lifts on their light day there: those
+    whose later sessions are light days (``repeats``) that an earlier session holds. The
+    one reading of a light day the planner's template and the review share.
+
+    >>> week = [["squat", "row"], ["bench"], ["deadlift", "squat", "row"]]
+    >>> light_days(week, {"squat"}.__contains__)
+    [frozenset(), frozenset(), frozenset({'squat'})]
+    """
+    earlier: set[ExerciseId] = set()
+    found: list[frozenset[ExerciseId]] = []
+    for session in sessions:
+        ids = list(session)
+        found.append(frozenset(i for i in ids if i in earlier and repeats(i)))
+        earlier.update(ids)
+    return found
 
 
 def light_day_sets(sets: int) -> int:

@@ -25,6 +25,7 @@ from thrustplan.planner.template import (
 from thrustplan.rules.profile import ClientProfile, Include
 from thrustplan.rules.program import SolveReport
 from thrustplan.rules.sessions import Role, leads_with_main_lift
+from thrustplan.rules.slot_prescription import light_days
 from thrustplan.rules.split import choose_split
 from thrustplan.rules.timing import session_minutes, superset_seconds
 
@@ -188,12 +189,14 @@ def _template(
     report: SolveReport,
 ) -> WeeklyTemplate:
     sessions = []
-    # As the model reads light days (``WeekVariables.is_repeat``): a lift with light sets
-    # that an earlier day's session holds.
-    earlier: set[ExerciseId] = set()
+    # As the model reads light days (``WeekVariables.is_repeat``).
+    has_light_sets = {c.id for c in data.candidates if c.light_sets is not None}
+    lights = light_days(
+        ([c.id for c in chosen[d]] for d in range(len(data.split.days))),
+        has_light_sets.__contains__,
+    )
     for d, day in enumerate(data.split.days):
-        light = {c.id for c in chosen[d] if c.light_sets is not None and c.id in earlier}
-        earlier.update(c.id for c in chosen[d])
+        light = lights[d]
         steps = session_steps(chosen[d], pairs[d], leads_with_main_lift(data.profile.goal), light)
         seconds = sum(
             superset_seconds(

@@ -19,7 +19,7 @@ from thrustplan.rules.review.reading import (
     weeks_holding,
 )
 from thrustplan.rules.sessions import HEAVY_LOWER_PATTERNS, Role, role_of
-from thrustplan.rules.slot_prescription import light_repeats
+from thrustplan.rules.slot_prescription import light_days, light_repeats
 from thrustplan.rules.strength import MAX_TRUSTED_REPS
 
 if TYPE_CHECKING:
@@ -142,19 +142,24 @@ def review_one_heavy_lower_lift(program: Program, catalogue: Catalogue) -> list[
     if profile.goal is not Goal.STRENGTH or profile.level is Level.BEGINNER:
         return []
     findings: list[Finding] = []
+
+    def repeats(exercise_id: str) -> bool:
+        exercise = catalogue.get(exercise_id)
+        return exercise is not None and light_repeats(exercise, profile)
+
     for week in normal_weeks(program):
-        seen: set[str] = set()
+        ordered = [[e.exercise_id for e, _ in known(s, catalogue)] for s in week.sessions]
+        lights = light_days(ordered, repeats)
         lifts: set[str] = set()
         stacked: list[Finding] = []
-        for session in week.sessions:
+        for session, light in zip(week.sessions, lights, strict=True):
             # The session's main squats and hinges in order, each heavy or on its light day.
             lower = [
-                (entry, exercise, light_repeats(exercise, profile) and exercise.id in seen)
+                (entry, exercise, exercise.id in light)
                 for entry, exercise in known(session, catalogue)
                 if exercise.pattern in HEAVY_LOWER_PATTERNS
                 and role_of(exercise, profile.goal, profile.rep_maxes) is Role.MAIN
             ]
-            seen.update(e.exercise_id for e in session.exercises)
             heavy = [exercise for _, exercise, light in lower if not light]
             lifts.update(exercise.id for exercise in heavy)
             if len(heavy) > 1:
