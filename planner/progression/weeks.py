@@ -323,11 +323,11 @@ class _Weeks:
             if isinstance(lift, LoadedLift) and is_main_lift(lift.exercise) and dose.load:
                 # The first heavy lift of the session gets its ramp-up sets; one at the
                 # kit's lightest load has nothing lighter to ramp with, and the next does.
-                # A later barbell lift heavier than every one before it ramps too: a
-                # light-day squat after the day's deadlift is a new movement at a load
-                # the session has not met.
+                # A later barbell lift heavier than every one before it ramps too (the
+                # first after dumbbell or machine work, a light-day squat after the day's
+                # deadlift): a new movement at a load the session has not met.
                 barbell = lift.exercise.load_kind is LoadKind.BARBELL
-                heavier = heaviest_bar is not None and dose.load > heaviest_bar
+                heavier = heaviest_bar is None or dose.load > heaviest_bar
                 if not ramped or (barbell and heavier):
                     entry = _with_ramp(entry, lift, dose)
                     ramped = ramped or bool(entry.ramp)
