@@ -532,6 +532,25 @@ def test_a_first_lift_at_the_lightest_load_hands_the_ramp_to_the_next() -> None:
             assert loads == sorted(loads) and all(load < squat.load for load in loads)
 
 
+def test_the_first_barbell_lift_after_dumbbell_work_ramps_and_a_lighter_one_does_not() -> None:
+    client = profile(
+        weeks=2, days_per_week=2, equipment=["barbell", "squat_rack", "bench", "dumbbells"],
+        rep_maxes={
+            "dumbbell_hip_thrust": {"weight": 40, "reps": 10},
+            "back_squat": {"weight": 80, "reps": 8},
+            "romanian_deadlift": {"weight": 60, "reps": 8},
+        },
+    )  # fmt: skip
+    plan = weekly_template(
+        client, [["dumbbell_hip_thrust", "back_squat", "romanian_deadlift", "plank"]] * 2
+    )
+    for week in build_weeks(client, plan, CATALOGUE).weeks:
+        for session in week.sessions:
+            thrust, squat, hinge, _ = session.exercises
+            assert thrust.ramp and squat.ramp, "the squat is the session's first barbell lift"
+            assert (hinge.load or 0) < (squat.load or 0) and not hinge.ramp
+
+
 # --- awkward inventories --------------------------------------------------------------
 
 
