@@ -14,11 +14,13 @@ from thrustplan.planner.model.rule_model import RuleModel
 
 def interchangeable_days(data: ModelInput) -> list[list[int]]:
     """Groups of days whose sessions could swap without any rule noticing: the same focus
-    and skeleton, and the same training days beside them (heavy work on consecutive days
-    tells days apart), and no lift whose later sessions of a week are light days
-    (``Candidate.light_sets``: which session is the light one follows the days' order).
-    Groups of two or more, days in split order."""
+    and skeleton, the same training days beside them (heavy work on consecutive days
+    tells days apart), no lift whose later sessions of a week are light days
+    (``Candidate.light_sets``: which session is the light one follows the days' order),
+    and no trainer's include naming the day (ordering it among its twins could leave the
+    include only a worse week). Groups of two or more, days in split order."""
     days = data.split.days
+    named = {wanted.day for wanted in data.profile.include if wanted.day is not None}
 
     def ordered(d: int) -> bool:
         return any(c.light_sets is not None for slot in data.slot_options(d) for c in slot)
@@ -33,7 +35,7 @@ def interchangeable_days(data: ModelInput) -> list[list[int]]:
 
     groups: list[list[int]] = []
     for d, day in enumerate(days):
-        if ordered(d):
+        if ordered(d) or day.day in named:
             continue
         for group in groups:
             first = group[0]
