@@ -373,6 +373,11 @@ class LoadedLift:
             notes.append(top_out_note(most - top, kit, self.one_sided, gap=True))
         elif target < self.ladder.lightest - 1e-6:
             notes.append(f"the lightest load your kit makes: stop {rir} short of failure")
+        else:
+            # A held load keeps its load through the climb: only its reps may rise.
+            load, reps, over = self._fit_to_kit(one_rep_max, load, reps, rir, held is None)
+            if over > HELD_SLACK:
+                notes.append(top_out_note(over, kit, self.one_sided, gap=True))
         if held is None:
             # As the found-load notes read it: at the reps the page prints.
             target = load_for(one_rep_max, reps, rir)
@@ -380,6 +385,31 @@ class LoadedLift:
             notes.extend(self._first_week_notes(shape.number, reps, load, rir))
         climb = None if held is None else held.reps
         return _Week(reps, rir, load, target, one_rep_max, tuple(notes), climb)
+
+    def _fit_to_kit(
+        self, one_rep_max: float, load: float, reps: int, rir: int, may_step_up: bool = True
+    ) -> tuple[float, int, int]:
+        """The load, the reps and the reps left over past the top of the range, for a set
+        of ``reps`` at ``rir`` in reserve whose chart load the kit rounded down to
+        ``load``. A coarse kit can leave such a set far easier than printed (a 15 lb
+        cable set at the stack's 10 lb pin). Within :data:`HELD_SLACK` of the reserve it
+        stands; past it the reps rise, within the range, until the set leaves ``rir`` in
+        reserve again; failing that (and ``may_step_up``), the kit's next load up at
+        fewer reps, still within the range; failing that too, the top of the range, with
+        the reps it leaves over for the page's technique note to take up."""
+        top = max(self.prescription.reps_max, reps)
+        most = reps_at(one_rep_max, load, rir, top + ONE_SIDED_FROM)
+        if most - reps <= HELD_SLACK:
+            return load, reps, 0
+        if most - top <= HELD_SLACK:
+            return load, min(most, top), 0
+        up = self.ladder.up(load)
+        if may_step_up and up > load + TOLERANCE:
+            fewer = reps_at(one_rep_max, up, rir, top)
+            if fewer >= self.prescription.reps_min and load_for(one_rep_max, fewer, rir) >= up:
+                # The heaviest load those reps allow: on a coarse kit, perhaps past ``up``.
+                return self.ladder.floor(load_for(one_rep_max, fewer, rir)), fewer, 0
+        return load, top, most - top
 
     def _light_day(self, session: int) -> bool:
         """Whether the lift's ``session``-th session of the week is a light day
