@@ -295,7 +295,10 @@ def test_kg_and_lb_plans_describe_the_same_training(case: tuple[ClientProfile, s
                     if any(n in notes for n in ends) and holds_load(client, a.exercise_id):
                         apart.add((s, a.order))
                 if (s, a.order) not in apart:
-                    assert a.rir == b.rir
+                    # A held load's reserve is read off the load its kit holds, which on
+                    # a coarse kit may be the next load up (``LoadedLift._climb_load``).
+                    held = holds_load(client, a.exercise_id)
+                    assert abs(a.rir - b.rir) <= (HELD_SLACK if held else 0)
                     # At the top of either rack the reps rise to keep the effort, and
                     # where one kit's rounding leaves a set easy they rise or the load
                     # steps up, within the range: the reps may differ, the range not.

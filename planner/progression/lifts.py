@@ -265,6 +265,26 @@ class LoadedLift:
             load_for(self._max_at(first + i * pace, base), r, rir) for i, r in enumerate(reps)
         )
 
+    def _climb_load(self, cycle: int, base: float) -> float:
+        """The load the ``cycle``-th climb aims at: the chart's (:meth:`_cycle_target`),
+        or, where the kit's load below it is so far below that even the top of the range
+        would leave more than :data:`HELD_SLACK` reps spare, the kit's next load up, when
+        the bottom of the range at the prescribed reserve fits it at the climb's first
+        max. A client who rows 8 kg for 10 then holds the 8 kg bell and climbs from 8
+        reps as the max grows, rather than the 4 kg bell for a dozen easy reps."""
+        p = self.prescription
+        target = self._cycle_target(cycle, base)
+        ladder = self.ladder
+        if not ladder.lightest - TOLERANCE <= target <= ladder.heaviest + TOLERANCE:
+            return target
+        low = ladder.floor(target)
+        up = ladder.up(low)
+        pace = DOUBLE_PACE[self.level]
+        first_max = self._max_at(self.first_step + cycle * len(self._ladder_reps) * pace, base)
+        spare = reps_at(first_max, low, p.rir, p.reps_max + ONE_SIDED_FROM) - p.reps_max
+        fits = up > low + TOLERANCE and load_for(first_max, p.reps_min, p.rir) >= up - TOLERANCE
+        return up if spare > HELD_SLACK and fits else target
+
     def _cycle_load(self, cycle: int, base: float) -> tuple[float, bool]:
         """The load held through the ``cycle``-th climb, before rounding, and whether the
         climb stays at the top of the range: where the kit makes nothing heavier than the
@@ -273,9 +293,9 @@ class LoadedLift:
         chart's load reaches the kit's next one (or, below the kit's lightest load, until
         it reaches the lightest: the climb then starts afresh at a load that fits)."""
         ladder = self.ladder
-        held, stays = self._cycle_target(0, base), False
+        held, stays = self._climb_load(0, base), False
         for later in range(1, cycle + 1):
-            target = self._cycle_target(later, base)
+            target = self._climb_load(later, base)
             below = ladder.lightest - TOLERANCE
             stays = (
                 ladder.floor(target) <= ladder.floor(held) + TOLERANCE
@@ -310,8 +330,13 @@ class LoadedLift:
         load, stays = self._cycle_load(cycle, base)
         if stays:
             # The prescription's reserve, kept by the technique notes as at the heaviest
-            # load (or, at a lightest load that is still too heavy, by stopping short).
-            return _Held(p.reps_max, p.rir, load, True)
+            # load (or, at a lightest load that is still too heavy, by stopping short). A
+            # climb that took the kit's next load up may not reach the top yet: the reps
+            # the load allows at that reserve, as the climb's last week had.
+            reps_now = p.reps_max
+            if load >= self.ladder.lightest - TOLERANCE:
+                reps_now = max(min(reps_now, reps_at(one_rep_max, load, p.rir, reps_now)), 1)
+            return _Held(reps_now, p.rir, load, True)
         if load > self.ladder.heaviest + TOLERANCE:
             # Past the heaviest load the reps rise to keep the prescription's reserve.
             return _Held(reps[position], p.rir, load, False)
@@ -320,6 +345,9 @@ class LoadedLift:
             self._climb_reps(load, s, self._max_at(s, base)) for s in range(first, shape.step)
         )
         done = max([self._climb_reps(load, shape.step, one_rep_max), *earlier])
+        # On a climb that took the kit's next load up (:meth:`_climb_load`), the reps
+        # climb only as the max allows them at the prescribed reserve.
+        done = min(done, max(reps_at(one_rep_max, load, p.rir, done), p.reps_min))
         rir = reps_in_reserve(load, one_rep_max, done)
         return _Held(done, min(max(rir, p.rir), MAX_RIR), load, False)
 
