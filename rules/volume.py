@@ -92,6 +92,45 @@ def weekly_sets(work: Iterable[tuple[Exercise, int]]) -> dict[MuscleId, float]:
     return totals
 
 
+#: Movement patterns whose glute work counts half toward a glute programme's weekly
+#: ceiling on the glutes: the squats, lunges and hinges that train the glutes along with
+#: the thighs. The ceiling is RP's maximum recoverable volume, which for the glutes
+#: counts direct glute work (their minimum is nil because squats and hinges already train
+#: them). Counted in full, a Strong Curves week of a thrust, a squat and a hinge in each of
+#: three sessions is 27 glute sets, past even an intermediate's ceiling; counted so, 18.
+#: Other goals' glute targets are met well inside the ceiling.
+INDIRECT_GLUTE_PATTERNS = frozenset({"squat", "lunge", "hinge"})
+
+
+def ceiling_half_sets(exercise: Exercise, goal: Goal) -> dict[MuscleId, int]:
+    """Half-sets a set of ``exercise`` counts toward each muscle's weekly ceiling: two
+    where the muscle is a prime mover, one where it helps, and, in a glute programme, one
+    for the glutes in a squat, lunge or hinge (:data:`INDIRECT_GLUTE_PATTERNS`).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> squat = builtin_catalogue()["goblet_squat"]
+    >>> ceiling_half_sets(squat, Goal.GLUTES)["gluteus_maximus"]
+    1
+    >>> ceiling_half_sets(squat, Goal.HYPERTROPHY)["gluteus_maximus"]
+    2
+    """
+    halves: dict[MuscleId, int] = {muscle: 1 for muscle in exercise.secondary_muscles}
+    halves.update({muscle: 2 for muscle in exercise.primary_muscles})
+    indirect = exercise.pattern in INDIRECT_GLUTE_PATTERNS
+    if goal is Goal.GLUTES and indirect and "gluteus_maximus" in halves:
+        halves["gluteus_maximus"] = 1
+    return halves
+
+
+def ceiling_sets(work: Iterable[tuple[Exercise, int]], goal: Goal) -> dict[MuscleId, float]:
+    """Weekly sets per muscle as the ceiling counts them (:func:`ceiling_half_sets`)."""
+    totals: dict[MuscleId, float] = {}
+    for exercise, sets in work:
+        for muscle, halves in ceiling_half_sets(exercise, goal).items():
+            totals[muscle] = totals.get(muscle, 0.0) + sets * halves / 2
+    return totals
+
+
 def volume_error(sets: Mapping[MuscleId, float], targets: Mapping[MuscleId, int]) -> float:
     """Weekly sets outside the productive band, summed over the target muscles: the sets
     short of each target plus those beyond :data:`BAND_TOP` times it.

@@ -22,7 +22,7 @@ from thrustplan.rules.eligibility import is_heavy
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import Weekday
 from thrustplan.rules.timing import WARM_UP_MINUTES, superset_seconds
-from thrustplan.rules.volume import MAX_WEEKLY_SETS, weekly_sets
+from thrustplan.rules.volume import MAX_WEEKLY_SETS, ceiling_sets
 
 #: A session holds this many exercises at the fewest and at the most.
 MIN_EXERCISES_PER_SESSION = 3
@@ -214,11 +214,12 @@ def _work(week: TrialWeek) -> Iterator[tuple[Exercise, int]]:
     return ((i.exercise, i.sets) for s in week for i in s.items if i.exercise is not None)
 
 
-def sets_over_ceiling(week: TrialWeek, level: Level) -> dict[MuscleId, float]:
+def sets_over_ceiling(week: TrialWeek, level: Level, goal: Goal) -> dict[MuscleId, float]:
     """Muscles above the level's maximum weekly sets, with their sets (secondary muscles
-    count half), by muscle name."""
+    count half, and in a glute programme so do the glutes in squats, lunges and hinges:
+    ``rules.volume.ceiling_half_sets``), by muscle name."""
     ceiling = MAX_WEEKLY_SETS[level]
-    sets = weekly_sets(_work(week))
+    sets = ceiling_sets(_work(week), goal)
     return {m: sets[m] for m in sorted(sets) if sets[m] > ceiling}
 
 

@@ -198,10 +198,39 @@ def test_heavy_sessions_apart_across_the_weekend() -> None:
 def test_sets_over_ceiling() -> None:
     # A beginner's ceiling is 16 weekly sets: 5 sessions of 3 thrust sets is 15 for glutes.
     week = [session(d, item("barbell_hip_thrust", 3)) for d in list(Weekday)[:5]]
-    assert week_rules.sets_over_ceiling(week, Level.BEGINNER) == {}
+    assert week_rules.sets_over_ceiling(week, Level.BEGINNER, Goal.GLUTES) == {}
     heavier = [*week, session(Weekday.SAT, item("glute_bridge", 2))]
-    assert week_rules.sets_over_ceiling(heavier, Level.BEGINNER) == {"gluteus_maximus": 17.0}
-    assert week_rules.sets_over_ceiling(heavier, Level.INTERMEDIATE) == {}
+    over = {"gluteus_maximus": 17.0}
+    assert week_rules.sets_over_ceiling(heavier, Level.BEGINNER, Goal.GLUTES) == over
+    assert week_rules.sets_over_ceiling(heavier, Level.INTERMEDIATE, Goal.GLUTES) == {}
+
+
+def test_a_glute_programmes_squats_and_hinges_count_half_toward_the_glutes_ceiling() -> None:
+    # Strong Curves' week: a thrust, a squat and a hinge in each of three sessions. Counted
+    # in full, the squats and hinges put the glutes at 27 sets, past even an
+    # intermediate's 22; as RP counts the glutes' limit, by direct glute work, 9 + 9 / 2.
+    week = [
+        session(d, item("glute_bridge", 3), item("goblet_squat", 3), item("back_extension", 3))
+        for d in (Weekday.MON, Weekday.WED, Weekday.FRI)
+    ]
+    assert week_rules.sets_over_ceiling(week, Level.INTERMEDIATE, Goal.GLUTES) == {}
+    assert week_rules.sets_over_ceiling(week, Level.BEGINNER, Goal.GLUTES) == {
+        "gluteus_maximus": 18.0
+    }
+    # A beginner's thrust and squat every session and a hinge in one: 15, within 16. In
+    # full it was 21, and the planner dropped the squat from two sessions of three.
+    lighter = [
+        session(Weekday.MON, item("glute_bridge", 3), item("goblet_squat", 3)),
+        session(Weekday.WED, *week[1].items),
+        session(Weekday.FRI, item("glute_bridge", 3), item("goblet_squat", 3)),
+    ]
+    assert week_rules.sets_over_ceiling(lighter, Level.BEGINNER, Goal.GLUTES) == {}
+    assert week_rules.sets_over_ceiling(lighter, Level.BEGINNER, Goal.GENERAL) == {
+        "gluteus_maximus": 21.0
+    }
+    # Another goal counts the glutes of a squat in full, as every other muscle's.
+    general = week_rules.sets_over_ceiling(week, Level.INTERMEDIATE, Goal.GENERAL)
+    assert general == {"gluteus_maximus": 27.0}
 
 
 def test_missing_balance() -> None:

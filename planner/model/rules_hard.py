@@ -20,6 +20,7 @@ from thrustplan.rules.sessions import (
     thrust_sessions_needed,
     variant_key,
 )
+from thrustplan.rules.volume import ceiling_half_sets
 from thrustplan.rules.week_rules import (
     BALANCE_GROUPS,
     BALANCED_GOALS,
@@ -232,17 +233,20 @@ def add_heavy_sessions_apart(m: RuleModel) -> None:
 
 def add_weekly_sets_ceiling(m: RuleModel) -> None:
     """No muscle gets more weekly sets than the client's level can recover from
-    (secondary muscles count half)."""
+    (secondary muscles count half, and in a glute programme so do the glutes in squats,
+    lunges and hinges)."""
     v = m.vars
     ceiling = 2 * m.data.max_weekly_sets
-    muscles = sorted({muscle for c in v.candidates() for muscle in c.half_sets})
+    goal = m.data.profile.goal
+    halves = {c.id: ceiling_half_sets(c.exercise, goal) for c in v.candidates()}
+    muscles = sorted({muscle for shares in halves.values() for muscle in shares})
     for muscle in muscles:
         m.require(
             sum(
-                v.sets_of(d, c) * c.half_sets[muscle]
+                v.sets_of(d, c) * halves[c.id][muscle]
                 for d in v.days
                 for c in v.candidates()
-                if muscle in c.half_sets
+                if muscle in halves[c.id]
             )
             <= ceiling
         )

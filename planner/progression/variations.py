@@ -85,11 +85,11 @@ def breaks_rules_anew(
         heavy_back_to_back(repeated_week(before))
     ):
         return True
-    over_before = sets_over_ceiling(before, profile.level)
+    over_before = sets_over_ceiling(before, profile.level, profile.goal)
     ceiling = MAX_WEEKLY_SETS[profile.level]
     return any(
         sets > over_before.get(m, ceiling)
-        for m, sets in sets_over_ceiling(after, profile.level).items()
+        for m, sets in sets_over_ceiling(after, profile.level, profile.goal).items()
     )
 
 

@@ -156,10 +156,11 @@ def check_heavy_sessions_apart(program: Program, catalogue: Catalogue) -> Iterat
 
 
 def check_weekly_sets_ceiling(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
-    """No muscle above the level's maximum weekly sets (secondary muscles count half)."""
-    level = program.profile.level
+    """No muscle above the level's maximum weekly sets (secondary muscles count half, and
+    in a glute programme so do the glutes in squats, lunges and hinges)."""
+    level, goal = program.profile.level, program.profile.goal
     for week in program.weeks:
-        for muscle, sets in sets_over_ceiling(trial_week(week, catalogue), level).items():
+        for muscle, sets in sets_over_ceiling(trial_week(week, catalogue), level, goal).items():
             yield Violation(
                 "weekly_sets_ceiling",
                 f"{muscle} gets {sets:g} sets; a {level} maximum is {MAX_WEEKLY_SETS[level]}",
