@@ -191,6 +191,13 @@ UNILATERAL_RATIO = 0.4
 #: most of the work, the back one steadies and helps, so it moves more than a true
 #: one-legged set and less than both legs (practitioner, set low as the others are).
 STAGGERED_RATIO = 0.6
+#: The lunge pattern's reference lift, a barbell lunge, is already done on one leading
+#: leg: a split squat, a Bulgarian split squat or a step-up takes most of its load, not
+#: the share a one-legged set takes of a two-legged one (practitioner, set low as the
+#: others are: the raised back foot of a Bulgarian split squat takes a little off). With
+#: the one-legged share, a client who squats 75 kg x 6 started Bulgarian split squats with
+#: 4 kg dumbbells.
+SPLIT_STANCE_RATIO = 0.8
 #: A floor bridge moves through a shorter range than a hip thrust from a bench; clients
 #: usually bridge at least as much, so the thrust's number is kept (practitioner).
 BRIDGE_RATIO = 1.0
@@ -250,9 +257,9 @@ def transfer_ratio(source: Exercise, target: Exercise) -> float | None:
 
 
 def barbell_share(exercise: Exercise) -> float:
-    """The printed load of ``exercise`` as a share of the same pattern's two-legged barbell
-    load: the implement's ratio, split over the implements held, and the unilateral ratio
-    for one-sided work.
+    """The printed load of ``exercise`` as a share of the same pattern's barbell load (a
+    lunge's, for the lunge pattern): the implement's ratio, split over the implements
+    held, and the unilateral ratio for one-sided work.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
@@ -264,9 +271,13 @@ def barbell_share(exercise: Exercise) -> float:
     0.6
     >>> barbell_share(c["kettlebell_swing"])  # one bell, thrown: half a deadlift's share
     0.4
+    >>> barbell_share(c["dumbbell_bulgarian_split_squat"])  # of a barbell lunge, per hand
+    0.32
     """
     ratio = IMPLEMENT_RATIO.get(exercise.load_kind, 1.0) / implements_held(exercise)
-    if exercise.is_unilateral:
+    if exercise.is_unilateral and exercise.pattern == "lunge":
+        ratio *= SPLIT_STANCE_RATIO
+    elif exercise.is_unilateral:
         ratio *= STAGGERED_RATIO if "b_stance" in exercise.id else UNILATERAL_RATIO
     if "bridge" in exercise.id and exercise.is_hip_thrust_family:
         ratio *= BRIDGE_RATIO
