@@ -16,7 +16,7 @@ from tests.factories import (
     two_day_profile,
 )
 from thrustplan.exercise_db.catalogue import builtin_catalogue
-from thrustplan.planner.model.candidates import make_candidate, make_pair, prepare
+from thrustplan.planner.model.candidates import ModelInput, make_candidate, make_pair, prepare
 from thrustplan.planner.model.rule_model import RuleModel, session_seconds
 from thrustplan.planner.model.rulebook import HARD_RULES, build
 from thrustplan.planner.model.solve import (
@@ -206,17 +206,22 @@ def test_interchangeable_days_are_alike_and_alike_in_their_neighbours() -> None:
     assert interchangeable_days(uneven) == [[0, 1]]
 
 
-def test_symmetry_breaking_keeps_the_best_plan() -> None:
-    data = prepare(profile(equipment=HOME, days=["mon", "wed", "fri"]), CATALOGUE)
-    scores = []
+def _best_scores_with_and_without_ordered_days(data: ModelInput) -> int:
+    """How many different optima the model proves with and without symmetry breaking."""
+    scores = set()
     for ordered in (False, True):
         m = build(data)
         if ordered:
             break_day_symmetry(m)
         solver = _parameters(SOLVER)
         assert solver.solve(m.model) == cp_model.OPTIMAL
-        scores.append(solver.objective_value)
-    assert scores[0] == scores[1]
+        scores.add(solver.objective_value)
+    return len(scores)
+
+
+def test_symmetry_breaking_keeps_the_best_plan() -> None:
+    data = prepare(profile(equipment=HOME, days=["mon", "wed", "fri"]), CATALOGUE)
+    assert _best_scores_with_and_without_ordered_days(data) == 1
 
 
 def test_a_day_named_by_an_include_keeps_its_place_and_the_best_plan() -> None:
@@ -230,15 +235,7 @@ def test_a_day_named_by_an_include_keeps_its_place_and_the_best_plan() -> None:
     )  # fmt: skip
     data = prepare(client, CATALOGUE)
     assert interchangeable_days(data) == [[1, 2]]
-    scores = []
-    for ordered in (False, True):
-        m = build(data)
-        if ordered:
-            break_day_symmetry(m)
-        solver = _parameters(SOLVER)
-        assert solver.solve(m.model) == cp_model.OPTIMAL
-        scores.append(solver.objective_value)
-    assert scores[0] == scores[1]
+    assert _best_scores_with_and_without_ordered_days(data) == 1
 
 
 def test_superset_literals_are_one_per_neighbouring_slots_however_many_pairs() -> None:
