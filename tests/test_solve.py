@@ -17,6 +17,7 @@ from tests.factories import (
 )
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.candidates import ModelInput, make_candidate, make_pair, prepare
+from thrustplan.planner.model.cuts import bound_sets_by_time, most_sets_in
 from thrustplan.planner.model.rule_model import RuleModel, session_seconds
 from thrustplan.planner.model.rulebook import HARD_RULES, build
 from thrustplan.planner.model.solve import (
@@ -236,6 +237,32 @@ def test_a_day_named_by_an_include_keeps_its_place_and_the_best_plan() -> None:
     data = prepare(client, CATALOGUE)
     assert interchangeable_days(data) == [[1, 2]]
     assert _best_scores_with_and_without_ordered_days(data) == 1
+
+
+def test_the_time_bound_on_a_sessions_sets_keeps_the_best_week() -> None:
+    # 30 minutes with supersets: the bound is under what the skeleton's slots hold, every
+    # solved session stays within it, and the week proven best does not change.
+    client = profile(
+        goal="general", level="intermediate", equipment=HOME, session_minutes=30,
+        supersets=True,
+    )  # fmt: skip
+    data = prepare(client, CATALOGUE)
+    m = build(data)
+    bounds = [most_sets_in(m, d) for d in m.vars.days]
+    for d, bound in enumerate(bounds):
+        slots = data.slot_options(d)
+        assert bound < sum(max(c.sets for c in options) for options in slots if options)
+    scores = set()
+    for bounded in (False, True):
+        m = build(data)
+        if bounded:
+            bound_sets_by_time(m)
+        solver = _parameters(SOLVER)
+        assert solver.solve(m.model) == cp_model.OPTIMAL
+        scores.add(solver.objective_value)
+        for d, chosen in m.vars.extract(solver).items():
+            assert sum(c.sets for c in chosen) <= bounds[d]
+    assert len(scores) == 1
 
 
 def test_superset_literals_are_one_per_neighbouring_slots_however_many_pairs() -> None:
