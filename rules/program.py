@@ -115,6 +115,12 @@ class SolveReport(BaseModel):
     best_bound: float
     gap: float = Field(description="Relative gap between the plan and the proven bound.")
     candidates: int = Field(description="Exercises the model could choose from.")
+    deterministic_seconds: float = Field(
+        default=0.0,
+        ge=0,
+        description="The solver's own measure of its work, the same on every machine and "
+        "run, unlike the wall clock.",
+    )
 
 
 class Program(BaseModel):

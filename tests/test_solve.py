@@ -57,6 +57,10 @@ def test_a_small_profile_gets_a_plan_the_checker_accepts() -> None:
     assert template.split == "full body"
     assert template.report.status == "optimal" and template.report.gap == 0
     assert template.report.candidates == len(prepare(client, CATALOGUE).candidates)
+    # The solver's own measure of its work: the same again for the same request.
+    assert template.report.deterministic_seconds > 0
+    again = solve_week(client, CATALOGUE, SOLVER).report.deterministic_seconds
+    assert again == template.report.deterministic_seconds
     assert all(s.minutes <= client.session_minutes for s in template.sessions)
     _checked(client, template)
 

@@ -213,13 +213,15 @@ def _template(
     return WeeklyTemplate(split=data.split.name, sessions=tuple(sessions), report=report)
 
 
-def _report(data: ModelInput, optimal: bool, objective: float, bound: float) -> SolveReport:
+def _report(data: ModelInput, plan: _Plan) -> SolveReport:
+    objective, bound = plan.objective, plan.bound
     return SolveReport(
-        status="optimal" if optimal else "feasible",
+        status="optimal" if plan.optimal else "feasible",
         objective=objective,
         best_bound=bound,
         gap=0.0 if objective == 0 else round(abs(objective - bound) / abs(objective), 6),
         candidates=len(data.candidates),
+        deterministic_seconds=round(plan.deterministic_seconds, 4),
     )
 
 
@@ -232,6 +234,7 @@ class _Plan:
     optimal: bool
     objective: float
     bound: float
+    deterministic_seconds: float
 
 
 def _solved(
@@ -245,6 +248,7 @@ def _solved(
         status == cp_model.OPTIMAL,
         solver.objective_value,
         solver.best_objective_bound,
+        solver.response_proto.deterministic_time,
     )
 
 
@@ -263,7 +267,7 @@ def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> Wee
     plan = _solved(m, solver, solver.solve(m.model))
     if plan is None:
         raise explain(data, settings)
-    report = _report(data, plan.optimal, plan.objective, plan.bound)
+    report = _report(data, plan)
     return _template(data, plan.chosen, plan.pairs, report)
 
 
