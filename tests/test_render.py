@@ -383,3 +383,22 @@ def test_set_boxes_css_gives_each_set_count_its_strip_as_a_data_uri() -> None:
         strip = Image.open(io.BytesIO(base64.b64decode(data)))
         assert strip.size == (960, 4)
         assert strip.getpixel((959, 0)) == (0xFF if sets == "4" else 0xE6)
+
+
+def test_the_glute_band_reaches_as_far_as_the_ceiling_counts(catalogue: Catalogue) -> None:
+    # A glute programme's squats, lunges and hinges count half toward the glutes' weekly
+    # ceiling; the chart's bar counts them in full, so the band reaches further by the
+    # half the ceiling leaves out, and the bar stays inside it (28.5 sets against 22).
+    from thrustplan.app.inputs import load_profile
+    from thrustplan.planner.output.overview import volume_rows
+    from thrustplan.planner.pipeline import generate_program
+    from thrustplan.rules.volume import MAX_WEEKLY_SETS
+
+    panel = Path(__file__).resolve().parent / "panel"
+    profile = load_profile(panel / "glutes-intermediate-full-gym.yaml")
+    program = generate_program(profile.model_copy(update={"weeks": 4}), catalogue)
+    rows = {row.label: row for row in volume_rows(program, catalogue)}
+    ceiling = MAX_WEEKLY_SETS[profile.level]
+    glutes = rows["Gluteus maximus"]
+    assert glutes.planned > ceiling and glutes.planned <= glutes.ceiling
+    assert all(r.ceiling == ceiling for label, r in rows.items() if label != "Gluteus maximus")

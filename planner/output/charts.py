@@ -30,7 +30,7 @@ class VolumeRow:
     label: str
     planned: float
     target: int
-    ceiling: int
+    ceiling: float
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from thrustplan.planner.output.week_view import DAY_NAMES
 from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import Weekday
 from thrustplan.rules.program import ExerciseEntry, Program, Week
-from thrustplan.rules.volume import MAX_WEEKLY_SETS
+from thrustplan.rules.volume import MAX_WEEKLY_SETS, ceiling_sets, weekly_sets
 
 
 @dataclass(frozen=True)
@@ -190,9 +190,29 @@ def _muscle_name(muscle: str) -> str:
     return VOCABULARY.name("muscles", muscle)
 
 
-def volume_rows(program: Program) -> list[VolumeRow]:
-    """Each trained muscle's planned weekly sets against its target, largest target first."""
+def _uncounted(program: Program, catalogue: Catalogue) -> dict[str, float]:
+    """Per muscle, the sets of the first build week that the weekly ceiling does not count:
+    in a glute programme, half the glute sets of its squats, lunges and hinges
+    (``rules.volume.ceiling_half_sets``)."""
+    build = next((w for w in program.weeks if not w.deload), None)
+    if build is None:
+        return {}
+    work = [
+        (exercise, e.sets)
+        for s in build.sessions
+        for e in s.exercises
+        if (exercise := catalogue.get(e.exercise_id)) is not None
+    ]
+    full, counted = weekly_sets(work), ceiling_sets(work, program.profile.goal)
+    return {m: full[m] - counted.get(m, 0.0) for m in full if full[m] > counted.get(m, 0.0)}
+
+
+def volume_rows(program: Program, catalogue: Catalogue) -> list[VolumeRow]:
+    """Each trained muscle's planned weekly sets against its target, largest target first.
+    The band ends at the level's ceiling, reaching further by the sets the ceiling does not
+    count (:func:`_uncounted`), so that the bar and the band count sets alike."""
     ceiling = MAX_WEEKLY_SETS[program.profile.level]
+    uncounted = _uncounted(program, catalogue)
     muscles = list(program.weekly_targets)
     muscles += [m for m, sets in program.weekly_sets.items() if m not in muscles and sets >= 1]
     rows = [
@@ -200,7 +220,7 @@ def volume_rows(program: Program) -> list[VolumeRow]:
             label=_muscle_name(m),
             planned=program.weekly_sets.get(m, 0.0),
             target=program.weekly_targets.get(m, 0),
-            ceiling=ceiling,
+            ceiling=ceiling + uncounted.get(m, 0.0),
         )
         for m in muscles
     ]

@@ -181,7 +181,7 @@ def build_view(program: Program, catalogue: Catalogue, paper: Paper, logo_url: s
             )
         )
     deload_weeks = frozenset(w.number for w in program.weeks if w.deload)
-    volume = volume_rows(program)
+    volume = volume_rows(program, catalogue)
     weeks = len(program.weeks)
     trainer_name = trainer.name if trainer and trainer.name else None
     return View(
