@@ -102,6 +102,14 @@ def weekly_sets(work: Iterable[tuple[Exercise, int]]) -> dict[MuscleId, float]:
 INDIRECT_GLUTE_PATTERNS = frozenset({"squat", "lunge", "hinge"})
 
 
+def half_sets(exercise: Exercise) -> dict[MuscleId, int]:
+    """Half-sets a set of ``exercise`` counts for each muscle: two where the muscle is a
+    prime mover, one where it helps (:func:`weekly_sets` in half-sets)."""
+    halves: dict[MuscleId, int] = {muscle: 1 for muscle in exercise.secondary_muscles}
+    halves.update({muscle: 2 for muscle in exercise.primary_muscles})
+    return halves
+
+
 def ceiling_half_sets(exercise: Exercise, goal: Goal) -> dict[MuscleId, int]:
     """Half-sets a set of ``exercise`` counts toward each muscle's weekly ceiling: two
     where the muscle is a prime mover, one where it helps, and, in a glute programme, one
@@ -114,8 +122,7 @@ def ceiling_half_sets(exercise: Exercise, goal: Goal) -> dict[MuscleId, int]:
     >>> ceiling_half_sets(squat, Goal.HYPERTROPHY)["gluteus_maximus"]
     2
     """
-    halves: dict[MuscleId, int] = {muscle: 1 for muscle in exercise.secondary_muscles}
-    halves.update({muscle: 2 for muscle in exercise.primary_muscles})
+    halves = half_sets(exercise)
     indirect = exercise.pattern in INDIRECT_GLUTE_PATTERNS
     if goal is Goal.GLUTES and indirect and "gluteus_maximus" in halves:
         halves["gluteus_maximus"] = 1

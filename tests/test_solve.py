@@ -3,6 +3,8 @@ sessions in training order, and the solver settings honoured."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pydantic
 import pytest
 from ortools.sat.python import cp_model
@@ -211,17 +213,24 @@ def test_interchangeable_days_are_alike_and_alike_in_their_neighbours() -> None:
     assert interchangeable_days(uneven) == [[0, 1]]
 
 
-def _best_scores_with_and_without_ordered_days(data: ModelInput) -> int:
-    """How many different optima the model proves with and without symmetry breaking."""
-    scores = set()
-    for ordered in (False, True):
+def _solved_without_and_with(
+    data: ModelInput, aid: Callable[[RuleModel], None]
+) -> list[tuple[RuleModel, cp_model.CpSolver]]:
+    """The week solved to proven optimality twice: as built, and with the search ``aid``."""
+    solved = []
+    for aided in (False, True):
         m = build(data)
-        if ordered:
-            break_day_symmetry(m)
+        if aided:
+            aid(m)
         solver = _parameters(SOLVER)
         assert solver.solve(m.model) == cp_model.OPTIMAL
-        scores.add(solver.objective_value)
-    return len(scores)
+        solved.append((m, solver))
+    return solved
+
+
+def _best_scores_with_and_without_ordered_days(data: ModelInput) -> int:
+    """How many different optima the model proves with and without symmetry breaking."""
+    return len({s.objective_value for _, s in _solved_without_and_with(data, break_day_symmetry)})
 
 
 def test_symmetry_breaking_keeps_the_best_plan() -> None:
@@ -256,17 +265,11 @@ def test_the_time_bound_on_a_sessions_sets_keeps_the_best_week() -> None:
     for d, bound in enumerate(bounds):
         slots = data.slot_options(d)
         assert bound < sum(max(c.sets for c in options) for options in slots if options)
-    scores = set()
-    for bounded in (False, True):
-        m = build(data)
-        if bounded:
-            bound_sets_by_time(m)
-        solver = _parameters(SOLVER)
-        assert solver.solve(m.model) == cp_model.OPTIMAL
-        scores.add(solver.objective_value)
+    solved = _solved_without_and_with(data, bound_sets_by_time)
+    for m, solver in solved:
         for d, chosen in m.vars.extract(solver).items():
             assert sum(c.sets for c in chosen) <= bounds[d]
-    assert len(scores) == 1
+    assert len({solver.objective_value for _, solver in solved}) == 1
 
 
 def test_superset_literals_are_one_per_neighbouring_slots_however_many_pairs() -> None:

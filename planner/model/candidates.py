@@ -42,7 +42,7 @@ from thrustplan.rules.slot_prescription import (
 from thrustplan.rules.split import Split, choose_split
 from thrustplan.rules.supersets import pairing_problem
 from thrustplan.rules.timing import exercise_seconds, superset_seconds
-from thrustplan.rules.volume import MAX_WEEKLY_SETS, PRIORITY_MUSCLES, weekly_targets
+from thrustplan.rules.volume import MAX_WEEKLY_SETS, PRIORITY_MUSCLES, half_sets, weekly_targets
 
 # The session's bounds and the hip-thrust minimum are the rules' own; named here too for
 # the callers that read them beside the model's other inputs.
@@ -241,17 +241,12 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
     prescription = client_prescription(exercise, profile, role)
     sets = standard_sets(exercise, profile.session_minutes, role, profile.goal, profile.level)
     light = light_day_sets(sets) if light_repeats(exercise, profile) else sets
-    half_sets: dict[MuscleId, int] = {}
-    for muscle in exercise.secondary_muscles:
-        half_sets[muscle] = 1
-    for muscle in exercise.primary_muscles:
-        half_sets[muscle] = 2
     return Candidate(
         exercise=exercise,
         prescription=prescription,
         work_seconds=exercise.work_seconds,
         rest_seconds=prescription.rest_seconds,
-        half_sets=half_sets,
+        half_sets=half_sets(exercise),
         heavy=is_heavy(exercise),
         cost=fit_cost(exercise, profile.level),
         level_gap=max(exercise.level.rank - profile.level.rank, 0),
