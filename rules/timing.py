@@ -11,6 +11,11 @@ from collections.abc import Sequence
 
 #: General warm-up plus ramp-up sets for the first lift, in minutes.
 WARM_UP_MINUTES = 6
+#: A ramp-up set: a few reps at a light load, then the change to the next load.
+RAMP_SET_SECONDS = 30
+#: Ramp-up sets the warm-up's last minute holds; any more in the session take their own
+#: time (a four-set ramp, or a later barbell lift's own ramp).
+RAMP_SETS_IN_WARM_UP = 2
 #: Share of the client's minutes, warm-up included, the median normal session should
 #: fill (percent): the model aims past it, the review measures it.
 TIME_USED_PERCENT = 75
@@ -46,6 +51,15 @@ def superset_seconds(sets: int, work: Sequence[int], rest: Sequence[int]) -> int
     if sets == 0:
         return 0
     return sets * sum(work) + (sets - 1) * max(rest) + len(work) * CHANGEOVER_SECONDS
+
+
+def ramp_seconds(ramp_sets: int) -> int:
+    """Seconds a session's ``ramp_sets`` ramp-up sets add to its warm-up.
+
+    >>> ramp_seconds(2), ramp_seconds(4), ramp_seconds(7)
+    (0, 60, 150)
+    """
+    return RAMP_SET_SECONDS * max(0, ramp_sets - RAMP_SETS_IN_WARM_UP)
 
 
 def session_minutes(seconds_of_work: int) -> int:

@@ -21,7 +21,7 @@ from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
 from thrustplan.rules.eligibility import is_heavy
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import Weekday
-from thrustplan.rules.timing import WARM_UP_MINUTES, superset_seconds
+from thrustplan.rules.timing import WARM_UP_MINUTES, ramp_seconds, superset_seconds
 from thrustplan.rules.volume import MAX_WEEKLY_SETS, ceiling_sets
 
 #: A session holds this many exercises at the fewest and at the most.
@@ -54,13 +54,20 @@ class TrialItem:
     #: Rest after each set; a superset pair rests for the longer of its two.
     rest_seconds: int = 0
     superset: str | None = None
+    #: Ramp-up sets before the first working set.
+    ramp_sets: int = 0
 
     @classmethod
     def of(
-        cls, exercise: Exercise, sets: int, rest_seconds: int = 0, superset: str | None = None
+        cls,
+        exercise: Exercise,
+        sets: int,
+        rest_seconds: int = 0,
+        superset: str | None = None,
+        ramp_sets: int = 0,
     ) -> TrialItem:
         """An item of a known exercise."""
-        return cls(exercise.id, exercise, sets, rest_seconds, superset)
+        return cls(exercise.id, exercise, sets, rest_seconds, superset, ramp_sets)
 
     @property
     def work_seconds(self) -> int:
@@ -151,8 +158,9 @@ def compounds_after_isolation(session: TrialSession) -> list[TrialItem]:
 
 def session_seconds(session: TrialSession) -> int:
     """Working time of a session after the warm-up: each step's sets, work and shared rest
-    (:func:`thrustplan.rules.timing.superset_seconds`)."""
-    return sum(
+    (:func:`thrustplan.rules.timing.superset_seconds`), and the ramp-up sets the warm-up
+    does not hold (:func:`thrustplan.rules.timing.ramp_seconds`)."""
+    work = sum(
         superset_seconds(
             max(i.sets for i in group),
             [i.work_seconds for i in group],
@@ -160,6 +168,7 @@ def session_seconds(session: TrialSession) -> int:
         )
         for group in steps(session)
     )
+    return work + ramp_seconds(sum(i.ramp_sets for i in session.items))
 
 
 def work_budget_seconds(session_minutes: int) -> int:

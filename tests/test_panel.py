@@ -16,12 +16,14 @@ import pytest
 
 from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
-from thrustplan.exercise_db.models import Level
+from thrustplan.exercise_db.models import Level, LoadKind
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.planner.pipeline import generate_program
+from thrustplan.planner.progression.loads import DEFAULT_BARBELL
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import ClientProfile, Units
+from thrustplan.rules.program import Program
 from thrustplan.rules.review import review_program
 
 PANEL = Path(__file__).parent / "panel"
@@ -41,6 +43,32 @@ def test_panel_profile_is_planned_and_passes_check_and_review(path: Path) -> Non
     assert len(program.weeks) == client.weeks
     assert check_program(program, CATALOGUE) == []
     assert [str(f) for f in review_program(program, CATALOGUE)] == []
+    assert short_warm_ups(program) == []
+
+
+def short_warm_ups(program: Program) -> list[tuple[int, str, str]]:
+    """(week, day, exercise) of each lift whose ramp-up the client's minutes cut below
+    two sets, and of each lower-body barbell lift, the heaviest of its session's barbell
+    lifts so far and above the empty bar, left with none. The weekly model keeps time
+    for a ramp-up set of each such lift (``WeekVariables.ramp_seconds``), so that the
+    cuts of ``fit_ramps`` stop at two sets."""
+    kit = program.profile.barbell or DEFAULT_BARBELL[program.profile.units]
+    found = []
+    for week in program.weeks:
+        for session in week.sessions:
+            heaviest = 0.0
+            for entry in sorted(session.exercises, key=lambda e: e.order):
+                where = (week.number, session.day.value, entry.exercise_id)
+                if len(entry.ramp) == 1:
+                    found.append(where)
+                exercise = CATALOGUE[entry.exercise_id]
+                if exercise.load_kind is not LoadKind.BARBELL or not entry.load:
+                    continue
+                lower = exercise.pattern in ("hip_thrust", "squat", "hinge", "lunge")
+                if lower and entry.load > max(heaviest, kit.bar) and not entry.ramp:
+                    found.append(where)
+                heaviest = max(heaviest, entry.load)
+    return found
 
 
 def test_panel_holds_at_least_24_realistic_profiles() -> None:

@@ -1,4 +1,5 @@
-"""Random valid profiles: every plan passes the independent checker, or is explained."""
+"""Random valid profiles: every plan passes the independent checker and prints its real
+length, or is explained."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from thrustplan.planner.model.solve import InfeasibleRequest
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.review.reading import session_minutes
 
 CATALOGUE = builtin_catalogue()
 
@@ -63,6 +65,16 @@ def test_every_plan_passes_the_checker_or_is_explained(goal: str, data: st.DataO
         return
     violations = check_program(program, CATALOGUE)
     assert violations == [], [str(v) for v in violations]
+    # The printed minutes count every working and ramp-up set, and stay in the client's.
+    for week in program.weeks:
+        for session in week.sessions:
+            taken = session_minutes(session, CATALOGUE)
+            assert taken <= session.estimated_minutes <= client.session_minutes, (
+                week.number,
+                session.day,
+                taken,
+                session.estimated_minutes,
+            )
 
 
 def test_same_profile_gives_the_same_program() -> None:

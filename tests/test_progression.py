@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import Item, profile, progressed_program, weekly_template
+from tests.factories import (
+    Item,
+    profile,
+    program_from_template,
+    progressed_program,
+    weekly_template,
+)
 from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Level
@@ -32,8 +38,10 @@ from thrustplan.rules.checker import Violation, check_program
 from thrustplan.rules.populations import is_max_test
 from thrustplan.rules.profile import BarbellKit, ClientProfile, ProgressionScheme, Units
 from thrustplan.rules.program import ExerciseEntry, Program, Week
+from thrustplan.rules.review.reading import session_minutes as review_session_minutes
 from thrustplan.rules.slot_prescription import LIGHT_DAY_SETS
 from thrustplan.rules.strength import load_for, max_from_set
+from thrustplan.rules.timing import RAMP_SETS_IN_WARM_UP
 
 CATALOGUE = builtin_catalogue()
 HOME_KIT = {"bar": 20, "plates": {10: 2, 5: 2, 2.5: 2}}
@@ -554,6 +562,37 @@ def test_the_first_barbell_lift_after_dumbbell_work_ramps_and_a_lighter_one_does
             thrust, squat, hinge, _ = session.exercises
             assert thrust.ramp and squat.ramp, "the squat is the session's first barbell lift"
             assert (hinge.load or 0) < (squat.load or 0) and not hinge.ramp
+
+
+def test_ramps_count_in_the_minutes_and_give_way_to_the_clients_time() -> None:
+    # A dumbbell thrust, then a barbell squat: two ramps, more sets than the warm-up's
+    # minute holds. With time to spare they are printed whole and the session's minutes
+    # count them; in a session the working sets fill, the squat's ramp is cut to its
+    # heaviest set and the first ramp to two, so that the client's minutes still hold.
+    lifts = {
+        "dumbbell_hip_thrust": {"weight": 40, "reps": 10},
+        "back_squat": {"weight": 100, "reps": 5},
+    }
+    kit = ["barbell", "squat_rack", "bench", "dumbbells"]
+    roomy = profile(
+        goal="strength", weeks=2, days_per_week=2, equipment=kit, rep_maxes=lifts,
+        session_minutes=90,
+    )  # fmt: skip
+    plan = weekly_template(roomy, [[("dumbbell_hip_thrust", 3), ("back_squat", 5)]] * 2)
+    tight = roomy.model_copy(update={"session_minutes": plan.sessions[0].minutes})
+    whole, cut = (program_from_template(c, plan) for c in (roomy, tight))
+    for program, minutes in ((whole, 90), (cut, plan.sessions[0].minutes)):
+        assert not [v for v in check_program(program, CATALOGUE) if v.rule == "session_fits_time"]
+        for session in program.weeks[0].sessions:
+            honest = review_session_minutes(session, CATALOGUE)
+            assert honest <= session.estimated_minutes <= minutes, session.day
+    full = whole.weeks[0].sessions[0].exercises
+    short = cut.weeks[0].sessions[0].exercises
+    assert sum(len(e.ramp) for e in full) > RAMP_SETS_IN_WARM_UP
+    assert whole.weeks[0].sessions[0].estimated_minutes > plan.sessions[0].minutes
+    assert len(short[0].ramp) == RAMP_SETS_IN_WARM_UP < len(full[0].ramp)
+    assert short[0].ramp[0] == full[0].ramp[0] and short[0].ramp[-1] == full[0].ramp[-1]
+    assert short[1].ramp == full[1].ramp[-1:] and "ramp " in short[1].notes
 
 
 # --- awkward inventories --------------------------------------------------------------

@@ -7,7 +7,8 @@ sooner. Added only where a plan is searched for, as the day order is
 from __future__ import annotations
 
 from thrustplan.planner.model.rule_model import RuleModel
-from thrustplan.rules.timing import exercise_seconds
+from thrustplan.planner.model.variables import takes_a_ramp
+from thrustplan.rules.timing import RAMP_SET_SECONDS, exercise_seconds
 from thrustplan.rules.week_rules import work_budget_seconds
 
 #: Seconds per step of the knapsack in :func:`bound_sets_by_time`: coarse enough to cost a
@@ -30,7 +31,10 @@ def most_sets_in(m: RuleModel, d: int) -> int:
     most = [0] * (budget + 1)
     for c in v.options(d):
         sets = c.light_sets if c.light_sets is not None else c.sets
-        least = exercise_seconds(sets, c.work_seconds, c.rest_seconds) - best.get(c.id, 0) / 2
+        seconds = exercise_seconds(sets, c.work_seconds, c.rest_seconds)
+        if takes_a_ramp(c) and not v.ramp_free(d, c):
+            seconds += RAMP_SET_SECONDS
+        least = seconds - best.get(c.id, 0) / 2
         cost = max(int(least // GRAIN_SECONDS), 0)
         for room in range(budget, cost - 1, -1):
             most[room] = max(most[room], most[room - cost] + c.sets)

@@ -50,8 +50,10 @@ def session_seconds(m: RuleModel, d: int) -> cp_model.LinearExpr:
     Each chosen exercise costs ``thrustplan.rules.timing.exercise_seconds`` for its sets
     (``WeekVariables.seconds_of``: fewer on a light day);
     each superset takes off what sharing its rest saves
-    (``thrustplan.rules.timing.superset_seconds``, ``WeekVariables.seconds_saved``).
+    (``thrustplan.rules.timing.superset_seconds``, ``WeekVariables.seconds_saved``);
+    the session keeps room for the ramp-up sets its warm-up cannot hold
+    (``WeekVariables.ramp_seconds``).
     """
     v = m.vars
     apart = cp_model.LinearExpr.sum([v.seconds_of(d, c) for c in v.candidates()])
-    return apart - v.seconds_saved(d)
+    return apart - v.seconds_saved(d) + v.ramp_seconds(d)

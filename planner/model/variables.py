@@ -6,11 +6,31 @@ from collections.abc import Iterator
 
 from ortools.sat.python import cp_model
 
+from thrustplan.exercise_db.models import LoadKind
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair
+from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.sessions import Slot
-from thrustplan.rules.timing import exercise_seconds
+from thrustplan.rules.timing import RAMP_SET_SECONDS, exercise_seconds
 
 Day = int  # index into the split's days
+
+
+#: Patterns whose barbell lifts are the session's heaviest: where one follows dumbbell
+#: work or a lighter barbell lift, it takes its own ramp-up sets. A bench press, a press
+#: or a row after them is lighter and does not.
+_HEAVY_BARBELL_PATTERNS = frozenset({"hip_thrust", "squat", "hinge", "lunge"})
+
+
+def takes_a_ramp(candidate: Candidate) -> bool:
+    """Whether ``candidate`` is a lower-body barbell lift, which ramps up wherever it is
+    the heaviest barbell lift of the session so far
+    (``thrustplan.planner.progression.weeks``)."""
+    exercise = candidate.exercise
+    return (
+        is_main_lift(exercise)
+        and exercise.load_kind is LoadKind.BARBELL
+        and exercise.pattern in _HEAVY_BARBELL_PATTERNS
+    )
 
 
 class WeekVariables:
@@ -36,6 +56,7 @@ class WeekVariables:
         self.model = model
         self.data = data
         self.days = range(len(data.split.days))
+        self._by_id = {c.id: c for c in data.candidates}
         self._slot: dict[tuple[Day, int], dict[str, cp_model.IntVar]] = {}
         self._use: dict[tuple[Day, str], cp_model.IntVar] = {}
         self._never = model.new_constant(0)
@@ -241,6 +262,41 @@ class WeekVariables:
             return seconds
         light = exercise_seconds(c.light_sets, c.work_seconds, c.rest_seconds)
         return seconds - (full - light) * self.is_repeat(day, c)
+
+    def ramp_seconds(self, day: Day) -> cp_model.LinearExpr:
+        """Seconds day ``day``'s session keeps for ramp-up sets past the warm-up's own:
+        a set's for each lower-body barbell lift (:func:`takes_a_ramp`) outside its
+        skeleton's first slot.
+
+        A session ramps its first loaded lift, and a later barbell lift where it is the
+        heaviest so far: a squat or a deadlift after dumbbell work or after a lighter
+        barbell lift, not a bench press after them. The warm-up's two ramp-up sets hold
+        the first lift's and one more; past the time kept here, ramps are cut to fit
+        (``thrustplan.planner.progression.warmup.fit_ramps``). Keeping a set for every
+        barbell lift but the first, counted exactly, took the grid's hardest full-gym
+        week from 1.7 to 7.4 deterministic seconds (``benchmarks/solve.py``), and a set
+        for every barbell lift refused a beginner's two 40-minute sessions of squat,
+        press, row and deadlift, whose press and row never ramp.
+        """
+        return RAMP_SET_SECONDS * cp_model.LinearExpr.sum(
+            [var for c, var in self._ramp_places(day) if takes_a_ramp(c)]
+        )
+
+    def ramp_free(self, day: Day, candidate: Candidate) -> bool:
+        """Whether ``candidate`` may fill the slot of day ``day`` that keeps no time for
+        its ramp (:meth:`ramp_seconds`)."""
+        return bool(self.data.slots.get(day)) and candidate.id in self._slot.get((day, 0), {})
+
+    def _ramp_places(self, day: Day) -> list[tuple[Candidate, cp_model.IntVar]]:
+        """Each slot literal of day ``day`` outside a skeleton's first slot, with its
+        candidate."""
+        first = 1 if self.data.slots.get(day) else 0
+        return [
+            (self._by_id[e], var)
+            for (d, s), chosen in self._slot.items()
+            if d == day and s >= first
+            for e, var in chosen.items()
+        ]
 
     def fix(self, day: Day, candidate: Candidate, chosen: bool) -> None:
         """Force ``candidate`` into or out of day ``day``'s session."""

@@ -81,6 +81,51 @@ def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[
     return tuple(sets)
 
 
+RampSets = tuple[tuple[float, int], ...]
+
+
+def fit_ramps(ramps: Sequence[RampSets], most: int) -> list[RampSets]:
+    """A session's ramps, in order, cut to ``most`` ramp-up sets in all where they hold
+    more, so that warming up never runs the session past the client's minutes.
+
+    Later ramps give way first, each down to its heaviest set: by then the body is warm,
+    and the set nearest the working load still rehearses the new movement. Then the
+    first ramp keeps its light set and its heaviest, then only its second, about half
+    the working load. Past that (the weekly model keeps room for a set a ramp, so only a
+    week with more working sets than the model's gets there), later ramps go, the last
+    first.
+
+    >>> first, squat = ((20.0, 10), (50.0, 5), (70.0, 3)), ((20.0, 10), (60.0, 5), (85.0, 3))
+    >>> fit_ramps([first, squat], 6) == [first, squat]
+    True
+    >>> fit_ramps([first, squat], 4)
+    [((20.0, 10), (50.0, 5), (70.0, 3)), ((85.0, 3),)]
+    >>> fit_ramps([first, squat], 3)
+    [((20.0, 10), (70.0, 3)), ((85.0, 3),)]
+    >>> fit_ramps([first, squat], 2)
+    [((50.0, 5),), ((85.0, 3),)]
+    >>> fit_ramps([first, squat], 1)
+    [((50.0, 5),), ()]
+    """
+    fitted = [tuple(r) for r in ramps]
+
+    def spare() -> int:
+        return sum(len(r) for r in fitted) - most
+
+    for i in range(1, len(fitted)):
+        cut = min(spare(), len(fitted[i]) - 1)
+        if cut > 0:
+            fitted[i] = fitted[i][cut:]
+    if fitted and spare() > 0 and len(fitted[0]) > 1:
+        keep = len(fitted[0]) - spare()
+        whole = fitted[0]
+        fitted[0] = whole[1:2] if keep <= 1 else whole[: keep - 1] + whole[-1:]
+    for i in range(len(fitted) - 1, 0, -1):
+        if spare() > 0:
+            fitted[i] = ()
+    return fitted
+
+
 def ramp_note(sets: Sequence[tuple[float, int]]) -> str:
     """The ramp-up sets as printed, compactly.
 

@@ -11,7 +11,6 @@ always give the same weeks. The parts: the scheme and its calendar
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,7 +38,13 @@ from thrustplan.planner.progression.starts import (
     resolve_start,
 )
 from thrustplan.planner.progression.variations import Choice, partner_slot, plan_variations
-from thrustplan.planner.progression.warmup import general_warm_up, ramp_note, ramp_sets
+from thrustplan.planner.progression.warmup import (
+    RampSets,
+    fit_ramps,
+    general_warm_up,
+    ramp_note,
+    ramp_sets,
+)
 from thrustplan.planner.template import (
     PlannedExercise,
     PlannedSession,
@@ -54,8 +59,18 @@ from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
 from thrustplan.rules.sessions import role_of
 from thrustplan.rules.slot_prescription import client_prescription, light_repeats
 from thrustplan.rules.strength import transfer_ratio
-from thrustplan.rules.timing import WARM_UP_MINUTES
-from thrustplan.rules.week_rules import TrialItem, TrialSession, session_seconds
+from thrustplan.rules.timing import (
+    RAMP_SET_SECONDS,
+    RAMP_SETS_IN_WARM_UP,
+    ramp_seconds,
+    session_minutes,
+)
+from thrustplan.rules.week_rules import (
+    TrialItem,
+    TrialSession,
+    session_seconds,
+    work_budget_seconds,
+)
 
 
 @dataclass(frozen=True)
@@ -308,7 +323,8 @@ class _Weeks:
         session = self.template.sessions[s]
         entries: list[ExerciseEntry] = []
         timing: list[tuple[Exercise, int, int, str | None]] = []
-        ramped = False
+        #: Ramp-up sets by entry, in session order.
+        ramps: dict[int, RampSets] = {}
         #: The heaviest working load of the session's barbell lifts so far.
         heaviest_bar: float | None = None
         for i, planned in enumerate(session.exercises):
@@ -319,7 +335,10 @@ class _Weeks:
             other = partner_slot(session, i)
             partner = None if other is None else (other, self.lifts[(s, other, shape.block)])
             choice = self.choices[shape.block - 1][s][i]
-            entry = _entry(self.profile, session, i, planned, lift, dose, choice, partner)
+            entries.append(_entry(self.profile, session, i, planned, lift, dose, choice, partner))
+            timing.append(
+                (lift.exercise, dose.sets, lift.prescription.rest_seconds, planned.superset)
+            )
             if isinstance(lift, LoadedLift) and is_main_lift(lift.exercise) and dose.load:
                 # The first heavy lift of the session gets its ramp-up sets; one at the
                 # kit's lightest load has nothing lighter to ramp with, and the next does.
@@ -328,42 +347,33 @@ class _Weeks:
                 # deadlift): a new movement at a load the session has not met.
                 barbell = lift.exercise.load_kind is LoadKind.BARBELL
                 heavier = heaviest_bar is None or dose.load > heaviest_bar
-                if not ramped or (barbell and heavier):
-                    entry = _with_ramp(entry, lift, dose)
-                    ramped = ramped or bool(entry.ramp)
+                if not ramps or (barbell and heavier):
+                    sets = ramp_sets(dose.load, lift.ladder, dose.target_reps)
+                    if sets:
+                        ramps[i] = sets
                 if barbell:
                     heaviest_bar = max(heaviest_bar or 0.0, dose.load)
-            entries.append(entry)
-            timing.append(
-                (lift.exercise, dose.sets, lift.prescription.rest_seconds, planned.superset)
-            )
-        planned_seconds = session_seconds(
-            _trial(
-                session.day,
-                [
-                    (p.exercise, p.sets, p.prescription.rest_seconds, p.superset)
-                    for p in session.exercises
-                ],
-            )
-        )
-        # The template's minutes, moved by what this week's sets add or take away.
-        delta = math.ceil((session_seconds(_trial(session.day, timing)) - planned_seconds) / 60)
+        # Ramps past what the warm-up holds take time of their own, never more than the
+        # working sets leave of the client's minutes.
+        work = session_seconds(_trial(session.day, timing))
+        room = work_budget_seconds(self.profile.session_minutes) - work
+        most = RAMP_SETS_IN_WARM_UP + max(room, 0) // RAMP_SET_SECONDS
+        for i, sets in zip(ramps, fit_ramps(list(ramps.values()), most), strict=True):
+            entries[i] = _with_ramp(entries[i], sets)
+        seconds = work + ramp_seconds(sum(len(e.ramp) for e in entries))
         start = self.profile.start_date
         return Session(
             day=session.day,
             date=session.day.date_in_week(start, shape.number) if start else None,
             focus=session.focus,
-            estimated_minutes=max(session.minutes + delta, WARM_UP_MINUTES),
+            estimated_minutes=session_minutes(seconds),
             exercises=entries,
             warm_up=general_warm_up(session.focus),
         )
 
 
-def _with_ramp(entry: ExerciseEntry, lift: LoadedLift, dose: Dose) -> ExerciseEntry:
+def _with_ramp(entry: ExerciseEntry, sets: RampSets) -> ExerciseEntry:
     """``entry`` with ramp-up sets before its first working set, first among its notes."""
-    if dose.load is None:
-        return entry
-    sets = ramp_sets(dose.load, lift.ladder, dose.target_reps)
     if not sets:
         return entry
     notes = "; ".join(n for n in (ramp_note(sets), entry.notes) if n)

@@ -32,7 +32,14 @@ def entry_exercise(entry: ExerciseEntry, catalogue: Catalogue) -> Exercise | Non
 def trial_session(session: Session, week: int, catalogue: Catalogue) -> TrialSession:
     """A programme session as the rules in :mod:`thrustplan.rules.week_rules` read it."""
     items = tuple(
-        TrialItem(e.exercise_id, entry_exercise(e, catalogue), e.sets, e.rest_seconds, e.superset)
+        TrialItem(
+            e.exercise_id,
+            entry_exercise(e, catalogue),
+            e.sets,
+            e.rest_seconds,
+            e.superset,
+            len(e.ramp),
+        )
         for e in sorted(session.exercises, key=lambda e: e.order)
     )
     return TrialSession(session.day, items, week)

@@ -17,7 +17,7 @@ from thrustplan.rules.eligibility import exclusion_reason
 from thrustplan.rules.located import per_entry
 from thrustplan.rules.located import sessions as sessions
 from thrustplan.rules.review.finding import Finding
-from thrustplan.rules.timing import WARM_UP_MINUTES, superset_seconds
+from thrustplan.rules.timing import WARM_UP_MINUTES, ramp_seconds, superset_seconds
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
@@ -76,6 +76,7 @@ def session_minutes(session: Session, catalogue: Catalogue) -> float:
         ]
         rests = [e.rest_seconds for e in step]
         seconds += superset_seconds(max(e.sets for e in step), works, rests)
+    seconds += ramp_seconds(sum(len(e.ramp) for e in session.exercises))
     return WARM_UP_MINUTES + seconds / 60
 
 
