@@ -26,7 +26,8 @@ from thrustplan.planner.model.candidates import make_pair, prepare
 from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES
 from thrustplan.planner.model.solve import InfeasibleRequest, solve_input
 from thrustplan.planner.template import PlannedSession
-from thrustplan.rules.profile import ClientProfile
+from thrustplan.rules.prescription import is_main_lift
+from thrustplan.rules.profile import ClientProfile, Weekday
 from thrustplan.rules.slot_prescription import LIGHT_DAY_SETS
 from thrustplan.rules.supersets import pairing_problem
 
@@ -399,9 +400,9 @@ def test_one_heavy_lower_lift_a_session_counts_a_second_main_squat_or_hinge() ->
     client = two_day_profile(goal="strength", days_per_week=4, equipment=["barbell", "squat_rack"])
     rule = "one_heavy_lower_lift_a_session"
     # The squat and the deadlift are a strength plan's main lifts; the Romanian deadlift
-    # is a second lift.
+    # is a second lift. The penalty counts halves: a second heavy lift is two.
     stacked = [["back_squat", "deadlift"], [], [], []]
-    assert rule_penalty(rule, client, lifts, stacked) == 1
+    assert rule_penalty(rule, client, lifts, stacked) == 2
     apart = [["back_squat", "romanian_deadlift"], [], ["deadlift"], []]
     assert rule_penalty(rule, client, lifts, apart) == 0
 
@@ -418,20 +419,54 @@ def test_one_heavy_lower_lift_a_session_gives_each_its_day_when_the_week_has_the
     assert sum(len(h) for h in heavy) == 3 and all(len(h) <= 1 for h in heavy)
 
 
-def test_a_lift_on_its_light_day_is_not_a_heavy_one() -> None:
+def test_lift_variety_day_to_day_costs_a_loaded_lift_on_consecutive_days() -> None:
+    catalogue = builtin_catalogue()
+    lifts = [catalogue[i] for i in ("bench_press", "dumbbell_bench_press", "push_up")]
+    client = two_day_profile(
+        goal="hypertrophy",
+        days=["fri", "sat"],
+        equipment=["barbell", "squat_rack", "bench", "dumbbells"],
+    )
+    rule = "lift_variety_day_to_day"
+    assert rule_penalty(rule, client, lifts, [["bench_press"], ["bench_press"]]) == 1
+    assert rule_penalty(rule, client, lifts, [["bench_press"], ["dumbbell_bench_press"]]) == 0
+    assert rule_penalty(rule, client, lifts, [["push_up"], ["push_up"]]) == 0
+    # Saturday to Monday is not the next day.
+    apart = client.model_copy(update={"days": [Weekday.MON, Weekday.SAT]})
+    assert rule_penalty(rule, apart, lifts, [["bench_press"], ["bench_press"]]) == 0
+
+
+def test_the_day_after_an_upper_day_varies_its_lifts() -> None:
+    # Friday's upper day and Saturday's full-body session both press and row: before the
+    # rule, both held the same Smith-machine bench press; now each loaded lift of one is
+    # a different variation on the other.
+    client = load_profile(
+        Path(__file__).parent / "panel" / "hypertrophy-advanced-gym-supersets.yaml"
+    )
+    template = solve_input(prepare(client, builtin_catalogue()), SOLVER)
+    by_day = {s.day: s for s in template.sessions}
+    friday, saturday = (
+        {p.exercise.id for p in by_day[day].exercises if is_main_lift(p.exercise)}
+        for day in (Weekday.FRI, Weekday.SAT)
+    )
+    assert friday and saturday and not friday & saturday
+
+
+def test_a_lift_on_its_light_day_is_half_a_heavy_one() -> None:
     catalogue = builtin_catalogue()
     lifts = [catalogue[i] for i in ("back_squat", "deadlift")]
     client = two_day_profile(goal="strength", days_per_week=4, equipment=["barbell", "squat_rack"])
     rule = "one_heavy_lower_lift_a_session"
     # The squat's second session of the week is its light day: beside the deadlift's heavy
-    # one it is a GZCLP day's tier 2, not a second heavy lift.
-    assert (
-        rule_penalty(rule, client, lifts, [["back_squat"], [], ["deadlift", "back_squat"], []]) == 0
-    )
+    # one it is a GZCLP day's tier 2, half the cost of a second heavy lift (in halves).
+    light = [["back_squat"], [], ["deadlift", "back_squat"], []]
+    assert rule_penalty(rule, client, lifts, light) == 1
     # The same two sessions the other way round stack two heavy lifts on the first day.
-    assert (
-        rule_penalty(rule, client, lifts, [["deadlift", "back_squat"], [], ["back_squat"], []]) == 1
-    )
+    heavy = [["deadlift", "back_squat"], [], ["back_squat"], []]
+    assert rule_penalty(rule, client, lifts, heavy) == 2
+    # On a day of its own, the light day costs nothing.
+    alone = [["back_squat"], [], ["back_squat"], []]
+    assert rule_penalty(rule, client, lifts, alone) == 0
 
 
 def test_a_light_day_takes_fewer_sets_after_the_days_heavy_lift() -> None:

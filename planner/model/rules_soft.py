@@ -10,6 +10,7 @@ from ortools.sat.python import cp_model
 from thrustplan.planner.model.candidates import MAX_SETS
 from thrustplan.planner.model.rule_model import RuleModel, session_seconds
 from thrustplan.rules.goals import Goal
+from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.sessions import HEAVY_LOWER_PATTERNS, STAPLES, Role
 from thrustplan.rules.timing import WARM_UP_MINUTES
 from thrustplan.rules.volume import BAND_TOP
@@ -99,6 +100,27 @@ def penalise_repeated_pattern(m: RuleModel) -> Penalty:
                 m.model.add(extra >= sum(v.is_assigned(d, c) for c in members) - 1)
                 extras.append(extra)
     return 60, sum(extras)
+
+
+def penalise_lift_on_consecutive_days(m: RuleModel) -> Penalty:
+    """Variety from one day to the next: a loaded compound lift in the sessions of two
+    consecutive days (a Smith-machine bench press on Friday's upper day and again in
+    Saturday's full-body session) costs a point, so the second day takes a sibling
+    variation where the kit has one, as a coach varies a lift done again within a day."""
+    v = m.vars
+    days = m.data.split.days
+    repeats: list[cp_model.IntVar] = []
+    for a in v.days:
+        for b in v.days:
+            if days[a].day.days_until(days[b].day) != 1:
+                continue
+            both = {c.id for c in v.options(a)} & {c.id for c in v.options(b)}
+            for c in v.candidates():
+                if c.id in both and is_main_lift(c.exercise):
+                    repeat = m.model.new_bool_var(f"next_day[{a},{b},{c.id}]")
+                    m.model.add(repeat >= v.is_assigned(a, c) + v.is_assigned(b, c) - 1)
+                    repeats.append(repeat)
+    return 60, sum(repeats)
 
 
 def penalise_exercise_fit(m: RuleModel) -> Penalty:
@@ -191,9 +213,10 @@ def penalise_unused_time(m: RuleModel) -> Penalty:
 def penalise_stacked_heavy_lower(m: RuleModel) -> Penalty:
     """One heavy lower-body lift a session: a second main squat or hinge (a deadlift after
     the day's heavy squats) costs as much as a set of volume, so that a week with a lower
-    day for each gives each its own day, as GZCLP and 5/3/1 do; a week with fewer such
-    days than heavy lifts still holds them all, and puts a lift's light day beside
-    another's heavy one (GZCLP's T1 and T2 of a day)."""
+    day for each gives each its own day, as GZCLP and 5/3/1 do. A lift on its light day
+    beside another's heavy one costs half that: a week with fewer such days than heavy
+    lifts still holds them all, and puts a light day beside a heavy one (GZCLP's T1 and
+    T2 of a day), but a week with a day to spare gives the light day its own."""
     v = m.vars
     heavy = [
         c
@@ -202,14 +225,15 @@ def penalise_stacked_heavy_lower(m: RuleModel) -> Penalty:
     ]
     extras: list[cp_model.IntVar] = []
     for d in v.days:
-        # A lift on its light day (``WeekVariables.is_repeat``) is not a heavy one.
-        here = [v.is_assigned(d, c) - v.is_repeat(d, c) for c in heavy if c in v.options(d)]
+        # In halves: a heavy lift counts two, one on its light day
+        # (``WeekVariables.is_repeat``) one; the session's first heavy lift is free.
+        here = [2 * v.is_assigned(d, c) - v.is_repeat(d, c) for c in heavy if c in v.options(d)]
         if len(here) > 1:
-            extra = m.model.new_int_var(0, len(here), f"stacked_heavy_lower[{d}]")
-            m.model.add(extra >= sum(here) - 1)
+            extra = m.model.new_int_var(0, 2 * len(here), f"stacked_heavy_lower[{d}]")
+            m.model.add(extra >= sum(here) - 2)
             extras.append(extra)
-    # A set is two half-sets short of a target of priority weight 1.
-    return VOLUME_WEIGHT * 2 * (VOLUME_FIRST + 2), sum(extras)
+    # Half a set: one half-set short of a target of priority weight 1.
+    return VOLUME_WEIGHT * (VOLUME_FIRST + 2), sum(extras)
 
 
 def penalise_missing_staples(m: RuleModel) -> Penalty:
