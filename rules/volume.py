@@ -9,7 +9,7 @@ sets, quads MAV 12-18, hamstrings MAV 10-16). All figures in ``docs/training-rul
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from thrustplan.exercise_db.models import Exercise, Level, MuscleId
 from thrustplan.rules.goals import Goal
@@ -83,13 +83,7 @@ def weekly_sets(work: Iterable[tuple[Exercise, int]]) -> dict[MuscleId, float]:
     >>> sets["gluteus_maximus"], sets["hamstrings"]
     (7.0, 3.5)
     """
-    totals: dict[MuscleId, float] = {}
-    for exercise, sets in work:
-        for muscle in exercise.primary_muscles:
-            totals[muscle] = totals.get(muscle, 0.0) + sets
-        for muscle in exercise.secondary_muscles:
-            totals[muscle] = totals.get(muscle, 0.0) + sets * 0.5
-    return totals
+    return _summed(work, half_sets)
 
 
 #: Movement patterns whose glute work counts half toward a glute programme's weekly
@@ -131,10 +125,17 @@ def ceiling_half_sets(exercise: Exercise, goal: Goal) -> dict[MuscleId, int]:
 
 def ceiling_sets(work: Iterable[tuple[Exercise, int]], goal: Goal) -> dict[MuscleId, float]:
     """Weekly sets per muscle as the ceiling counts them (:func:`ceiling_half_sets`)."""
+    return _summed(work, lambda exercise: ceiling_half_sets(exercise, goal))
+
+
+def _summed(
+    work: Iterable[tuple[Exercise, int]], halves: Callable[[Exercise], Mapping[MuscleId, int]]
+) -> dict[MuscleId, float]:
+    """Weekly sets per muscle, each set of an exercise counting its ``halves`` in half-sets."""
     totals: dict[MuscleId, float] = {}
     for exercise, sets in work:
-        for muscle, halves in ceiling_half_sets(exercise, goal).items():
-            totals[muscle] = totals.get(muscle, 0.0) + sets * halves / 2
+        for muscle, share in halves(exercise).items():
+            totals[muscle] = totals.get(muscle, 0.0) + sets * share / 2
     return totals
 
 
