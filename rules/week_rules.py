@@ -16,13 +16,18 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
 from thrustplan.rules.eligibility import is_heavy
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import Weekday
 from thrustplan.rules.timing import WARM_UP_MINUTES, ramp_seconds, superset_seconds
 from thrustplan.rules.volume import MAX_WEEKLY_SETS, ceiling_sets
+
+if TYPE_CHECKING:
+    from thrustplan.rules.program import Session
 
 #: A session holds this many exercises at the fewest and at the most.
 MIN_EXERCISES_PER_SESSION = 3
@@ -89,6 +94,22 @@ class TrialSession:
 
 
 TrialWeek = Sequence[TrialSession]
+
+
+def programme_session(session: Session, catalogue: Catalogue, week: int = 1) -> TrialSession:
+    """A printed programme's session as these rules read it, ramp-up sets included."""
+    items = tuple(
+        TrialItem(
+            e.exercise_id,
+            catalogue.get(e.exercise_id),
+            e.sets,
+            e.rest_seconds,
+            e.superset,
+            len(e.ramp),
+        )
+        for e in sorted(session.exercises, key=lambda e: e.order)
+    )
+    return TrialSession(session.day, items, week)
 
 
 # ------------------------------------------------------------------------------ sessions

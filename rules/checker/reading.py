@@ -11,7 +11,7 @@ from thrustplan.exercise_db.models import Exercise
 from thrustplan.rules import located
 from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
 from thrustplan.rules.violation import Violation as Violation
-from thrustplan.rules.week_rules import TrialItem, TrialSession
+from thrustplan.rules.week_rules import TrialItem, TrialSession, programme_session
 
 Check = Callable[[Program, Catalogue], Iterator[Violation]]
 program_sessions = located.sessions
@@ -31,18 +31,7 @@ def entry_exercise(entry: ExerciseEntry, catalogue: Catalogue) -> Exercise | Non
 
 def trial_session(session: Session, week: int, catalogue: Catalogue) -> TrialSession:
     """A programme session as the rules in :mod:`thrustplan.rules.week_rules` read it."""
-    items = tuple(
-        TrialItem(
-            e.exercise_id,
-            entry_exercise(e, catalogue),
-            e.sets,
-            e.rest_seconds,
-            e.superset,
-            len(e.ramp),
-        )
-        for e in sorted(session.exercises, key=lambda e: e.order)
-    )
-    return TrialSession(session.day, items, week)
+    return programme_session(session, catalogue, week)
 
 
 def trials(program: Program, catalogue: Catalogue) -> Iterator[tuple[Week, TrialSession]]:

@@ -17,13 +17,11 @@ from thrustplan.rules.eligibility import exclusion_reason
 from thrustplan.rules.located import per_entry
 from thrustplan.rules.located import sessions as sessions
 from thrustplan.rules.review.finding import Finding
-from thrustplan.rules.timing import WARM_UP_MINUTES, ramp_seconds, superset_seconds
+from thrustplan.rules.timing import WARM_UP_MINUTES
+from thrustplan.rules.week_rules import programme_session, session_seconds
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import ExerciseEntry, Program, Session, Week
-
-#: Seconds of work assumed for a set of an exercise the catalogue does not hold.
-UNKNOWN_WORK_SECONDS = 60
 
 
 def entry_findings(
@@ -67,17 +65,8 @@ def known(session: Session, catalogue: Catalogue) -> list[tuple[ExerciseEntry, E
 
 def session_minutes(session: Session, catalogue: Catalogue) -> float:
     """How long the session takes, warm-up included, recomputed from its entries with
-    the same timing rules the planner and the checker use (``thrustplan.rules.timing``)."""
-    seconds = 0
-    for step in session.steps():
-        works = [
-            x.work_seconds if (x := catalogue.get(e.exercise_id)) else UNKNOWN_WORK_SECONDS
-            for e in step
-        ]
-        rests = [e.rest_seconds for e in step]
-        seconds += superset_seconds(max(e.sets for e in step), works, rests)
-    seconds += ramp_seconds(sum(len(e.ramp) for e in session.exercises))
-    return WARM_UP_MINUTES + seconds / 60
+    the rules the planner and the checker time it by (``rules.week_rules.session_seconds``)."""
+    return WARM_UP_MINUTES + session_seconds(programme_session(session, catalogue)) / 60
 
 
 def allowed(exercise: Exercise, program: Program) -> bool:
