@@ -48,12 +48,14 @@ def unfit_reason(exercise: Exercise, profile: ClientProfile) -> str | None:
 
 
 #: Exercises improvised from a door frame, a bench or the floor, for a kit without the
-#: equipment that does their job properly, and that equipment: a cable or machine row, a
-#: cable or machine pulldown, dips on a station or a cable pushdown (bench dips also load
-#: the front of the shoulder at the end of its range). Practitioner: a gym programme
-#: writes the loaded movement.
+#: equipment that does their job properly, and that equipment: a cable, machine or
+#: kettlebell row, a cable or machine pulldown, dips on a station or a cable pushdown
+#: (bench dips also load the front of the shoulder at the end of its range).
+#: Practitioner: a programme writes the loaded movement the kit allows. Dumbbells would
+#: qualify too, but without the door-frame row the solver cannot prove a 30-minute
+#: dumbbell week with supersets in time (docs/solver-design.md).
 IMPROVISED: Mapping[ExerciseId, frozenset[EquipmentId]] = {
-    "doorway_row": frozenset({"cable", "machine_stack", "suspension_trainer"}),
+    "doorway_row": frozenset({"cable", "machine_stack", "suspension_trainer", "kettlebells"}),
     "prone_floor_pulldown": frozenset({"cable", "machine_stack"}),
     "bench_dip": frozenset({"cable", "machine_stack", "dip_station"}),
 }
@@ -72,6 +74,8 @@ def superseded_by_kit(exercise: Exercise, profile: ClientProfile) -> str | None:
     ...                          session_minutes=45, equipment=list(kit))
     >>> superseded_by_kit(row, client("cable", "dumbbells"))
     'Cable station'
+    >>> superseded_by_kit(row, client("kettlebells"))
+    'Kettlebells'
     >>> print(superseded_by_kit(row, client("dumbbells", "bench")))
     None
     """

@@ -60,6 +60,21 @@ def test_an_excluded_exercise_is_held_out_of_every_day() -> None:
     assert "glute_bridge" in {c.id for c in data.candidates}
 
 
+@pytest.mark.parametrize("kit", [["kettlebells"], ["cable"], ["suspension_trainer"]])
+def test_a_door_frame_row_gives_way_to_the_loaded_row_the_kit_allows(kit: list[str]) -> None:
+    ids = {c.id for c in prepare(profile(equipment=kit), CATALOGUE).candidates}
+    assert "doorway_row" not in ids
+    loaded_rows = {"kettlebell_row", "seated_cable_row", "suspension_row"}
+    assert loaded_rows & ids
+
+
+def test_a_door_frame_row_stays_where_nothing_loads_a_row_or_the_client_asks() -> None:
+    floor = {c.id for c in prepare(profile(equipment=["mat"]), CATALOGUE).candidates}
+    asked = profile(equipment=["kettlebells"], favourites=["doorway_row"])
+    assert "doorway_row" in floor
+    assert "doorway_row" in {c.id for c in prepare(asked, CATALOGUE).candidates}
+
+
 def test_each_movement_pattern_keeps_at_most_its_share() -> None:
     data = prepare(profile(equipment=["barbell", "bench", "dumbbells", "cable"]), CATALOGUE)
     per_pattern = Counter(c.exercise.pattern for c in data.candidates)
