@@ -545,23 +545,54 @@ def test_a_first_lift_at_the_lightest_load_hands_the_ramp_to_the_next() -> None:
             assert loads == sorted(loads) and all(load < squat.load for load in loads)
 
 
-def test_the_first_barbell_lift_after_dumbbell_work_ramps_and_a_lighter_one_does_not() -> None:
+def test_the_first_barbell_lift_after_dumbbell_work_ramps_and_a_new_movement_rehearses() -> None:
+    # The squat is the session's first barbell lift: a whole ramp. The Romanian deadlift
+    # after it is lighter, but a new movement: its light set and its heaviest. The good
+    # morning after that is a hinge again, lighter still: the deadlift rehearsed it.
     client = profile(
         weeks=2, days_per_week=2, equipment=["barbell", "squat_rack", "bench", "dumbbells"],
+        session_minutes=90,
         rep_maxes={
             "dumbbell_hip_thrust": {"weight": 40, "reps": 10},
             "back_squat": {"weight": 80, "reps": 8},
             "romanian_deadlift": {"weight": 60, "reps": 8},
+            "good_morning": {"weight": 40, "reps": 10},
         },
     )  # fmt: skip
-    plan = weekly_template(
-        client, [["dumbbell_hip_thrust", "back_squat", "romanian_deadlift", "plank"]] * 2
-    )
+    lifts = ["dumbbell_hip_thrust", "back_squat", "romanian_deadlift", "good_morning"]
+    plan = weekly_template(client, [lifts] * 2)
     for week in build_weeks(client, plan, CATALOGUE).weeks:
         for session in week.sessions:
-            thrust, squat, hinge, _ = session.exercises
-            assert thrust.ramp and squat.ramp, "the squat is the session's first barbell lift"
-            assert (hinge.load or 0) < (squat.load or 0) and not hinge.ramp
+            thrust, squat, hinge, morning = session.exercises
+            assert thrust.ramp and len(squat.ramp) > 2, "the squat is the first barbell lift"
+            assert (hinge.load or 0) < (squat.load or 0) and len(hinge.ramp) == 2
+            assert hinge.ramp[0].load == 20 and hinge.ramp[-1].load < (hinge.load or 0)
+            assert hinge.notes.startswith("ramp ")
+            assert (morning.load or 0) < (hinge.load or 0) and not morning.ramp
+
+
+def test_a_rehearsal_ramp_is_printed_whole_or_not_at_all() -> None:
+    # Where the working sets leave no minute for it, the new movement's short ramp is
+    # left out rather than cut to one set, and the session still fits.
+    lifts = {
+        "back_squat": {"weight": 100, "reps": 5},
+        "bench_press": {"weight": 80, "reps": 5},
+    }
+    roomy = profile(
+        goal="strength", weeks=2, days_per_week=2, session_minutes=90,
+        equipment=["barbell", "squat_rack", "bench"], rep_maxes=lifts,
+    )  # fmt: skip
+    plan = weekly_template(roomy, [[("back_squat", 5), ("bench_press", 5)]] * 2)
+    tight = roomy.model_copy(update={"session_minutes": plan.sessions[0].minutes})
+    whole, cut = (program_from_template(c, plan) for c in (roomy, tight))
+    squat, bench = whole.weeks[0].sessions[0].exercises
+    assert squat.ramp and len(bench.ramp) == 2 and (bench.load or 0) < (squat.load or 0)
+    squat, bench = cut.weeks[0].sessions[0].exercises
+    assert squat.ramp and not bench.ramp
+    for program, minutes in ((whole, 90), (cut, plan.sessions[0].minutes)):
+        for session in program.weeks[0].sessions:
+            assert review_session_minutes(session, CATALOGUE) <= session.estimated_minutes
+            assert session.estimated_minutes <= minutes
 
 
 def test_ramps_count_in_the_minutes_and_give_way_to_the_clients_time() -> None:

@@ -9,7 +9,7 @@ the working load and each heavier than the one before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder
 
@@ -124,6 +124,34 @@ def fit_ramps(ramps: Sequence[RampSets], most: int) -> list[RampSets]:
         if spare() > 0:
             fitted[i] = ()
     return fitted
+
+
+def short_ramp(sets: RampSets) -> RampSets:
+    """A ramp cut to its light set and its heaviest, for a lift whose session has warmed
+    the body but not yet rehearsed its movement.
+
+    >>> short_ramp(((20.0, 10), (40.0, 5), (55.0, 3), (70.0, 1)))
+    ((20.0, 10), (70.0, 1))
+    >>> short_ramp(((20.0, 10), (20.0, 5)))
+    ((20.0, 10), (20.0, 5))
+    """
+    return sets if len(sets) <= 2 else (sets[0], sets[-1])
+
+
+def add_rehearsals(rehearsals: Mapping[int, RampSets], spare: int) -> dict[int, RampSets]:
+    """The short ramps (:func:`short_ramp`) that ``spare`` ramp-up sets hold, whole and in
+    session order: a ramp the client's minutes would cut below two sets is left out, as
+    :func:`fit_ramps` leaves out later ramps, rather than printed as one set.
+
+    >>> add_rehearsals({3: ((20.0, 10), (55.0, 3)), 5: ((20.0, 10), (40.0, 3))}, 3)
+    {3: ((20.0, 10), (55.0, 3))}
+    """
+    kept: dict[int, RampSets] = {}
+    for i, sets in sorted(rehearsals.items()):
+        if len(sets) <= spare:
+            kept[i] = sets
+            spare -= len(sets)
+    return kept
 
 
 def ramp_note(sets: Sequence[tuple[float, int]]) -> str:

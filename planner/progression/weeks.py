@@ -40,10 +40,12 @@ from thrustplan.planner.progression.starts import (
 from thrustplan.planner.progression.variations import Choice, partner_slot, plan_variations
 from thrustplan.planner.progression.warmup import (
     RampSets,
+    add_rehearsals,
     fit_ramps,
     general_warm_up,
     ramp_note,
     ramp_sets,
+    short_ramp,
 )
 from thrustplan.planner.template import (
     PlannedExercise,
@@ -325,8 +327,13 @@ class _Weeks:
         timing: list[tuple[Exercise, int, int, str | None]] = []
         #: Ramp-up sets by entry, in session order.
         ramps: dict[int, RampSets] = {}
-        #: The heaviest working load of the session's barbell lifts so far.
+        #: Short ramps of barbell lifts the session's heavier work has warmed but whose
+        #: movement is new to it, by entry: printed where the minutes allow.
+        rehearsals: dict[int, RampSets] = {}
+        #: The heaviest working load of the session's barbell lifts so far, and their
+        #: movement patterns.
         heaviest_bar: float | None = None
+        bar_patterns: set[str] = set()
         for i, planned in enumerate(session.exercises):
             lift = self.lifts[(s, i, shape.block)]
             dose = self._relative_to_found(
@@ -347,18 +354,29 @@ class _Weeks:
                 # deadlift): a new movement at a load the session has not met.
                 barbell = lift.exercise.load_kind is LoadKind.BARBELL
                 heavier = heaviest_bar is None or dose.load > heaviest_bar
+                # A lighter barbell lift of a movement the session has not done (a bench
+                # press or a Romanian deadlift after the day's squats) still rehearses
+                # the new pattern, as Starting Strength warms up every lift: a short ramp.
+                new_movement = barbell and lift.exercise.pattern not in bar_patterns
                 if not ramps or (barbell and heavier):
                     sets = ramp_sets(dose.load, lift.ladder, dose.target_reps)
                     if sets:
                         ramps[i] = sets
+                elif new_movement:
+                    sets = ramp_sets(dose.load, lift.ladder, dose.target_reps)
+                    if sets:
+                        rehearsals[i] = short_ramp(sets)
                 if barbell:
                     heaviest_bar = max(heaviest_bar or 0.0, dose.load)
+                    bar_patterns.add(lift.exercise.pattern)
         # Ramps past what the warm-up holds take time of their own, never more than the
         # working sets leave of the client's minutes.
         work = session_seconds(_trial(session.day, timing))
         room = work_budget_seconds(self.profile.session_minutes) - work
         most = RAMP_SETS_IN_WARM_UP + max(room, 0) // RAMP_SET_SECONDS
-        for i, sets in zip(ramps, fit_ramps(list(ramps.values()), most), strict=True):
+        fitted = dict(zip(ramps, fit_ramps(list(ramps.values()), most), strict=True))
+        fitted.update(add_rehearsals(rehearsals, most - sum(len(r) for r in fitted.values())))
+        for i, sets in fitted.items():
             entries[i] = _with_ramp(entries[i], sets)
         seconds = work + ramp_seconds(sum(len(e.ramp) for e in entries))
         start = self.profile.start_date
