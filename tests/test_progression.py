@@ -587,6 +587,8 @@ def test_a_rehearsal_ramp_is_printed_whole_or_not_at_all() -> None:
     whole, cut = (program_from_template(c, plan) for c in (roomy, tight))
     squat, bench = whole.weeks[0].sessions[0].exercises
     assert squat.ramp and len(bench.ramp) == 2 and (bench.load or 0) < (squat.load or 0)
+    # A rehearsal of the pattern before sets of three, not the heavy single the squat had.
+    assert any(r.reps == 1 for r in squat.ramp) and min(r.reps for r in bench.ramp) >= 3
     squat, bench = cut.weeks[0].sessions[0].exercises
     assert squat.ramp and not bench.ramp
     for program, minutes in ((whole, 90), (cut, plan.sessions[0].minutes)):

@@ -126,16 +126,23 @@ def fit_ramps(ramps: Sequence[RampSets], most: int) -> list[RampSets]:
     return fitted
 
 
+#: Fewest reps of a rehearsal's second set: a few reps of the pattern, not a single.
+REHEARSAL_REPS = 3
+
+
 def short_ramp(sets: RampSets) -> RampSets:
-    """A ramp cut to its light set and its heaviest, for a lift whose session has warmed
-    the body but not yet rehearsed its movement.
+    """A ramp cut to its light set and its heaviest of :data:`REHEARSAL_REPS` reps or
+    more, for a lift whose session has warmed the body but not yet rehearsed its
+    movement: the heavy single readies a near-maximal set, and the lift is lighter than
+    the session's work before it.
 
     >>> short_ramp(((20.0, 10), (40.0, 5), (55.0, 3), (70.0, 1)))
-    ((20.0, 10), (70.0, 1))
+    ((20.0, 10), (55.0, 3))
     >>> short_ramp(((20.0, 10), (20.0, 5)))
     ((20.0, 10), (20.0, 5))
     """
-    return sets if len(sets) <= 2 else (sets[0], sets[-1])
+    rehearsal = [s for s in sets[1:] if s[1] >= REHEARSAL_REPS]
+    return (sets[0], rehearsal[-1]) if rehearsal else sets[:2]
 
 
 def add_rehearsals(rehearsals: Mapping[int, RampSets], spare: int) -> dict[int, RampSets]:
