@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from thrustplan.exercise_db.models import EquipmentId, Exercise, ExerciseId
+from thrustplan.exercise_db.models import EquipmentId, Exercise, ExerciseId, LoadKind
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.rules.populations import limitation_clash, past_first_trimester
 from thrustplan.rules.prescription import is_main_lift
@@ -81,6 +81,28 @@ def superseded_by_kit(exercise: Exercise, profile: ClientProfile) -> str | None:
     """
     proper = sorted(IMPROVISED.get(exercise.id, frozenset()) & profile.available_equipment)
     return VOCABULARY.name("equipment", proper[0]) if proper else None
+
+
+def coarser_than_kit(exercise: Exercise, profile: ClientProfile) -> bool:
+    """Whether ``exercise`` is loaded with kettlebells where the client has dumbbells too.
+
+    A set of bells climbs in steps of 2-4 kg, a rack of dumbbells in 1-2.5 kg, so the
+    dumbbell version of a movement can progress where the bell would stall (a 6 kg
+    kettlebell row held for weeks beside a rack of dumbbells). The swing has no dumbbell
+    version and stays a staple of a glute plan (``rules.sessions.STAPLES``).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.rules.profile import ClientProfile
+    >>> row = builtin_catalogue()["kettlebell_row"]
+    >>> def client(*kit: str) -> ClientProfile:
+    ...     return ClientProfile(name="A", goal="general", level="beginner", days_per_week=3,
+    ...                          session_minutes=45, equipment=list(kit))
+    >>> coarser_than_kit(row, client("kettlebells", "dumbbells"))
+    True
+    >>> coarser_than_kit(row, client("kettlebells"))
+    False
+    """
+    return exercise.load_kind is LoadKind.KETTLEBELL and "dumbbells" in profile.available_equipment
 
 
 def is_heavy(exercise: Exercise) -> bool:

@@ -11,6 +11,7 @@ from tests.factories import basic_exercises, exercise, model_input, profile, two
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.candidates import (
     PER_PATTERN,
+    ModelInput,
     make_candidate,
     make_pair,
     prepare,
@@ -73,6 +74,17 @@ def test_a_door_frame_row_stays_where_nothing_loads_a_row_or_the_client_asks() -
     asked = profile(equipment=["kettlebells"], favourites=["doorway_row"])
     assert "doorway_row" in floor
     assert "doorway_row" in {c.id for c in prepare(asked, CATALOGUE).candidates}
+
+
+def test_a_kettlebell_lift_costs_one_more_beside_dumbbells_that_climb_in_finer_steps() -> None:
+    both = prepare(profile(equipment=["kettlebells", "dumbbells", "bench"]), CATALOGUE)
+    bells = prepare(profile(equipment=["kettlebells", "bench"]), CATALOGUE)
+
+    def cost(data: ModelInput, exercise_id: str) -> int:
+        return next(c.cost for c in data.candidates if c.id == exercise_id)
+
+    assert cost(both, "kettlebell_row") == cost(bells, "kettlebell_row") + 1
+    assert cost(both, "dumbbell_row") < cost(both, "kettlebell_row")
 
 
 def test_each_movement_pattern_keeps_at_most_its_share() -> None:

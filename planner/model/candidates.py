@@ -17,7 +17,12 @@ from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
-from thrustplan.rules.eligibility import is_heavy, superseded_by_kit, unfit_reason
+from thrustplan.rules.eligibility import (
+    coarser_than_kit,
+    is_heavy,
+    superseded_by_kit,
+    unfit_reason,
+)
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.populations import preferred_for
 from thrustplan.rules.prescription import Prescription, is_main_lift
@@ -190,6 +195,12 @@ def fit_cost(exercise: Exercise, level: Level) -> int:
     return cost
 
 
+def client_cost(exercise: Exercise, profile: ClientProfile) -> int:
+    """:func:`fit_cost` for this client's kit: a kettlebell lift costs one more where
+    dumbbells load the same movement in finer steps (``rules.eligibility.coarser_than_kit``)."""
+    return fit_cost(exercise, profile.level) + coarser_than_kit(exercise, profile)
+
+
 def _preference(exercise: Exercise, profile: ClientProfile) -> int:
     if exercise.id in profile.favourites or preferred_for(exercise.id, profile.limitations):
         return 1
@@ -203,7 +214,7 @@ def _rank_key(exercise: Exercise, profile: ClientProfile) -> tuple[int, int, int
     return (
         -_preference(exercise, profile),
         level_gap,
-        fit_cost(exercise, profile.level),
+        client_cost(exercise, profile),
         exercise.id,
     )
 
@@ -248,7 +259,7 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
         rest_seconds=prescription.rest_seconds,
         half_sets=half_sets(exercise),
         heavy=is_heavy(exercise),
-        cost=fit_cost(exercise, profile.level),
+        cost=client_cost(exercise, profile),
         level_gap=max(exercise.level.rank - profile.level.rank, 0),
         preference=_preference(exercise, profile),
         excluded=unfit_reason(exercise, profile),
