@@ -115,6 +115,12 @@ Weight = Annotated[float, Field(gt=0, le=1000)]
 #: Every model refuses NaN and infinities: no rule or ladder can work with them.
 _STRICT = ConfigDict(extra="forbid", allow_inf_nan=False)
 
+#: Sessions this short pair their exercises unless the client says otherwise: after the
+#: warm-up, 19 minutes hold about four exercises of two straight sets, too few for a
+#: full body, and sharing the rest of two non-competing lifts is how short-session
+#: programmes fit one in (docs/session-structure.md, "Supersets").
+SUPERSETS_UP_TO_MINUTES = 25
+
 #: Bounds on what a profile may hold, so that no plan's work grows without limit: the
 #: plate ladder grows with the number of plate sizes, their counts and their step.
 MAX_PLATE_SIZES = 12
@@ -314,7 +320,11 @@ class ClientProfile(BaseModel):
     )
     favourites: list[ExerciseId] = Field(default_factory=list, max_length=1000)
     dislikes: list[ExerciseId] = Field(default_factory=list, max_length=1000)
-    supersets: bool = Field(default=False, description="Pair non-competing exercises.")
+    supersets: bool | None = Field(
+        default=None,
+        description="Pair non-competing exercises as supersets: true or false; unset, "
+        f"they are paired in sessions of {SUPERSETS_UP_TO_MINUTES} minutes or less.",
+    )
     progression: ProgressionScheme | None = Field(
         default=None, description="Override the scheme chosen from goal and level."
     )
@@ -369,6 +379,20 @@ class ClientProfile(BaseModel):
     @property
     def available_equipment(self) -> frozenset[EquipmentId]:
         return frozenset({"bodyweight", *self.equipment})
+
+    @property
+    def pairs_exercises(self) -> bool:
+        """Whether the plan may pair exercises as supersets: as the client said, and
+        where they did not say, in sessions of :data:`SUPERSETS_UP_TO_MINUTES` or less.
+
+        >>> short = ClientProfile(name="A", goal="general", level="beginner",
+        ...                       days_per_week=2, session_minutes=20)
+        >>> short.pairs_exercises, short.model_copy(update={"supersets": False}).pairs_exercises
+        (True, False)
+        """
+        if self.supersets is not None:
+            return self.supersets
+        return self.session_minutes <= SUPERSETS_UP_TO_MINUTES
 
 
 def _resolve_words(kind: Literal["equipment", "limitations"], value: Any) -> Any:

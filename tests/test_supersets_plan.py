@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from tests.factories import FULL_GYM, profile
 from thrustplan.app.cli.app import app
 from thrustplan.exercise_db.catalogue import builtin_catalogue
-from thrustplan.planner.model.solve import SolverSettings
+from thrustplan.planner.model.solve import InfeasibleRequest, SolverSettings
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.program import Program
@@ -106,3 +106,24 @@ def test_thrustplan_plan_prints_the_pairs(tmp_path: Path) -> None:
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     assert "A1" in text and "A2" in text
     assert "→ A2" in text or "→A2" in text
+
+
+def test_twenty_minute_sessions_pair_unless_the_client_says_no(tmp_path: Path) -> None:
+    # Left unset, sessions of 25 minutes or less pair (``ClientProfile.pairs_exercises``):
+    # four straight exercises would be all 20 minutes hold.
+    twenty = {**SHORT, "session_minutes": 20, "weeks": 2}
+    unset = tmp_path / "twenty.yaml"
+    unset.write_text(yaml.safe_dump(twenty))
+    plan_json = tmp_path / "plan.json"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["plan", str(unset), "-o", str(tmp_path / "plan.pdf"), "--json", str(plan_json)]
+    )
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["check", str(plan_json)]).exit_code == 0
+    paired = Program.model_validate_json(plan_json.read_text())
+    assert paired.profile.supersets is None
+    assert any(e.superset for s in paired.weeks[0].sessions for e in s.exercises)
+    # In straight sets the same two sessions cannot hold the lifts a coach insists on.
+    with pytest.raises(InfeasibleRequest, match="set supersets: true"):
+        generate_program(profile(**twenty, supersets=False), CATALOGUE, SOLVER)

@@ -169,6 +169,23 @@ def test_the_profile_form_shows_field_named_errors_inline(ws: Workspace, ann: Te
     assert 'value="9"' in answer.text, "what was typed stays in the form"
 
 
+@pytest.mark.parametrize(("chosen", "kept"), [("", None), ("true", True), ("false", False)])
+def test_the_supersets_choice_is_kept_as_chosen_and_shown_again(
+    ws: Workspace, ann: TestClient, chosen: str, kept: bool | None
+) -> None:
+    # Left unset, short sessions pair and long ones do not: a choice of its own, which a
+    # check box would have saved as "no".
+    token = csrf_of(ann.get("/clients/new").text)
+    data = {**form(PROFILE), "name": f"Superset {chosen or 'unset'}", "supersets": chosen}
+    answer = ann.post("/clients/new", data=data | {"csrf_token": token}, follow_redirects=False)
+    assert answer.status_code == 303
+    client_id = int(answer.headers["location"].rsplit("/", 1)[1])
+    stored = ws.client.get(f"/api/v1/clients/{client_id}", headers=ws.api()).json()
+    assert stored["profile"].get("supersets") == kept
+    page = ann.get(f"/clients/{client_id}/edit").text
+    assert f'<option value="{chosen}" selected>' in page
+
+
 def test_a_client_name_full_of_html_prints_as_text(ws: Workspace, ann: TestClient) -> None:
     token = csrf_of(ann.get("/clients/new").text)
     name = '<script>alert("x")</script><b>Zoë</b>'

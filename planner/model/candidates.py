@@ -3,7 +3,7 @@
 Candidates are the exercises a client may do (equipment, limitations, exclusions),
 trimmed to the best few per movement pattern: the model's size, not the catalogue's,
 sets the solve time (docs/solver-design.md: ~10 per pattern kept 800-exercise catalogues
-provable in 1-2 s). Superset pairs, for clients who ask for them, are every two
+provable in 1-2 s). Superset pairs, where the profile pairs exercises, are every two
 candidates that may share a superset and can fill neighbouring slots of a day.
 """
 
@@ -121,7 +121,7 @@ class ModelInput:
     #: Multiplier on a muscle's target error; priority muscles weigh more.
     muscle_weights: Mapping[MuscleId, int]
     #: The superset pairs each day (by index into the split) may use; days without any
-    #: are left out, so this is empty unless the client asked for supersets and they help.
+    #: are left out, so this is empty unless the profile pairs exercises and they help.
     pairs: Mapping[int, tuple[Pair, ...]] = field(default_factory=dict)
     #: Each day's skeleton (``thrustplan.rules.sessions.skeleton``), by index into the split; a day
     #: holds only what its slots admit.
@@ -411,7 +411,7 @@ def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
         targets=weekly_targets(profile.goal, profile.level),
         max_weekly_sets=MAX_WEEKLY_SETS[profile.level],
         muscle_weights=weights,
-        pairs=superset_pairs(candidates, split, profile) if profile.supersets else {},
+        pairs=superset_pairs(candidates, split, profile) if profile.pairs_exercises else {},
         slots={d: day_slots for d, day_slots in slots.items() if day_slots},
         unfit_includes=_unfit_includes(profile, catalogue),
     )

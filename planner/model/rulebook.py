@@ -52,6 +52,7 @@ from thrustplan.planner.model.rules_soft import (
     penalise_unused_time,
     penalise_volume_error,
 )
+from thrustplan.rules.profile import SUPERSETS_UP_TO_MINUTES
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,9 @@ HARD_RULES: tuple[HardRule, ...] = (
     HardRule(
         "supersets_non_competing",
         None,
-        "Supersets only for clients who ask for them, and only of two exercises that do not "
+        "Supersets only for clients who ask for them or, unless they refuse them, whose "
+        f"sessions are {SUPERSETS_UP_TO_MINUTES} minutes or shorter, and only of two "
+        "exercises that do not "
         "compete: no prime mover or movement pattern in common, never the session's hip "
         "thrust, heavy hinge or main lifts, the same number of sets, each exercise in one "
         "pair at most. "

@@ -326,7 +326,7 @@ def shrink_conflict(m: RuleModel, solver: cp_model.CpSolver, names: Sequence[str
 def _fix(profile: ClientProfile, base: ModelInput, settings: SolverSettings) -> str:
     """A concrete change that would work: supersets, more minutes, or more days."""
     options: list[str] = []
-    if not profile.supersets:
+    if not profile.pairs_exercises:
         trial = profile.model_copy(update={"supersets": True})
         if _feasible(_with_profile(base, trial), settings):
             options.append("set supersets: true (pairs share their rest)")
@@ -349,7 +349,7 @@ def _with_profile(data: ModelInput, profile: ClientProfile) -> ModelInput:
     """``data`` for another profile, to test a fix: the candidates and targets kept, the
     split and superset pairs chosen afresh, and no day skeletons or unfit includes."""
     split = choose_split(profile)
-    pairs = superset_pairs(data.candidates, split, profile) if profile.supersets else {}
+    pairs = superset_pairs(data.candidates, split, profile) if profile.pairs_exercises else {}
     return replace(data, profile=profile, split=split, pairs=pairs, slots={}, unfit_includes={})
 
 

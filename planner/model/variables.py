@@ -37,7 +37,7 @@ class WeekVariables:
     """``assign[d, s, e]``: exercise e fills slot s of day d's session, with its standard
     sets; ``use[d, e]``: e is in day d's session (in whichever slot);
     ``superset[d, s]``: slots s and s + 1 of day d are done as one superset, where the
-    request's pairs can fill them (none unless the client asked for supersets);
+    request's pairs can fill them (none unless the profile pairs exercises);
     ``repeat[d, e]``: e, a lift whose later sessions of a week are light days with fewer
     sets (``Candidate.light_sets``), is in day d's session and in an earlier day's.
 

@@ -251,7 +251,7 @@ def check_supersets_non_competing(program: Program, catalogue: Catalogue) -> Ite
                 groups.setdefault(entry.superset, []).append(entry)
         for group in groups.values():
             problems = list(_superset_problems(group, catalogue, program.profile))
-            if not program.profile.supersets:
+            if not program.profile.pairs_exercises:
                 problems.insert(
                     0, f"superset {group[0].superset}: the profile did not ask for supersets"
                 )

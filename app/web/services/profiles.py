@@ -99,7 +99,8 @@ def profile_from_form(form: Mapping[str, str | list[str]]) -> ClientProfile:
         if isinstance(value, list):  # check boxes: several values of one list field
             value = ";".join(value)
         cells[name] = value
-    cells["supersets"] = "true" if form.get("supersets") else None
+    # Unset is a choice of its own (pair only short sessions), not "false".
+    cells["supersets"] = form.get("supersets") or None
     try:
         fields = row_fields(cells)
     except ValueError as error:
@@ -115,7 +116,7 @@ def _cell(field: str, value: Any) -> str:
     if isinstance(value, dict | list):
         return json.dumps(value)
     if isinstance(value, bool):
-        return "on" if value else ""
+        return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
