@@ -21,7 +21,6 @@ from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.planner.progression.loads import DEFAULT_BARBELL
 from thrustplan.rules.checker import check_program
-from thrustplan.rules.eligibility import superseded_by_kit
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import ClientProfile, Units
 from thrustplan.rules.program import Program
@@ -45,23 +44,6 @@ def test_panel_profile_is_planned_and_passes_check_and_review(path: Path) -> Non
     assert check_program(program, CATALOGUE) == []
     assert [str(f) for f in review_program(program, CATALOGUE)] == []
     assert short_warm_ups(program) == []
-    assert improvised_beside_the_real_thing(program) == []
-
-
-def improvised_beside_the_real_thing(program: Program) -> list[tuple[int, str, str]]:
-    """(week, day, exercise) of each improvised exercise (a door-frame row, a floor
-    pulldown, bench dips) in a plan whose kit does its job properly and whose client did
-    not ask for it (``rules.eligibility.superseded_by_kit``)."""
-    client = program.profile
-    asked = {*client.favourites, *(wanted.exercise for wanted in client.include)}
-    return [
-        (week.number, session.day.value, entry.exercise_id)
-        for week in program.weeks
-        for session in week.sessions
-        for entry in session.exercises
-        if entry.exercise_id not in asked
-        and superseded_by_kit(CATALOGUE[entry.exercise_id], client) is not None
-    ]
 
 
 def short_warm_ups(program: Program) -> list[tuple[int, str, str]]:

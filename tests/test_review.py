@@ -319,6 +319,24 @@ def test_one_variant_per_movement_passes_different_prime_movers_and_core() -> No
     assert findings("one_variant_per_movement", build(plans)) == []
 
 
+# ----------------------------------------------------------------------------- kit
+
+
+def test_real_kit_over_improvised_flags_a_door_frame_row_beside_cables_and_bells() -> None:
+    plans = (BASE[0], replace(BASE[1], "seated_cable_row", "doorway_row"), BASE[2])
+    found = findings("real_kit_over_improvised", build(plans))
+    assert where(found) == [(1, "wed", "doorway_row"), (2, "wed", "doorway_row")]
+    assert "improvised beside equipment that loads it (cable station)" in found[0].message
+
+
+def test_real_kit_over_improvised_passes_a_bare_kit_and_what_the_client_asked_for() -> None:
+    plans = (BASE[0], replace(BASE[1], "seated_cable_row", "doorway_row"), BASE[2])
+    bare = build(plans, equipment=["bench", "dumbbells", "bands", "mini_bands"])
+    asked = build(plans, favourites=["doorway_row"])
+    assert findings("real_kit_over_improvised", bare) == []
+    assert findings("real_kit_over_improvised", asked) == []
+
+
 # --------------------------------------------------------------------------- glutes
 
 

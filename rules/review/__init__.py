@@ -26,6 +26,7 @@ from thrustplan.rules.review.glutes import (
     review_glute_move_every_session,
     review_thrust_or_bridge_first,
 )
+from thrustplan.rules.review.kit import review_real_kit_over_improvised
 from thrustplan.rules.review.lifts import (
     review_lifts_that_matter,
     review_one_heavy_lower_lift,
@@ -53,13 +54,14 @@ if TYPE_CHECKING:
 Review: TypeAlias = Callable[["Program", Catalogue], list[Finding]]
 
 #: Every review rule by its id, in the order a coach reads a plan: the lifts, balance,
-#: the glute work, time, reps, then the client's limitations.
+#: the kit, the glute work, time, reps, then the client's limitations.
 REVIEWS: dict[str, Review] = {
     "lifts_that_matter": review_lifts_that_matter,
     "strength_main_lifts": review_strength_main_lifts,
     "one_heavy_lower_lift": review_one_heavy_lower_lift,
     "push_pull_balance": review_push_pull_balance,
     "one_variant_per_movement": review_one_variant_per_movement,
+    "real_kit_over_improvised": review_real_kit_over_improvised,
     "glute_move_every_session": review_glute_move_every_session,
     "thrust_or_bridge_first": review_thrust_or_bridge_first,
     "abduction_every_week": review_abduction_every_week,
