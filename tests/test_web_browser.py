@@ -70,6 +70,8 @@ def test_a_trainer_plans_edits_downloads_and_logs_from_a_phone(page: Page, tmp_p
     page.get_by_label("barbell", exact=True).check()
     page.get_by_label("bench", exact=True).check()
     page.get_by_label("dumbbells", exact=True).check()
+    # Three choices, not a check box: "never" is kept as a choice of its own.
+    page.get_by_label("Supersets").select_option("false")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", name="Maya Ortiz")).to_be_visible()
 
