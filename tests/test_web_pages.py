@@ -18,6 +18,7 @@ from thrustplan.app.web.db.models import LoginFailure
 from thrustplan.app.web.main import WebSettings, create_app
 from thrustplan.app.web.services import plans
 from thrustplan.exercise_db.catalogue import builtin_catalogue
+from thrustplan.rules.profile import SUPERSETS_UP_TO_MINUTES
 from thrustplan.rules.program import Program
 
 
@@ -184,6 +185,7 @@ def test_the_supersets_choice_is_kept_as_chosen_and_shown_again(
     assert stored["profile"].get("supersets") == kept
     page = ann.get(f"/clients/{client_id}/edit").text
     assert f'<option value="{chosen}" selected>' in page
+    assert f"for sessions of {SUPERSETS_UP_TO_MINUTES} minutes or less" in page
 
 
 def test_a_client_name_full_of_html_prints_as_text(ws: Workspace, ann: TestClient) -> None:

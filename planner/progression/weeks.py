@@ -358,13 +358,12 @@ class _Weeks:
                 # press or a Romanian deadlift after the day's squats) still rehearses
                 # the new pattern, as Starting Strength warms up every lift: a short ramp.
                 new_movement = barbell and lift.exercise.pattern not in bar_patterns
-                if not ramps or (barbell and heavier):
+                whole = not ramps or (barbell and heavier)
+                if whole or new_movement:
                     sets = ramp_sets(dose.load, lift.ladder, dose.target_reps)
-                    if sets:
+                    if sets and whole:
                         ramps[i] = sets
-                elif new_movement:
-                    sets = ramp_sets(dose.load, lift.ladder, dose.target_reps)
-                    if sets:
+                    elif sets:
                         rehearsals[i] = short_ramp(sets)
                 if barbell:
                     heaviest_bar = max(heaviest_bar or 0.0, dose.load)

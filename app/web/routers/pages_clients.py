@@ -18,7 +18,7 @@ from thrustplan.app.web.services.profiles import (
     profile_from_form,
 )
 from thrustplan.exercise_db.vocabulary import VOCABULARY
-from thrustplan.rules.profile import Weekday
+from thrustplan.rules.profile import SUPERSETS_UP_TO_MINUTES, Weekday
 
 router = APIRouter(include_in_schema=False)
 Me = Annotated[Trainer, Depends(page_trainer)]
@@ -59,6 +59,7 @@ def _form_page(
         action=action,
         fields=FORM_FIELDS,
         choices=_choices(),
+        superset_minutes=SUPERSETS_UP_TO_MINUTES,
     )
 
 
