@@ -525,6 +525,23 @@ def test_a_heavy_single_ramps_only_into_a_heavy_set() -> None:
             assert any(r.reps == 1 for r in first.ramp) == single, week.number
 
 
+def test_a_light_lift_rehearses_a_few_reps_rather_than_jumping_to_a_single() -> None:
+    # A beginner's light squat on plates that climb 5 kg at a time: half and 70 % of the
+    # work are the bar itself, so the ramp went from the empty bar straight to a single.
+    client = profile(
+        goal="strength", level="beginner", weeks=2, days_per_week=2,
+        equipment=["barbell", "squat_rack"],
+        barbell={"bar": 20, "plates": {20: 2, 10: 2, 5: 2, 2.5: 2}},
+        rep_maxes={"back_squat": {"weight": 32.5, "reps": 5}},
+    )  # fmt: skip
+    plan = weekly_template(client, [["back_squat", "plank"]] * 2)
+    for week in build_weeks(client, plan, CATALOGUE).weeks:
+        squat = week.sessions[0].exercises[0]
+        assert squat.load is not None and squat.load <= 30, squat.load
+        assert len(squat.ramp) == 2 and squat.ramp[0].load == 20, squat.ramp
+        assert squat.ramp[-1].reps >= 3, squat.ramp
+
+
 def test_a_first_lift_at_the_lightest_load_hands_the_ramp_to_the_next() -> None:
     # Ramp-up sets at the working load of a 4 kg kettlebell row are only more work; the
     # goblet squat after it is the session's first lift with lighter loads below it.

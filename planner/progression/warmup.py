@@ -20,6 +20,8 @@ RAMP: tuple[tuple[float, int], ...] = ((0.5, 5), (0.7, 3), (0.85, 1))
 NO_SINGLE_FROM_REPS = 8
 #: Reps of the first, lightest ramp-up set.
 FIRST_RAMP_REPS = 10
+#: Fewest reps of a two-set ramp's second set: a few reps of the pattern, not a single.
+REHEARSAL_REPS = 3
 #: Minutes of the general warm-up.
 GENERAL_MINUTES = 5
 #: Dynamic moves by the session's focus; the general line names the day's.
@@ -48,10 +50,11 @@ def general_warm_up(focus: str) -> str:
 def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[float, int], ...]:
     """Ramp-up sets (load, reps) before a first working set of ``working`` for ``reps``
     reps: the lightest load for 10, then about 50, 70 and 85 % for 5, 3 and 1 (the single
-    only before a set of fewer than :data:`NO_SINGLE_FROM_REPS`), each a real load of the
-    kit, lighter than the working load and heavier than the one before; two to four sets,
-    or none at the kit's lightest load, where sets at the working load would only be more
-    working sets (a 4 kg kettlebell row).
+    only before a set of fewer than :data:`NO_SINGLE_FROM_REPS`, and done for
+    :data:`REHEARSAL_REPS` where no set comes between it and the lightest), each a real
+    load of the kit, lighter than the working load and heavier than the one before; two
+    to four sets, or none at the kit's lightest load, where sets at the working load
+    would only be more working sets (a 4 kg kettlebell row).
 
     >>> from thrustplan.rules.profile import Units
     >>> bar = LoadLadder(tuple(20 + 2.5 * i for i in range(60)), Units.KG, "total")
@@ -59,6 +62,8 @@ def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[
     ((20.0, 10), (50.0, 5), (70.0, 3), (85.0, 1))
     >>> ramp_sets(40, bar)
     ((20.0, 10), (27.5, 3), (32.5, 1))
+    >>> ramp_sets(27.5, bar)
+    ((20.0, 10), (22.5, 3))
     >>> ramp_sets(22.5, bar)
     ((20.0, 10), (20.0, 5))
     >>> ramp_sets(20, bar)
@@ -78,6 +83,10 @@ def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[
     if len(sets) == 1:
         # Nothing fits between the lightest load and the work: a lighter pair of sets.
         sets.append((lightest, RAMP[0][1]))
+    elif len(sets) == 2 and sets[-1][1] < REHEARSAL_REPS:
+        # A single straight after the lightest load jumps to 85 % with nothing between;
+        # a few reps there rehearse the lift instead (before a light deadlift for 6).
+        sets[-1] = (sets[-1][0], REHEARSAL_REPS)
     return tuple(sets)
 
 
@@ -124,10 +133,6 @@ def fit_ramps(ramps: Sequence[RampSets], most: int) -> list[RampSets]:
         if spare() > 0:
             fitted[i] = ()
     return fitted
-
-
-#: Fewest reps of a rehearsal's second set: a few reps of the pattern, not a single.
-REHEARSAL_REPS = 3
 
 
 def short_ramp(sets: RampSets) -> RampSets:
