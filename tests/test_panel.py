@@ -20,6 +20,7 @@ from thrustplan.exercise_db.models import Level, LoadKind
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.planner.pipeline import generate_program
 from thrustplan.planner.progression.loads import DEFAULT_BARBELL
+from thrustplan.planner.progression.warmup import FIRST_RAMP_REPS
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import ClientProfile, Units
@@ -44,11 +45,26 @@ def test_panel_profile_is_planned_and_passes_check_and_review(path: Path) -> Non
     assert check_program(program, CATALOGUE) == []
     assert [str(f) for f in review_program(program, CATALOGUE)] == []
     assert short_warm_ups(program) == []
+    assert repeated_ramp_loads(program) == []
+
+
+def repeated_ramp_loads(program: Program) -> list[tuple[int, str, str]]:
+    """(week, day, exercise) of each ramp that does a load twice, other than the empty
+    bar (``ramp_sets``: two sets of the bar, one of a dumbbell's lightest load)."""
+    found = []
+    for week in program.weeks:
+        for session in week.sessions:
+            for entry in session.exercises:
+                loads = [r.load for r in entry.ramp]
+                barbell = CATALOGUE[entry.exercise_id].load_kind is LoadKind.BARBELL
+                if len(set(loads)) < len(loads) and not (barbell and len(loads) == 2):
+                    found.append((week.number, session.day.value, entry.exercise_id))
+    return found
 
 
 def short_warm_ups(program: Program) -> list[tuple[int, str, str]]:
-    """(week, day, exercise) of each lift whose ramp-up the client's minutes cut below
-    two sets, and of each lower-body barbell lift, the heaviest of its session's barbell
+    """(week, day, exercise) of each lift whose ramp-up the client's minutes cut to a
+    single set, and of each lower-body barbell lift, the heaviest of its session's barbell
     lifts so far and above the empty bar, left with none. The weekly model keeps time
     for a ramp-up set of each such lift (``WeekVariables.ramp_seconds``), so that the
     cuts of ``fit_ramps`` stop at two sets."""
@@ -59,7 +75,9 @@ def short_warm_ups(program: Program) -> list[tuple[int, str, str]]:
             heaviest = 0.0
             for entry in sorted(session.exercises, key=lambda e: e.order):
                 where = (week.number, session.day.value, entry.exercise_id)
-                if len(entry.ramp) == 1:
+                # A whole ramp of one set is a dumbbell's or stack's lightest load for
+                # ten (``ramp_sets``); one set of anything else is a cut ramp.
+                if len(entry.ramp) == 1 and entry.ramp[0].reps != FIRST_RAMP_REPS:
                     found.append(where)
                 exercise = CATALOGUE[entry.exercise_id]
                 if exercise.load_kind is not LoadKind.BARBELL or not entry.load:

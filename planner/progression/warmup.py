@@ -53,11 +53,13 @@ def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[
     only before a set of fewer than :data:`NO_SINGLE_FROM_REPS`, and done for
     :data:`REHEARSAL_REPS` where no set comes between it and the lightest), each a real
     load of the kit, lighter than the working load and heavier than the one before; two
-    to four sets, or none at the kit's lightest load, where sets at the working load
-    would only be more working sets (a 4 kg kettlebell row).
+    to four sets (one where a dumbbell's lightest load is all there is below the work),
+    or none at the kit's lightest load, where sets at the working load would only be
+    more working sets (a 4 kg kettlebell row).
 
-    >>> from thrustplan.rules.profile import Units
-    >>> bar = LoadLadder(tuple(20 + 2.5 * i for i in range(60)), Units.KG, "total")
+    >>> from thrustplan.rules.profile import BarbellKit, Units
+    >>> kit = BarbellKit(bar=20, plates={20: 4, 10: 2, 5: 2, 2.5: 2, 1.25: 2})
+    >>> bar = LoadLadder(tuple(20 + 2.5 * i for i in range(60)), Units.KG, "total", kit)
     >>> ramp_sets(100, bar)
     ((20.0, 10), (50.0, 5), (70.0, 3), (85.0, 1))
     >>> ramp_sets(40, bar)
@@ -68,6 +70,8 @@ def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[
     ((20.0, 10), (20.0, 5))
     >>> ramp_sets(20, bar)
     ()
+    >>> ramp_sets(4, LoadLadder((2.0, 4.0, 6.0), Units.KG, "dumbbell"))
+    ((2.0, 10),)
     >>> ramp_sets(100, bar, reps=10)
     ((20.0, 10), (50.0, 5), (70.0, 3))
     """
@@ -80,8 +84,10 @@ def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[
         load = ladder.floor(working * share)
         if sets[-1][0] + TOLERANCE < load < working - TOLERANCE:
             sets.append((load, ramp_reps))
-    if len(sets) == 1:
-        # Nothing fits between the lightest load and the work: a lighter pair of sets.
+    if len(sets) == 1 and ladder.kit is not None:
+        # Nothing fits between the empty bar and the work: the bar twice, as Starting
+        # Strength starts. A dumbbell's, kettlebell's or stack's lightest load is done
+        # once; a second set of it would only repeat the first.
         sets.append((lightest, RAMP[0][1]))
     elif len(sets) == 2 and sets[-1][1] < REHEARSAL_REPS:
         # A single straight after the lightest load jumps to 85 % with nothing between;
