@@ -24,7 +24,7 @@ from thrustplan.planner.progression.warmup import FIRST_RAMP_REPS
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.profile import ClientProfile, Units
-from thrustplan.rules.program import Program
+from thrustplan.rules.program import Program, RampSet
 from thrustplan.rules.review import review_program
 
 PANEL = Path(__file__).parent / "panel"
@@ -46,19 +46,29 @@ def test_panel_profile_is_planned_and_passes_check_and_review(path: Path) -> Non
     assert [str(f) for f in review_program(program, CATALOGUE)] == []
     assert short_warm_ups(program) == []
     assert repeated_ramp_loads(program) == []
+    assert [where for where, ramp in ramps(program) if len(ramp) == 2 and ramp[1].reps == 1] == []
+
+
+def ramps(program: Program) -> list[tuple[tuple[int, str, str], list[RampSet]]]:
+    """Each lift's ramp-up sets, with its (week, day, exercise)."""
+    return [
+        ((week.number, session.day.value, entry.exercise_id), entry.ramp)
+        for week in program.weeks
+        for session in week.sessions
+        for entry in session.exercises
+        if entry.ramp
+    ]
 
 
 def repeated_ramp_loads(program: Program) -> list[tuple[int, str, str]]:
     """(week, day, exercise) of each ramp that does a load twice, other than the empty
     bar (``ramp_sets``: two sets of the bar, one of a dumbbell's lightest load)."""
     found = []
-    for week in program.weeks:
-        for session in week.sessions:
-            for entry in session.exercises:
-                loads = [r.load for r in entry.ramp]
-                barbell = CATALOGUE[entry.exercise_id].load_kind is LoadKind.BARBELL
-                if len(set(loads)) < len(loads) and not (barbell and len(loads) == 2):
-                    found.append((week.number, session.day.value, entry.exercise_id))
+    for where, ramp in ramps(program):
+        loads = [r.load for r in ramp]
+        barbell = CATALOGUE[where[2]].load_kind is LoadKind.BARBELL
+        if len(set(loads)) < len(loads) and not (barbell and len(loads) == 2):
+            found.append(where)
     return found
 
 

@@ -105,8 +105,9 @@ def fit_ramps(ramps: Sequence[RampSets], most: int) -> list[RampSets]:
 
     Later ramps give way first, each down to its heaviest set: by then the body is warm,
     and the set nearest the working load still rehearses the new movement. Then the
-    first ramp keeps its light set and its heaviest, then only its second, about half
-    the working load. Past that (the weekly model keeps room for a set a ramp, so only a
+    first ramp keeps its light set and its heaviest of a few reps (no single straight
+    after the light set: :func:`short_ramp`), then only its second, about half the
+    working load. Past that (the weekly model keeps room for a set a ramp, so only a
     week with more working sets than the model's gets there), later ramps go, the last
     first.
 
@@ -117,6 +118,8 @@ def fit_ramps(ramps: Sequence[RampSets], most: int) -> list[RampSets]:
     [((20.0, 10), (50.0, 5), (70.0, 3)), ((85.0, 3),)]
     >>> fit_ramps([first, squat], 3)
     [((20.0, 10), (70.0, 3)), ((85.0, 3),)]
+    >>> fit_ramps([((20.0, 10), (50.0, 5), (70.0, 3), (85.0, 1))], 2)
+    [((20.0, 10), (70.0, 3))]
     >>> fit_ramps([first, squat], 2)
     [((50.0, 5),), ((85.0, 3),)]
     >>> fit_ramps([first, squat], 1)
@@ -134,7 +137,11 @@ def fit_ramps(ramps: Sequence[RampSets], most: int) -> list[RampSets]:
     if fitted and spare() > 0 and len(fitted[0]) > 1:
         keep = len(fitted[0]) - spare()
         whole = fitted[0]
-        fitted[0] = whole[1:2] if keep <= 1 else whole[: keep - 1] + whole[-1:]
+        if keep <= 1:
+            fitted[0] = whole[1:2]
+        else:
+            # Two sets end on a few reps, as a whole two-set ramp does (``ramp_sets``).
+            fitted[0] = short_ramp(whole) if keep == 2 else whole[: keep - 1] + whole[-1:]
     for i in range(len(fitted) - 1, 0, -1):
         if spare() > 0:
             fitted[i] = ()
