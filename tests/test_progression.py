@@ -20,7 +20,7 @@ from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Level
 from thrustplan.planner.pipeline import generate_program
-from thrustplan.planner.progression.lifts import HELD_SLACK
+from thrustplan.planner.progression.lifts import EASY_ON_PURPOSE, HELD_SLACK, TOO_BIG_A_STEP
 from thrustplan.planner.progression.loads import barbell_loads, plate_breakdown
 from thrustplan.planner.progression.phases import DELOAD_EVERY, calendar, deload_weeks
 from thrustplan.planner.progression.rates import (
@@ -269,6 +269,38 @@ def test_undulating_has_heavy_and_light_days_in_the_same_week() -> None:
         assert heavy.load is not None and light.load is not None
         assert heavy.load > light.load
         assert light.rir == heavy.rir + 1
+
+
+def test_an_undulating_light_day_stays_lighter_than_the_heavy_day_on_a_coarse_kit() -> None:
+    # The panel's advanced client: a 5 kg cable stack and a rack of dumbbells round the
+    # heavy and the light day to the same set (a split squat at 8 kg x 12 on both, a
+    # pulldown at 30 kg x 8 on both). The light day now takes the next load down or
+    # fewer reps, or says that it is easier than printed.
+    client = load_profile(Path("tests/panel/general-advanced-gym-ninety.yaml"))
+    lifts = ["dumbbell_bulgarian_split_squat", "lat_pulldown", "cable_hip_abduction"]
+    result = build_weeks(
+        client.model_copy(update={"progression": ProgressionScheme.UNDULATING}),
+        weekly_template(client, [lifts] * client.days_per_week),
+        CATALOGUE,
+    )
+    eased = 0
+    for week in (w for w in result.weeks if not w.deload):
+        for order in (1, 2, 3):
+            heavy, light = (week.sessions[s].exercises[order - 1] for s in (0, 1))
+            assert "heavy day" in heavy.notes and "light day" in light.notes
+            assert heavy.load is not None and light.load is not None
+            if EASY_ON_PURPOSE in light.notes:
+                eased += 1
+                assert light.load < heavy.load or TOO_BIG_A_STEP in heavy.notes
+                continue
+            assert (light.load, light.target_reps) < (heavy.load, heavy.target_reps), (
+                week.number,
+                heavy.exercise_id,
+                heavy.load,
+                heavy.target_reps,
+                light.target_reps,
+            )
+    assert eased > 0, "the coarse stack leaves some light days only an easy set"
 
 
 def test_block_phases_accumulate_then_intensify_then_deload() -> None:

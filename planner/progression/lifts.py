@@ -105,6 +105,10 @@ HELD_SLACK = 1
 #: the Texas Method's recovery day takes 80-90 % of Monday's (practitioner).
 LIGHT_DAY_EXTRA_RIR = 2
 LIGHT_DAY_NOTE = "light day: lighter than this week's first session, for recovery"
+#: What the page says of an undulating light day that the kit can make lighter than the
+#: week's heavier day only by more than the day's reserve: by its next load down, or at
+#: the same load without the heavier day's slower tempo (:meth:`LoadedLift._eased`).
+EASY_ON_PURPOSE = "easy on purpose"
 
 
 def reps_at(one_rep_max: float, load: float, rir: int, most: int) -> int:
@@ -372,14 +376,8 @@ class LoadedLift:
             reps, rir = self.reps_and_rir(shape, day)
         else:
             reps, rir = held.reps, held.rir
-        if step == 0 and self.start.estimated:
-            # A guess starts a reserve rep lighter (RIR 3-4 for a beginner); a held load's
-            # first week may already leave that.
-            guess = rir if held is None else p.rir
-            rir = max(rir, min(guess + 1, MAX_RIR))
-        if step == 0 and not self.exercise.is_compound:
-            # Isolation work meets a new load in week 1 two or more short of failure.
-            rir = max(rir, FIRST_WEEK_ISOLATION_RIR)
+        if step == 0:
+            rir = self._first_week_rir(rir, held is not None)
         notes: list[str] = [f"{day} day"] if self.scheme is ProgressionScheme.UNDULATING else []
         if self._light_day(session):
             rir = min(rir + LIGHT_DAY_EXTRA_RIR, MAX_RIR)
@@ -391,7 +389,8 @@ class LoadedLift:
             target = min(held.load, target)
         load = self.ladder.floor(target)
         top = p.reps_max
-        kit = "load" if self.ladder.per == "total" else self.ladder.per
+        kit = self._kit_word()
+        day_notes = len(notes)
         if target > self.ladder.heaviest + 1e-6:
             most = reps_at(one_rep_max, load, rir, top + ONE_SIDED_FROM)
             reps = max(min(most, top), reps)
@@ -406,6 +405,10 @@ class LoadedLift:
             load, reps, over = self._fit_to_kit(one_rep_max, load, reps, rir, held is None)
             if over > HELD_SLACK:
                 notes.append(top_out_note(over, kit, self.one_sided, gap=True))
+        if eased := self._lighter_than_heavier(shape, day, per_week, one_rep_max, load, reps, rir):
+            # The kit's notes were for the day's own set, which it no longer is.
+            load, reps, rir, said = eased
+            notes = [*notes[:day_notes], *said]
         if held is None:
             # As the found-load notes read it: at the reps the page prints.
             target = load_for(one_rep_max, reps, rir)
@@ -413,6 +416,104 @@ class LoadedLift:
             notes.extend(self._first_week_notes(shape.number, reps, load, rir))
         climb = None if held is None else held.reps
         return _Week(reps, rir, load, target, one_rep_max, tuple(notes), climb)
+
+    def _first_week_rir(self, rir: int, held: bool) -> int:
+        """The reserve of the lift's first week, from the week's own ``rir``."""
+        if self.start.estimated:
+            # A guess starts a reserve rep lighter (RIR 3-4 for a beginner); a held load's
+            # first week may already leave that.
+            guess = self.prescription.rir if held else rir
+            rir = max(rir, min(guess + 1, MAX_RIR))
+        if not self.exercise.is_compound:
+            # Isolation work meets a new load in week 1 two or more short of failure.
+            rir = max(rir, FIRST_WEEK_ISOLATION_RIR)
+        return rir
+
+    def _lighter_than_heavier(
+        self,
+        shape: WeekShape,
+        day: DayType,
+        per_week: int,
+        one_rep_max: float,
+        load: float,
+        reps: int,
+        rir: int,
+    ) -> tuple[float, int, int, tuple[str, ...]] | None:
+        """:meth:`_eased` against the week's heavier day (:meth:`_heavier_day`), if any."""
+        heavier = self._heavier_day(shape, day, per_week)
+        if heavier is None:
+            return None
+        return self._eased(heavier, day, one_rep_max, load, reps, rir)
+
+    def _heavier_day(self, shape: WeekShape, day: DayType, per_week: int) -> _Week | None:
+        """The day of the week an undulating lift's ``day`` must stay lighter than: a
+        moderate day its heavy day; a light day its heavy day and its moderate day, where
+        the week has one, so the lighter of the two. None for a heavy day, a lift done once
+        a week, or another scheme. Each day's own occurrence in the week
+        (:func:`undulating_day`) is its session."""
+        if self.scheme is not ProgressionScheme.UNDULATING or per_week < 2 or day == "heavy":
+            return None
+        heavy = self._normal(shape, "heavy", 0, per_week)
+        if day == "moderate" or per_week < 3:
+            return heavy
+        # The kit may leave the moderate day no lighter than the heavy one, or heavier.
+        moderate = self._normal(shape, "moderate", 2, per_week)
+        return min(heavy, moderate, key=lambda week: (week.load, week.reps))
+
+    def _eased(
+        self,
+        heavier: _Week,
+        day: DayType,
+        one_rep_max: float,
+        load: float,
+        reps: int,
+        rir: int,
+    ) -> tuple[float, int, int, tuple[str, ...]] | None:
+        """Load, reps, reserve and any note that keep ``day`` lighter than the
+        ``heavier`` day of its week where the kit left them alike.
+
+        A coarse kit rounds the heavy day's load down to the light day's, or steps the
+        light day's up to the heavy day's, and the reps that keep each set honest then
+        meet or cross (a heavy and a light day both at 8 kg x 12). The day then takes the
+        kit's next load down, at the most reps of the range that leave its own reserve
+        ``rir``; failing that, the same load for fewer reps; either only where the chart
+        gives that set ``rir`` or at most :data:`HELD_SLACK` more, which it prints. A
+        light day may be easier still, as a recovery day is: the next load down for the
+        range's reps, or the same set without the heavier day's slower tempo, with a
+        note that says so (:data:`EASY_ON_PURPOSE`) and at most :data:`MAX_RIR`
+        printed. None where the day is lighter already or nothing fits.
+        """
+        same = abs(load - heavier.load) <= TOLERANCE
+        if load < heavier.load - TOLERANCE or (same and reps < heavier.reps):
+            return None
+        p = self.prescription
+        lighter = self.ladder.below(heavier.load)
+        ways: list[tuple[float, int]] = []
+        if lighter < heavier.load - TOLERANCE:
+            ways.append((lighter, reps_at(one_rep_max, lighter, rir, p.reps_max)))
+        ways.append((heavier.load, reps_at(one_rep_max, heavier.load, rir, heavier.reps - 1)))
+        for eased, fewer in ways:
+            honest = reps_in_reserve(eased, one_rep_max, fewer)
+            if fewer >= p.reps_min and rir <= honest <= rir + HELD_SLACK:
+                return eased, fewer, rir, ()
+        if day != "light":
+            return None
+        easy: list[tuple[float, int, str]] = []
+        down, most = ways[0]
+        if down < heavier.load - TOLERANCE and most >= p.reps_min:
+            easy.append((down, most, f"the next {self._kit_word()} down"))
+        if any(TOO_BIG_A_STEP in n or n.startswith("your heaviest") for n in heavier.notes):
+            easy.append((heavier.load, heavier.reps, "at the usual tempo"))
+        for eased, fewer, how in easy:
+            # Never a kit step lighter than the chart's load at the reserve printed.
+            if self.ladder.up(eased) > load_for(one_rep_max, fewer, MAX_RIR) >= eased - TOLERANCE:
+                honest = min(reps_in_reserve(eased, one_rep_max, fewer), MAX_RIR)
+                return eased, fewer, max(honest, rir), (f"{how}, {EASY_ON_PURPOSE}",)
+        return None
+
+    def _kit_word(self) -> str:
+        """What a load is counted on, for the page: a dumbbell, a kettlebell, or a load."""
+        return "load" if self.ladder.per == "total" else self.ladder.per
 
     def _fit_to_kit(
         self, one_rep_max: float, load: float, reps: int, rir: int, may_step_up: bool = True
