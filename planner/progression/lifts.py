@@ -494,7 +494,8 @@ class LoadedLift:
         ways.append((heavier.load, reps_at(one_rep_max, heavier.load, rir, heavier.reps - 1)))
         for eased, fewer in ways:
             honest = reps_in_reserve(eased, one_rep_max, fewer)
-            if fewer >= p.reps_min and rir <= honest <= rir + HELD_SLACK:
+            near = self.ladder.up(eased) > load_for(one_rep_max, fewer, rir)
+            if fewer >= p.reps_min and rir <= honest <= rir + HELD_SLACK and near:
                 return eased, fewer, rir, ()
         if day != "light":
             return None
@@ -584,6 +585,11 @@ class LoadedLift:
             rir = min(rir + LIGHT_DAY_EXTRA_RIR, MAX_RIR)
         one_rep_max = self.one_rep_max(last, day, session, per_week)
         before = self.ladder.floor(load_for(one_rep_max, reps, rir))
+        if self._heavier_day(last, day, per_week) is not None:
+            # An undulating day the kit eased (:meth:`_eased`) printed a lighter set than
+            # its chart's: the deload eases from what the page printed.
+            printed = self._normal(last, day, session, per_week)
+            before, rir = min(before, printed.load), max(rir, printed.rir + 1 - DELOAD_EXTRA_RIR)
         rir = min(max(rir, p.rir) + DELOAD_EXTRA_RIR, MAX_RIR)
         target = load_for(one_rep_max, reps, rir)
         load = deload_load(before, self.ladder, target)
