@@ -445,13 +445,19 @@ class LoadedLift:
             return None
         return self._eased(heavier, day, one_rep_max, load, reps, rir)
 
+    def _undulates_below(self, day: DayType, per_week: int) -> bool:
+        """Whether ``day`` of an undulating lift done ``per_week`` times has a heavier day
+        in its week (:meth:`_heavier_day`)."""
+        undulating = self.scheme is ProgressionScheme.UNDULATING
+        return undulating and per_week >= 2 and day != "heavy"
+
     def _heavier_day(self, shape: WeekShape, day: DayType, per_week: int) -> _Week | None:
         """The day of the week an undulating lift's ``day`` must stay lighter than: a
         moderate day its heavy day; a light day its heavy day and its moderate day, where
         the week has one, so the lighter of the two. None for a heavy day, a lift done once
         a week, or another scheme. Each day's own occurrence in the week
         (:func:`undulating_day`) is its session."""
-        if self.scheme is not ProgressionScheme.UNDULATING or per_week < 2 or day == "heavy":
+        if not self._undulates_below(day, per_week):
             return None
         heavy = self._normal(shape, "heavy", 0, per_week)
         if day == "moderate" or per_week < 3:
@@ -585,7 +591,7 @@ class LoadedLift:
             rir = min(rir + LIGHT_DAY_EXTRA_RIR, MAX_RIR)
         one_rep_max = self.one_rep_max(last, day, session, per_week)
         before = self.ladder.floor(load_for(one_rep_max, reps, rir))
-        if self._heavier_day(last, day, per_week) is not None:
+        if self._undulates_below(day, per_week):
             # An undulating day the kit eased (:meth:`_eased`) printed a lighter set than
             # its chart's: the deload eases from what the page printed.
             printed = self._normal(last, day, session, per_week)
