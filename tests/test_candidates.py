@@ -76,6 +76,21 @@ def test_a_door_frame_row_stays_where_nothing_loads_a_row_or_the_client_asks() -
     assert "doorway_row" in {c.id for c in prepare(asked, CATALOGUE).candidates}
 
 
+def test_a_slider_leg_curl_gives_way_to_the_leg_curl_machine() -> None:
+    # A towel on the floor stands in for the machine at home; beside the machine, whose
+    # stack climbs where body weight cannot, it is left out.
+    sliders = {"sliding_leg_curl", "single_leg_sliding_leg_curl", "stability_ball_leg_curl"}
+    gym = {
+        c.id for c in prepare(profile(equipment=[*HOME, "leg_curl_machine"]), CATALOGUE).candidates
+    }
+    home = {
+        c.id for c in prepare(profile(equipment=[*HOME, "stability_ball"]), CATALOGUE).candidates
+    }
+    assert not sliders & gym
+    assert {"lying_leg_curl", "seated_leg_curl"} <= gym
+    assert {"sliding_leg_curl", "stability_ball_leg_curl"} <= home
+
+
 def test_a_kettlebell_lift_costs_one_more_beside_dumbbells_that_climb_in_finer_steps() -> None:
     both = prepare(profile(equipment=["kettlebells", "dumbbells", "bench"]), CATALOGUE)
     bells = prepare(profile(equipment=["kettlebells", "bench"]), CATALOGUE)

@@ -329,6 +329,16 @@ def test_real_kit_over_improvised_flags_a_door_frame_row_beside_cables_and_bells
     assert "improvised beside equipment that loads it (cable station)" in found[0].message
 
 
+def test_real_kit_over_improvised_flags_a_slider_leg_curl_beside_the_machine() -> None:
+    plans = (BASE[0], BASE[1], (BASE[2][0], (*BASE[2][1], "single_leg_sliding_leg_curl")))
+    kit = [*build().profile.equipment, "leg_curl_machine"]
+    found = findings("real_kit_over_improvised", build(plans, equipment=kit))
+    curl = "single_leg_sliding_leg_curl"
+    assert where(found) == [(1, "fri", curl), (2, "fri", curl)]
+    assert "improvised beside equipment that loads it (leg-curl machine)" in found[0].message
+    assert findings("real_kit_over_improvised", build(plans)) == []
+
+
 def test_real_kit_over_improvised_passes_a_bare_kit_and_what_the_client_asked_for() -> None:
     plans = (BASE[0], replace(BASE[1], "seated_cable_row", "doorway_row"), BASE[2])
     bare = build(plans, equipment=["bench", "dumbbells", "bands", "mini_bands"])
