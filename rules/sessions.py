@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from thrustplan.exercise_db.models import Exercise, ExerciseId, PatternId
+from thrustplan.exercise_db.models import Exercise, ExerciseId, MuscleId, PatternId
 from thrustplan.rules.goals import Goal
 
 
@@ -51,9 +51,17 @@ class Slot:
     #: Filled by a compound whenever the kit has one, when it has no loaded one (a
     #: pullover is no strength plan's pull: it trains the lats alone, with a light dumbbell).
     compound: bool = False
+    #: When given, only exercises whose first prime mover is one of these: a push day's
+    #: arm work is the triceps', a pull day's the biceps'.
+    muscles: frozenset[MuscleId] = frozenset()
+    #: Filled by an isolation exercise whenever the kit has one: a push day's fly after
+    #: its two presses, which a session holds one of each plane of (``variant_key``).
+    isolation: bool = False
 
     def admits(self, exercise: Exercise) -> bool:
-        return exercise.pattern in self.patterns
+        if exercise.pattern not in self.patterns:
+            return False
+        return not self.muscles or exercise.primary_muscles[0] in self.muscles
 
 
 def slot_fillers(slot: Slot, options: Iterable[Exercise]) -> list[Exercise]:
@@ -73,6 +81,8 @@ def slot_fillers(slot: Slot, options: Iterable[Exercise]) -> list[Exercise]:
     ['dumbbell_row']
     """
     admitted = [e for e in options if slot.admits(e)]
+    if slot.isolation:
+        return [e for e in admitted if not e.is_compound] or admitted
     compounds = [e for e in admitted if e.is_compound] if slot.compound else []
     if slot.loaded:
         loaded = [e for e in admitted if e.is_compound and e.load_kind.external]
@@ -87,8 +97,12 @@ def _slot(
     insisted: bool = False,
     loaded: bool = False,
     compound: bool = False,
+    muscles: Iterable[MuscleId] = (),
+    isolation: bool = False,
 ) -> Slot:
-    return Slot(name, role, frozenset(patterns), insisted, loaded, compound)
+    return Slot(
+        name, role, frozenset(patterns), insisted, loaded, compound, frozenset(muscles), isolation
+    )
 
 
 M, S, A = Role.MAIN, Role.SECONDARY, Role.ACCESSORY
@@ -136,6 +150,16 @@ HIP_THRUST_ACCESSORY = _slot("hip thrust", S, "hip_thrust")
 #: within a quarter of pushing (:data:`PULL_PUSH_BOUNDS`), which one pull cannot.
 SECOND_PULL = _slot("second pull", A, *PULL)
 THRUST_OR_HINGE = _slot("hip thrust or hinge", S, "hip_thrust", "hinge")
+#: A push day's fly, after a press of each plane.
+FLY = _slot("fly", A, *PUSH, isolation=True)
+#: Push and pull days keep each muscle's isolation work with its compounds: lateral
+#: raises and triceps with the presses, rear delts and biceps with the pulls.
+SIDE_DELTS = _slot("lateral raise", A, "shoulder_isolation", muscles=("side_delts", "front_delts"))
+TRICEPS = _slot("triceps", A, "arms", muscles=("triceps",))
+REAR_DELTS = _slot(
+    "rear delts", A, "shoulder_isolation", "horizontal_pull", muscles=("rear_delts",)
+)
+BICEPS = _slot("biceps", A, "arms", muscles=("biceps", "forearms"))
 
 #: The skeleton of each day focus for each goal, slots in the order they are done.
 SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
@@ -157,6 +181,9 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
                       SINGLE_LEG, CORE),
         "lower": (MAIN_LOWER, SECOND_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, CORE),
         "upper": (MAIN_PRESS, STRENGTH_ROW, PULLDOWN, UPPER_PUSH, SHOULDERS, ARMS, CORE),
+        # A five-day week's push and pull days (rules.split).
+        "push": (MAIN_PRESS, UPPER_PUSH, FLY, SIDE_DELTS, TRICEPS, CORE),
+        "pull": (STRENGTH_ROW, PULLDOWN, SECOND_PULL, REAR_DELTS, BICEPS, CORE),
     },
     Goal.HYPERTROPHY: {
         "full body": (MAIN_LOWER, UPPER_PUSH, UPPER_PULL, THRUST_OR_HINGE, SINGLE_LEG,
@@ -164,6 +191,8 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
         "lower": (MAIN_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, QUADS, CALVES,
                   ABDUCTION, CORE),
         "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SHOULDERS, ARMS, CORE),
+        "push": (MAIN_PRESS, UPPER_PUSH, FLY, SIDE_DELTS, TRICEPS, CORE),
+        "pull": (ROW, PULLDOWN, SECOND_PULL, REAR_DELTS, BICEPS, CORE),
     },
     Goal.GENERAL: {
         "full body": (MAIN_LOWER, UPPER_PULL, UPPER_PUSH, THRUST_OR_HINGE, SINGLE_LEG,
@@ -174,6 +203,8 @@ SKELETONS: Mapping[Goal, Mapping[str, tuple[Slot, ...]]] = {
         "lower": (MAIN_LOWER, HIP_THRUST_ACCESSORY, SINGLE_LEG, LEG_CURL, QUADS, ABDUCTION,
                   CALVES, CORE),
         "upper": (MAIN_PRESS, ROW, PULLDOWN, UPPER_PUSH, SECOND_PULL, SHOULDERS, ARMS, CORE),
+        "push": (MAIN_PRESS, UPPER_PUSH, FLY, SIDE_DELTS, TRICEPS, CORE),
+        "pull": (ROW, PULLDOWN, SECOND_PULL, REAR_DELTS, BICEPS, CORE),
     },
 }  # fmt: skip
 

@@ -3,6 +3,9 @@
 Frequency guidance (ACSM 2009; Schoenfeld et al. 2016, twice a week beats once): full
 body for 2-3 days so every muscle is trained at least twice; lower/upper or glute-focused
 splits for 4-6 days so each session can go deeper while every muscle is still hit twice.
+Five days outside a glute plan are upper, lower, push, pull, lower: no two days in a row
+train the same muscles as prime movers (ACSM 2009: 48 hours before a muscle group's next
+session), where a fifth full-body day pressed the day after the upper day's presses.
 """
 
 from __future__ import annotations
@@ -32,6 +35,14 @@ _GLUTES: frozenset[PatternId] = frozenset(
     {"hip_thrust", "hinge", "lunge", "knee_flexion", "hip_abduction", "glute_kickback", "core"}
 )
 _FULL = _LOWER | _UPPER
+#: An upper day split in two: presses with the delts' and arms' isolation, pulls with
+#: the same.
+_PUSH: frozenset[PatternId] = frozenset(
+    {"horizontal_push", "vertical_push", "shoulder_isolation", "arms", "core"}
+)
+_PULL: frozenset[PatternId] = frozenset(
+    {"horizontal_pull", "vertical_pull", "shoulder_isolation", "arms", "core"}
+)
 
 
 #: What each kind of day may hold, by the focus name printed on the plan.
@@ -40,6 +51,8 @@ FOCUS_PATTERNS: dict[str, frozenset[PatternId]] = {
     "lower": _LOWER,
     "glutes and lower": _LOWER,
     "upper": _UPPER,
+    "push": _PUSH,
+    "pull": _PULL,
     "upper and glutes": _UPPER_PLUS_GLUTES,
     "glutes": _GLUTES,
 }
@@ -60,7 +73,9 @@ _GLUTE_WEEKS: dict[int, tuple[str, ...]] = {
 }
 _LOWER_UPPER_WEEKS: dict[int, tuple[str, ...]] = {
     4: ("lower", "upper", "lower", "upper"),
-    5: ("lower", "upper", "lower", "upper", "full body"),
+    # Upper and lower, then push, pull and legs: each day's prime movers rest the next
+    # day, however the client's five days fall in the week.
+    5: ("upper", "lower", "push", "pull", "lower"),
     6: ("lower", "upper", "lower", "upper", "lower", "upper"),
 }
 

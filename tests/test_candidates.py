@@ -109,6 +109,17 @@ def test_each_movement_pattern_keeps_at_most_its_share() -> None:
     assert [c.id for c in data.candidates] == sorted(c.id for c in data.candidates)
 
 
+@pytest.mark.parametrize("days", [4, 5])
+def test_a_push_day_keeps_a_fly_beside_a_gym_full_of_presses(days: int) -> None:
+    # A five-day week's push day has a fly slot; the six best presses of a gym leave the
+    # fly off the shortlist unless that slot keeps it one place more. Four days, no slot.
+    gym = ["barbell", "squat_rack", "bench", "dumbbells", "cable", "machine_stack"]
+    data = prepare(profile(equipment=gym, goal="hypertrophy", days_per_week=days), CATALOGUE)
+    presses = [c.exercise for c in data.candidates if c.exercise.pattern == "horizontal_push"]
+    assert sum(e.is_compound for e in presses) >= PER_PATTERN
+    assert any(not e.is_compound for e in presses) == (days == 5)
+
+
 def _thrusts(count: int) -> list[str]:
     return [f"thrust_{i}" for i in range(count)]
 

@@ -23,11 +23,12 @@ from thrustplan.planner.progression.loads import DEFAULT_BARBELL
 from thrustplan.planner.progression.warmup import FIRST_RAMP_REPS
 from thrustplan.rules.checker import check_program
 from thrustplan.rules.goals import Goal
-from thrustplan.rules.profile import ClientProfile, Units
-from thrustplan.rules.program import Program, RampSet
+from thrustplan.rules.profile import ClientProfile, Units, Weekday
+from thrustplan.rules.program import Program, RampSet, Session
 from thrustplan.rules.review import review_program
 
 PANEL = Path(__file__).parent / "panel"
+CORE = {"abs", "obliques", "lower_back"}
 FILES = sorted(PANEL.glob("*.yaml"))
 CATALOGUE = builtin_catalogue()
 
@@ -47,6 +48,8 @@ def test_panel_profile_is_planned_and_passes_check_and_review(path: Path) -> Non
     assert short_warm_ups(program) == []
     assert repeated_ramp_loads(program) == []
     assert ramps_ending_on_a_single_after_the_light_set(program) == []
+    if client.goal is not Goal.GLUTES:
+        assert pressed_or_pulled_two_days_running(program) == []
 
 
 def ramps(program: Program) -> list[tuple[tuple[int, str, str], list[RampSet]]]:
@@ -102,6 +105,27 @@ def short_warm_ups(program: Program) -> list[tuple[int, str, str]]:
                 if lower and entry.load > max(heaviest, kit.bar) and not entry.ramp:
                     found.append(where)
                 heaviest = max(heaviest, entry.load)
+    return found
+
+
+def pressed_or_pulled_two_days_running(program: Program) -> list[tuple[str, str, str]]:
+    """(day, next day, muscle) for each muscle that compounds train as a prime mover in
+    the first week's sessions of two days in a row, core aside. A glute plan trains the
+    glutes most days by design (Strong Curves), so the panel asks this of other goals:
+    their splits rest a day's prime movers the next day (``rules.split``)."""
+    order = list(Weekday)
+
+    def prime_movers(session: Session) -> set[str]:
+        exercises = (CATALOGUE[entry.exercise_id] for entry in session.exercises)
+        return {m for e in exercises if e.is_compound for m in e.primary_muscles} - CORE
+
+    sessions = {s.day: s for s in program.weeks[0].sessions}
+    found = []
+    for day, session in sessions.items():
+        after = sessions.get(order[(order.index(day) + 1) % len(order)])
+        if after is not None:
+            for muscle in sorted(prime_movers(session) & prime_movers(after)):
+                found.append((day.value, after.day.value, muscle))
     return found
 
 

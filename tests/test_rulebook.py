@@ -408,9 +408,11 @@ def test_one_heavy_lower_lift_a_session_counts_a_second_main_squat_or_hinge() ->
 
 
 def test_one_heavy_lower_lift_a_session_gives_each_its_day_when_the_week_has_them() -> None:
-    # Five days, three of them with a lower-body main lift: the squat twice and the
-    # deadlift once each get a day of their own (this client's Monday held both).
-    client = load_profile(Path(__file__).parent / "panel" / "strength-advanced-big-four.yaml")
+    # Six days, three of them lower days with a lower-body main lift: the squat twice and
+    # the deadlift once each get a day of their own (this client's Monday once held both).
+    # With five days (two lower days) the deadlift shares a day with the squat's light one.
+    panel = load_profile(Path(__file__).parent / "panel" / "strength-advanced-big-four.yaml")
+    client = panel.model_copy(update={"days_per_week": 6, "days": None})
     template = solve_input(prepare(client, builtin_catalogue()), SOLVER)
     heavy = [
         [p.exercise.id for p in s.exercises if p.exercise.id in ("back_squat", "deadlift")]

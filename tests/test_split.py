@@ -7,6 +7,7 @@ import pytest
 from tests.factories import profile
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.rules.goals import Goal
+from thrustplan.rules.sessions import skeleton
 from thrustplan.rules.split import FOCUS_PATTERNS, choose_split
 
 GLUTES, UPPER_GLUTES, GLUTES_LOWER = "glutes", "upper and glutes", "glutes and lower"
@@ -19,7 +20,7 @@ GLUTE_WEEKS = {
 }
 LOWER_UPPER_WEEKS = {
     4: ["lower", "upper", "lower", "upper"],
-    5: ["lower", "upper", "lower", "upper", "full body"],
+    5: ["upper", "lower", "push", "pull", "lower"],
     6: ["lower", "upper", "lower", "upper", "lower", "upper"],
 }
 
@@ -54,6 +55,24 @@ def test_every_movement_is_trained_at_least_twice_a_week(days: int, goal: Goal) 
     for pattern in FOCUS_PATTERNS["full body"]:
         trained = [d.day for d in split.days if pattern in d.patterns]
         assert len(trained) >= 2, (pattern, [d.focus for d in split.days])
+
+
+@pytest.mark.parametrize("days", [4, 5, 6])
+def test_days_in_a_row_share_no_prime_movers(days: int) -> None:
+    # Whichever weekdays the client trains, a day's compounds rest the next day: push
+    # and pull days share only isolation patterns, whose slots take other muscles
+    # (lateral raises and triceps with the presses, rear delts and biceps with the pulls).
+    foci = [d.focus for d in choose_split(profile(days_per_week=days, goal="hypertrophy")).days]
+    for today, tomorrow in zip(foci, foci[1:] + foci[:1], strict=True):
+        shared = FOCUS_PATTERNS[today] & FOCUS_PATTERNS[tomorrow]
+        assert shared <= {"core", "shoulder_isolation", "arms"}, (today, tomorrow, shared)
+        for goal in (Goal.HYPERTROPHY, Goal.STRENGTH, Goal.GENERAL):
+            muscles = [
+                {m for slot in skeleton(goal, focus) if slot.patterns & shared - {"core"}
+                 for m in slot.muscles}
+                for focus in (today, tomorrow)
+            ]  # fmt: skip
+            assert not muscles[0] & muscles[1], (goal, today, tomorrow)
 
 
 def test_the_split_follows_the_clients_days_in_week_order() -> None:

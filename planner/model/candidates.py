@@ -272,8 +272,10 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
 
 def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
     """The best :data:`PER_PATTERN` per pattern among the exercises the client's kit and
-    limitations allow; the client's named lifts, the trainer's includes, the strength
-    lifts and the kit's staples (``thrustplan.rules.sessions``) always kept. An
+    limitations allow, and for a pattern an isolation slot of the client's week takes, its
+    best isolation exercise if those hold none; the client's named lifts, the trainer's
+    includes, the strength lifts and the kit's staples (``thrustplan.rules.sessions``)
+    always kept. An
     improvised exercise whose job the kit does properly (a door-frame row beside a cable
     station: ``thrustplan.rules.eligibility.superseded_by_kit``) is left out unless kept.
 
@@ -293,13 +295,29 @@ def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
         if exercise.id in keep or superseded_by_kit(exercise, profile) is None:
             by_pattern[exercise.pattern].append(exercise)
     kept: list[Exercise] = []
-    for exercises in by_pattern.values():
+    isolated = isolation_patterns(profile)
+    for pattern, exercises in by_pattern.items():
         places = 0
-        for e in sorted(exercises, key=lambda e: _rank_key(e, profile)):
+        ranked = sorted(exercises, key=lambda e: _rank_key(e, profile))
+        here: list[Exercise] = []
+        for e in ranked:
             if places < PER_PATTERN or e.id in keep:
-                kept.append(e)
+                here.append(e)
             places += e.id not in excluded
+        # An isolation slot's pattern keeps its best isolation exercise where compounds
+        # took every place: a push day's fly beside a gym's presses (``Slot.isolation``).
+        isolation = [e for e in ranked if not e.is_compound and e.id not in excluded]
+        if pattern in isolated and isolation and all(e.is_compound for e in here):
+            here.append(isolation[0])
+        kept += here
     return sorted(kept, key=lambda e: e.id)
+
+
+def isolation_patterns(profile: ClientProfile) -> frozenset[str]:
+    """The patterns an isolation slot of the client's week admits (``Slot.isolation``)."""
+    split = choose_split(profile)
+    slots = (s for day in split.days for s in skeleton(profile.goal, day.focus))
+    return frozenset(p for s in slots if s.isolation for p in s.patterns)
 
 
 def make_pair(a: Candidate, b: Candidate) -> Pair | None:

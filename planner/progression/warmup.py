@@ -39,9 +39,12 @@ def general_warm_up(focus: str) -> str:
     'warm up 5 min: easy cardio, then leg swings, hip circles and 10 glute bridges'
     >>> general_warm_up("Full body").endswith("arm circles")
     True
+    >>> general_warm_up("Push").endswith("5 push-ups")
+    True
     """
     text = focus.lower()
-    key = "full" if "full" in text else "upper" if "upper" in text else "lower"
+    upper = any(word in text for word in ("upper", "push", "pull"))
+    key = "full" if "full" in text else "upper" if upper else "lower"
     if key == "lower" and not any(word in text for word in ("lower", "glute", "leg")):
         key = "full"
     return f"warm up {GENERAL_MINUTES} min: easy cardio, then {_MOVES[key]}"
