@@ -113,5 +113,6 @@ def choose_split(profile: ClientProfile) -> Split:
     if profile.goal is Goal.GLUTES:
         name, foci = "glute-focused lower/upper", _GLUTE_WEEKS[len(days)]
     else:
-        name, foci = "lower/upper", _LOWER_UPPER_WEEKS[len(days)]
+        foci = _LOWER_UPPER_WEEKS[len(days)]
+        name = "upper/lower and push/pull" if "push" in foci else "lower/upper"
     return Split(name, tuple(DayFocus(d, f) for d, f in zip(days, foci, strict=True)))
