@@ -109,6 +109,39 @@ def coarser_than_kit(exercise: Exercise, profile: ClientProfile) -> bool:
     return exercise.load_kind is LoadKind.KETTLEBELL and "dumbbells" in profile.available_equipment
 
 
+#: What loads a hip thrust properly in a gym: a bar across the hips, or the machine.
+THRUST_LOADERS: frozenset[EquipmentId] = frozenset(
+    {"barbell", "smith_machine", "hip_thrust_machine"}
+)
+
+
+def held_thrust_beside_bar(exercise: Exercise, profile: ClientProfile) -> bool:
+    """Whether ``exercise`` is a hip thrust or bridge loaded with a dumbbell or kettlebell
+    where the client has a barbell, a Smith machine or a hip-thrust machine.
+
+    One dumbbell held across the hips rolls, and it tops out where the bar and the
+    machine go on climbing: an advanced client with both did B-stance thrusts holding a
+    50 kg dumbbell. At home the dumbbell thrust is the staple and costs nothing more.
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> from thrustplan.rules.profile import ClientProfile
+    >>> thrust = builtin_catalogue()["dumbbell_hip_thrust"]
+    >>> def client(*kit: str) -> ClientProfile:
+    ...     return ClientProfile(name="A", goal="glutes", level="beginner", days_per_week=3,
+    ...                          session_minutes=45, equipment=list(kit))
+    >>> held_thrust_beside_bar(thrust, client("dumbbells", "bench", "hip_thrust_machine"))
+    True
+    >>> held_thrust_beside_bar(thrust, client("dumbbells", "bench"))
+    False
+    """
+    held = exercise.load_kind in (LoadKind.DUMBBELL, LoadKind.KETTLEBELL)
+    return (
+        held
+        and exercise.is_hip_thrust_family
+        and bool(THRUST_LOADERS & profile.available_equipment)
+    )
+
+
 def is_heavy(exercise: Exercise) -> bool:
     """Heavy hip-extension work that needs 48 h before it is repeated (ACSM 2009).
 

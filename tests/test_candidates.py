@@ -12,6 +12,7 @@ from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.candidates import (
     PER_PATTERN,
     ModelInput,
+    client_cost,
     make_candidate,
     make_pair,
     prepare,
@@ -100,6 +101,19 @@ def test_a_kettlebell_lift_costs_one_more_beside_dumbbells_that_climb_in_finer_s
 
     assert cost(both, "kettlebell_row") == cost(bells, "kettlebell_row") + 1
     assert cost(both, "dumbbell_row") < cost(both, "kettlebell_row")
+
+
+@pytest.mark.parametrize("loader", ["barbell", "smith_machine", "hip_thrust_machine"])
+def test_a_thrust_held_with_a_dumbbell_costs_one_more_beside_a_bar_or_the_machine(
+    loader: str,
+) -> None:
+    gym = profile(equipment=[*HOME, "kettlebells", loader])
+    home = profile(equipment=[*HOME, "kettlebells"])
+    for held in ("dumbbell_hip_thrust", "dumbbell_glute_bridge", "kettlebell_hip_thrust"):
+        exercise = CATALOGUE[held]
+        assert client_cost(exercise, gym) == client_cost(exercise, home) + 1
+    unloaded = CATALOGUE["single_leg_hip_thrust"]
+    assert client_cost(unloaded, gym) == client_cost(unloaded, home)
 
 
 def test_each_movement_pattern_keeps_at_most_its_share() -> None:

@@ -161,6 +161,24 @@ def test_panel_covers_the_kits_coaches_meet() -> None:
     assert any("dumbbells" in kit and "barbell" not in kit for kit in kits), "home"
 
 
+def test_a_gym_thrusts_on_the_machine_or_the_bar_not_holding_a_dumbbell() -> None:
+    # The Strong Curves gym beginner: after her first block of body-weight bridges her
+    # thrusts are loaded on the hip-thrust machine or the bar, never with a dumbbell held
+    # across the hips (which rolls, and tops out where the bar climbs on).
+    client = profile(PANEL / "glutes-beginner-strong-curves-gym.yaml")
+    program = generate_program(client, CATALOGUE)
+    thrusts = {
+        CATALOGUE[entry.exercise_id]
+        for week in program.weeks
+        for session in week.sessions
+        for entry in session.exercises
+        if CATALOGUE[entry.exercise_id].is_hip_thrust_family
+    }
+    kinds = {e.load_kind for e in thrusts}
+    assert LoadKind.DUMBBELL not in kinds and LoadKind.KETTLEBELL not in kinds
+    assert "machine_hip_thrust" in {e.id for e in thrusts}
+
+
 def test_panel_holds_the_clients_the_issue_names() -> None:
     clients = [profile(f) for f in FILES]
     big_four = {"back_squat", "bench_press", "deadlift", "overhead_press"}

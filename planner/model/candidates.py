@@ -19,6 +19,7 @@ from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
 from thrustplan.rules.eligibility import (
     coarser_than_kit,
+    held_thrust_beside_bar,
     is_heavy,
     superseded_by_kit,
     unfit_reason,
@@ -197,8 +198,14 @@ def fit_cost(exercise: Exercise, level: Level) -> int:
 
 def client_cost(exercise: Exercise, profile: ClientProfile) -> int:
     """:func:`fit_cost` for this client's kit: a kettlebell lift costs one more where
-    dumbbells load the same movement in finer steps (``rules.eligibility.coarser_than_kit``)."""
-    return fit_cost(exercise, profile.level) + coarser_than_kit(exercise, profile)
+    dumbbells load the same movement in finer steps (``rules.eligibility.coarser_than_kit``),
+    and a thrust held with a dumbbell or kettlebell one more where a bar or the machine
+    loads it (``rules.eligibility.held_thrust_beside_bar``)."""
+    return (
+        fit_cost(exercise, profile.level)
+        + coarser_than_kit(exercise, profile)
+        + held_thrust_beside_bar(exercise, profile)
+    )
 
 
 def _preference(exercise: Exercise, profile: ClientProfile) -> int:
