@@ -79,7 +79,7 @@ def avoided_stresses(limitation: str, *, after_first_trimester: bool = True) -> 
     """The stress flags ``limitation`` rules out, from the vocabulary.
 
     >>> sorted(avoided_stresses("pregnancy"))
-    ['abdominal_strain', 'impact', 'prone', 'spinal_loading', 'supine']
+    ['abdominal_strain', 'floor_plank', 'impact', 'prone', 'spinal_loading', 'supine']
     >>> "supine" in avoided_stresses("pregnancy", after_first_trimester=False)
     False
     """

@@ -195,6 +195,12 @@ def test_a_beginner_builds_up_to_the_chin_up_through_its_eccentric() -> None:
         ("dead_bug", "pregnancy", False),
         ("lying_leg_curl", "pregnancy", False),  # on the belly
         ("decline_push_up", "pregnancy", False),
+        ("push_up", "pregnancy", False),  # a full plank over the floor
+        ("diamond_push_up", "pregnancy", False),
+        ("plank", "pregnancy", False),
+        ("incline_push_up", "pregnancy", True),  # hands on a bench
+        ("knee_push_up", "pregnancy", True),
+        ("side_plank", "pregnancy", True),
         ("jump_squat", "pregnancy", False),
         ("barbell_hip_thrust", "pregnancy", True),  # back on a bench: inclined
         ("machine_hip_thrust", "pregnancy", True),
@@ -236,6 +242,8 @@ def test_supine_work_is_open_while_the_whole_plan_stays_in_the_first_trimester()
     bridge = CATALOGUE["glute_bridge"]
     assert not past_first_trimester(6, 8)
     assert limitation_clash(bridge, ["pregnancy"], after_first_trimester=False) is None
+    push_up = CATALOGUE["push_up"]
+    assert limitation_clash(push_up, ["pregnancy"], after_first_trimester=False) is None
     assert past_first_trimester(6, 9) and past_first_trimester(None, 1)
 
 
@@ -303,6 +311,14 @@ def test_each_population_rule_broken_is_reported(pregnant: Program, rule: str) -
     assert found[0].message
 
 
+def test_a_floor_push_up_in_the_second_trimester_is_reported(pregnant: Program) -> None:
+    broken = pregnant.model_copy(deep=True)
+    broken.weeks[0].sessions[0].exercises[-1].exercise_id = "push_up"
+    found = list(CHECKS["pregnancy_positions"](broken, CATALOGUE))
+    assert [(v.week, v.exercise_id) for v in found] == [(1, "push_up")]
+    assert "floor_plank after the first trimester" in found[0].message
+
+
 def test_pregnancy_rules_do_not_touch_other_clients(peer: Program) -> None:
     for rule in ("pregnancy_positions", "pregnancy_effort", "pregnancy_warning_signs"):
         assert list(CHECKS[rule](peer, CATALOGUE)) == []
@@ -316,7 +332,7 @@ def test_pregnant_plan_second_trimester(pregnant: Program, peer: Program) -> Non
     plan = [e for w in data["weeks"] for s in w["sessions"] for e in s["exercises"]]
     for entry in plan:
         stresses = CATALOGUE[entry["exercise_id"]].stresses
-        assert "supine" not in stresses and "prone" not in stresses, entry["exercise_id"]
+        assert not {"supine", "prone", "floor_plank"} & set(stresses), entry["exercise_id"]
         assert entry["rir"] >= 3
         assert not is_max_test(entry["notes"])
     assert any(CATALOGUE[e["exercise_id"]].is_hip_thrust_family for e in plan)

@@ -57,7 +57,8 @@ def _pregnant(program: Program) -> bool:
 
 def check_pregnancy_positions(program: Program, catalogue: Catalogue) -> Iterator[Violation]:
     """In pregnancy, once the plan reaches the second trimester, nothing lying flat on the
-    back or on the belly (ACOG Committee Opinion 804)."""
+    back or on the belly (ACOG Committee Opinion 804), nor held in a full plank over the
+    floor (practitioner: the abdominal wall, not either guideline)."""
     profile = program.profile
     if not _pregnant(program) or not past_first_trimester(profile.pregnancy_week, profile.weeks):
         return
