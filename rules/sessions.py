@@ -54,8 +54,9 @@ class Slot:
     #: When given, only exercises whose first prime mover is one of these: a push day's
     #: arm work is the triceps', a pull day's the biceps'.
     muscles: frozenset[MuscleId] = frozenset()
-    #: Filled by an isolation exercise whenever the kit has one: a push day's fly after
-    #: its two presses, which a session holds one of each plane of (``variant_key``).
+    #: Filled by an isolation exercise whenever the kit has one: a push day's fly after a
+    #: press of each plane, since a session holds one variant of a movement
+    #: (``variant_key``).
     isolation: bool = False
 
     def admits(self, exercise: Exercise) -> bool:

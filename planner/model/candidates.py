@@ -282,9 +282,9 @@ def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
     limitations allow, and for a pattern an isolation slot of the client's week takes, its
     best isolation exercise if those hold none; the client's named lifts, the trainer's
     includes, the strength lifts and the kit's staples (``thrustplan.rules.sessions``)
-    always kept. An
-    improvised exercise whose job the kit does properly (a door-frame row beside a cable
-    station: ``thrustplan.rules.eligibility.superseded_by_kit``) is left out unless kept.
+    always kept. An improvised exercise whose job the kit does properly (a door-frame row
+    beside a cable station: ``thrustplan.rules.eligibility.superseded_by_kit``) is left
+    out unless kept.
 
     An exercise the trainer excluded takes no place of its own: it is kept only where it
     would have been chosen, so that the model can name ``trainer_excludes`` when the
