@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tests.factories import (
     chosen_ids,
     exercise,
     model_input,
+    profile,
     rule_penalty,
     solve_template,
     two_day_profile,
@@ -436,6 +438,36 @@ def test_lift_variety_day_to_day_costs_a_loaded_lift_on_consecutive_days() -> No
     # Saturday to Monday is not the next day.
     apart = client.model_copy(update={"days": [Weekday.MON, Weekday.SAT]})
     assert rule_penalty(rule, apart, lifts, [["bench_press"], ["bench_press"]]) == 0
+
+
+def test_lift_variety_in_the_week_costs_a_third_session_of_one_lift() -> None:
+    catalogue = builtin_catalogue()
+    lifts = [catalogue[i] for i in ("machine_chest_press", "dumbbell_bench_press", "push_up")]
+    gym = ["bench", "dumbbells", "machine_stack"]
+    six = profile(goal="hypertrophy", level="intermediate", days_per_week=6, equipment=gym)
+    rule = "lift_variety_in_the_week"
+    same = [["machine_chest_press"] if d % 2 else [] for d in range(6)]
+    varied = [same[1], [], same[3], [], ["dumbbell_bench_press"], []]
+    bodyweight = [["push_up"] if d % 2 else [] for d in range(6)]
+    assert rule_penalty(rule, six, lifts, same) == 1
+    assert rule_penalty(rule, six, lifts, [[], *varied[:5]]) == 0
+    assert rule_penalty(rule, six, lifts, bodyweight) == 0
+    # A beginner learns a lift by repeating it; a full-body week repeats its main lifts.
+    beginner = profile(goal="hypertrophy", level="beginner", days_per_week=6, equipment=gym)
+    assert rule_penalty(rule, beginner, lifts, same) == 0
+    three = profile(goal="hypertrophy", level="intermediate", days_per_week=3, equipment=gym)
+    assert rule_penalty(rule, three, lifts, [["machine_chest_press"]] * 3) == 0
+
+
+def test_a_six_day_hypertrophy_week_varies_its_presses_and_pulls() -> None:
+    client = load_profile(
+        Path(__file__).parent / "panel" / "hypertrophy-intermediate-six-days-lb.yaml"
+    )
+    template = solve_input(prepare(client, builtin_catalogue()), SOLVER)
+    uses = Counter(
+        p.exercise.id for s in template.sessions for p in s.exercises if is_main_lift(p.exercise)
+    )
+    assert max(uses.values()) <= 2, uses
 
 
 def test_the_day_after_an_upper_day_varies_its_lifts() -> None:

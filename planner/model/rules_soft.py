@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from thrustplan.exercise_db.models import Level
 from thrustplan.planner.model.candidates import MAX_SETS
 from thrustplan.planner.model.rule_model import RuleModel, session_seconds
 from thrustplan.rules.goals import Goal
@@ -121,6 +122,36 @@ def penalise_lift_on_consecutive_days(m: RuleModel) -> Penalty:
                     m.model.add(repeat >= v.is_assigned(a, c) + v.is_assigned(b, c) - 1)
                     repeats.append(repeat)
     return 60, sum(repeats)
+
+
+#: Sessions a week a trained hypertrophy client does one loaded lift before a third costs.
+SAME_LIFT_SESSIONS = 2
+#: Weeks of this many days or fewer are full body (``rules.split``), and repeat their
+#: main lifts in every session, as full-body programmes do.
+FULL_BODY_DAYS = 3
+
+
+def penalise_lift_thrice_a_week(m: RuleModel) -> Penalty:
+    """Variety across a hypertrophy week: a trained client's loaded compound in a third
+    session of the week costs a point, so the third press or pull is a sibling variation
+    (an incline press, a cable row) where the kit has one. Double progression gives every
+    session of a lift the same sets, reps and load, so a six-day week pressed on the same
+    machine 3 x 6 on Tuesday, Thursday and Saturday; a coach varies the exercise for the
+    parts of a muscle one lift misses. Beginners keep their lifts, repetition being how
+    they learn them, and so do full-body weeks, as full-body programmes write them."""
+    profile = m.data.profile
+    full_body = len(m.data.split.days) <= FULL_BODY_DAYS
+    if profile.goal is not Goal.HYPERTROPHY or profile.level is Level.BEGINNER or full_body:
+        return 0, 0
+    v = m.vars
+    extras: list[cp_model.IntVar] = []
+    for c in v.candidates():
+        days = [d for d in v.days if c in v.options(d)]
+        if len(days) > SAME_LIFT_SESSIONS and is_main_lift(c.exercise):
+            extra = m.model.new_int_var(0, len(days), f"third_session[{c.id}]")
+            m.model.add(extra >= sum(v.is_assigned(d, c) for d in days) - SAME_LIFT_SESSIONS)
+            extras.append(extra)
+    return 60, sum(extras)
 
 
 def penalise_exercise_fit(m: RuleModel) -> Penalty:
