@@ -45,9 +45,10 @@ _PULL: frozenset[PatternId] = frozenset(
 )
 
 
+FULL_BODY = "full body"
 #: What each kind of day may hold, by the focus name printed on the plan.
 FOCUS_PATTERNS: dict[str, frozenset[PatternId]] = {
-    "full body": _FULL,
+    FULL_BODY: _FULL,
     "lower": _LOWER,
     "glutes and lower": _LOWER,
     "upper": _UPPER,
@@ -97,6 +98,11 @@ class Split:
     name: str
     days: tuple[DayFocus, ...]
 
+    @property
+    def full_body(self) -> bool:
+        """Whether every day trains the whole body (two or three days a week)."""
+        return all(d.focus == FULL_BODY for d in self.days)
+
 
 def choose_split(profile: ClientProfile) -> Split:
     """Pick the split from the number of days and the goal.
@@ -109,7 +115,7 @@ def choose_split(profile: ClientProfile) -> Split:
     """
     days = profile.training_days
     if len(days) <= 3:
-        return Split("full body", tuple(DayFocus(d, "full body") for d in days))
+        return Split(FULL_BODY, tuple(DayFocus(d, FULL_BODY) for d in days))
     if profile.goal is Goal.GLUTES:
         name, foci = "glute-focused lower/upper", _GLUTE_WEEKS[len(days)]
     else:

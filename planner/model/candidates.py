@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
-from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId, PatternId
 from thrustplan.rules.eligibility import (
     coarser_than_kit,
     held_thrust_beside_bar,
@@ -277,14 +277,16 @@ def make_candidate(exercise: Exercise, profile: ClientProfile) -> Candidate:
     )
 
 
-def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
+def _shortlist(
+    fit: list[Exercise], profile: ClientProfile, isolated: frozenset[PatternId]
+) -> list[Exercise]:
     """The best :data:`PER_PATTERN` per pattern among the exercises the client's kit and
-    limitations allow, and for a pattern an isolation slot of the client's week takes, its
-    best isolation exercise if those hold none; the client's named lifts, the trainer's
-    includes, the strength lifts and the kit's staples (``thrustplan.rules.sessions``)
-    always kept. An improvised exercise whose job the kit does properly (a door-frame row
-    beside a cable station: ``thrustplan.rules.eligibility.superseded_by_kit``) is left
-    out unless kept.
+    limitations allow, and for each ``isolated`` pattern (one an isolation slot of the
+    client's week takes, ``Slot.isolation``) its best isolation exercise if those hold
+    none; the client's named lifts, the trainer's includes, the strength lifts and the
+    kit's staples (``thrustplan.rules.sessions``) always kept. An improvised exercise
+    whose job the kit does properly (a door-frame row beside a cable station:
+    ``thrustplan.rules.eligibility.superseded_by_kit``) is left out unless kept.
 
     An exercise the trainer excluded takes no place of its own: it is kept only where it
     would have been chosen, so that the model can name ``trainer_excludes`` when the
@@ -302,7 +304,6 @@ def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
         if exercise.id in keep or superseded_by_kit(exercise, profile) is None:
             by_pattern[exercise.pattern].append(exercise)
     kept: list[Exercise] = []
-    isolated = isolation_patterns(profile)
     for pattern, exercises in by_pattern.items():
         places = 0
         ranked = sorted(exercises, key=lambda e: _rank_key(e, profile))
@@ -318,13 +319,6 @@ def _shortlist(fit: list[Exercise], profile: ClientProfile) -> list[Exercise]:
             here.append(isolation[0])
         kept += here
     return sorted(kept, key=lambda e: e.id)
-
-
-def isolation_patterns(profile: ClientProfile) -> frozenset[str]:
-    """The patterns an isolation slot of the client's week admits (``Slot.isolation``)."""
-    split = choose_split(profile)
-    slots = (s for day in split.days for s in skeleton(profile.goal, day.focus))
-    return frozenset(p for s in slots if s.isolation for p in s.patterns)
 
 
 def make_pair(a: Candidate, b: Candidate) -> Pair | None:
@@ -422,13 +416,16 @@ def superset_pairs(
 
 def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
     """Turn a profile and a catalogue into the model's input."""
+    split = choose_split(profile)
+    slots = {d: skeleton(profile.goal, day.focus) for d, day in enumerate(split.days)}
+    isolated = frozenset(
+        p for day in slots.values() for s in day if s.isolation for p in s.patterns
+    )
     fit = [e for e in catalogue.values() if unfit_reason(e, profile) is None]
-    chosen = _shortlist(fit, profile)
+    chosen = _shortlist(fit, profile, isolated)
     weights = {muscle: 1 for muscle in weekly_targets(profile.goal, profile.level)}
     weights.update(PRIORITY_MUSCLES[profile.goal])
-    split = choose_split(profile)
     candidates = tuple(make_candidate(e, profile) for e in chosen)
-    slots = {d: skeleton(profile.goal, day.focus) for d, day in enumerate(split.days)}
     return ModelInput(
         profile=profile,
         split=split,

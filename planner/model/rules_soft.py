@@ -126,9 +126,6 @@ def penalise_lift_on_consecutive_days(m: RuleModel) -> Penalty:
 
 #: Sessions a week a trained hypertrophy client does one loaded lift before a third costs.
 SAME_LIFT_SESSIONS = 2
-#: Weeks of this many days or fewer are full body (``rules.split``), and repeat their
-#: main lifts in every session, as full-body programmes do.
-FULL_BODY_DAYS = 3
 
 
 def penalise_lift_thrice_a_week(m: RuleModel) -> Penalty:
@@ -140,14 +137,16 @@ def penalise_lift_thrice_a_week(m: RuleModel) -> Penalty:
     parts of a muscle one lift misses. Beginners keep their lifts, repetition being how
     they learn them, and so do full-body weeks, as full-body programmes write them."""
     profile = m.data.profile
-    full_body = len(m.data.split.days) <= FULL_BODY_DAYS
+    full_body = m.data.split.full_body
     if profile.goal is not Goal.HYPERTROPHY or profile.level is Level.BEGINNER or full_body:
         return 0, 0
     v = m.vars
     extras: list[cp_model.IntVar] = []
     for c in v.candidates():
+        if not is_main_lift(c.exercise):
+            continue
         days = [d for d in v.days if c in v.options(d)]
-        if len(days) > SAME_LIFT_SESSIONS and is_main_lift(c.exercise):
+        if len(days) > SAME_LIFT_SESSIONS:
             extra = m.model.new_int_var(0, len(days), f"third_session[{c.id}]")
             m.model.add(extra >= sum(v.is_assigned(d, c) for d in days) - SAME_LIFT_SESSIONS)
             extras.append(extra)
