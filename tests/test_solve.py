@@ -3,6 +3,7 @@ sessions in training order, and the solver settings honoured."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pydantic
@@ -19,9 +20,16 @@ from tests.factories import (
 )
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.planner.model.candidates import ModelInput, make_candidate, make_pair, prepare
-from thrustplan.planner.model.cuts import bound_sets_by_time, most_sets_in
+from thrustplan.planner.model.cuts import (
+    bound_sets_by_time,
+    least_points_for_sets,
+    lower_hull,
+    most_sets_in,
+    price_sets_by_time,
+)
 from thrustplan.planner.model.rule_model import RuleModel, session_seconds
 from thrustplan.planner.model.rulebook import HARD_RULES, build
+from thrustplan.planner.model.rules_soft import EMPTY_SLOT_WEIGHT, FIT_WEIGHT, LEVEL_WEIGHT
 from thrustplan.planner.model.solve import (
     InfeasibleRequest,
     SolverSettings,
@@ -270,6 +278,55 @@ def test_the_time_bound_on_a_sessions_sets_keeps_the_best_week() -> None:
         for d, chosen in m.vars.extract(solver).items():
             assert sum(c.sets for c in chosen) <= bounds[d]
     assert len({solver.objective_value for _, solver in solved}) == 1
+
+
+def test_the_price_of_a_sessions_sets_keeps_the_best_week() -> None:
+    # 30 minutes with supersets at home: a session packed with sets needs quick
+    # exercises, which cost fit points. Every solved session pays at least the least its
+    # sets could cost, and the cut keeps the week proven best.
+    client = profile(
+        goal="general", level="intermediate", equipment=HOME, session_minutes=30,
+        supersets=True,
+    )  # fmt: skip
+    data = prepare(client, CATALOGUE)
+    m = build(data)
+    least = {d: least_points_for_sets(m, d) for d in m.vars.days}
+    for d, curve in least.items():
+        # The empty session pays for every slot a coach would fill, and the fullest one
+        # costs more than the cheapest, whose sets are fewer.
+        empty = sum(
+            EMPTY_SLOT_WEIGHT
+            for slot, options in zip(m.vars.slots(d), data.slot_options(d), strict=True)
+            if options and not slot.insisted
+        )
+        assert curve[0] == empty
+        assert curve[max(curve)] > min(curve.values())
+    solved = _solved_without_and_with(data, price_sets_by_time)
+    for m, solver in solved:
+        for d, chosen in m.vars.extract(solver).items():
+            sets = sum(solver.value(m.vars.sets_of(d, c)) for c in chosen)
+            filled = {
+                s for s in range(len(m.vars.slots(d))) if solver.value(sum(m.vars.slot_fill(d, s)))
+            }
+            points = sum(FIT_WEIGHT * c.cost + LEVEL_WEIGHT * c.level_gap for c in chosen) + sum(
+                EMPTY_SLOT_WEIGHT
+                for s, (slot, options) in enumerate(
+                    zip(m.vars.slots(d), data.slot_options(d), strict=True)
+                )
+                if options and not slot.insisted and s not in filled
+            )
+            assert points >= least[d][sets]
+    assert len({solver.objective_value for _, solver in solved}) == 1
+
+
+def test_a_lower_hull_lies_under_every_point() -> None:
+    points = {0: 600, 2: 500, 3: 600, 4: 400, 6: 300, 8: 290, 11: 290, 13: 340, 14: 780}
+    hull = lower_hull(points)
+    assert hull[0] == (0, 600) and hull[-1] == (14, 780)
+    for (x1, y1), (x2, y2) in itertools.pairwise(hull):
+        for x, y in points.items():
+            # Each edge's line, extended, stays on or under every point.
+            assert (x2 - x1) * y >= (x2 - x1) * y1 + (y2 - y1) * (x - x1)
 
 
 def test_superset_literals_are_one_per_neighbouring_slots_however_many_pairs() -> None:

@@ -6,7 +6,14 @@ sooner. Added only where a plan is searched for, as the day order is
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
+
+from ortools.sat.python import cp_model
+
+from thrustplan.planner.model.candidates import Candidate
 from thrustplan.planner.model.rule_model import RuleModel
+from thrustplan.planner.model.rules_soft import EMPTY_SLOT_WEIGHT, FIT_WEIGHT, LEVEL_WEIGHT
 from thrustplan.planner.model.variables import takes_a_ramp
 from thrustplan.rules.timing import RAMP_SET_SECONDS, exercise_seconds
 from thrustplan.rules.week_rules import work_budget_seconds
@@ -57,3 +64,129 @@ def bound_sets_by_time(m: RuleModel) -> None:
         options = v.options(d)
         if options:
             m.model.add(sum(v.sets_of(d, c) for c in options) <= most_sets_in(m, d))
+
+
+def _points(c: Candidate) -> int:
+    """What choosing ``c`` costs the objective: its fit and its level gap, weighted."""
+    return FIT_WEIGHT * c.cost + LEVEL_WEIGHT * c.level_gap
+
+
+def least_points_for_sets(m: RuleModel, d: int) -> dict[int, int]:
+    """For each number of working sets day ``d``'s session can hold in the client's
+    minutes, the fewest points its choices can cost: each exercise's fit and level
+    (:func:`_points`) and each empty slot that ``skeleton_slots_filled`` prices.
+
+    Exact over the skeleton alone, slot by slot: one exercise a slot from the slot's
+    candidates, at its full or light-day sets, with a ramp set outside the first slot
+    where it ramps (``WeekVariables.ramp_seconds``), joined to the previous slot's
+    exercise where the day's pairs allow, each slot in one pair at most. The model's
+    other rules only take plans away, so no session holds its sets for fewer points.
+    """
+    v = m.vars
+    partners: dict[str | None, dict[str, int]] = {}
+    for pair in v.pairs(d):
+        partners.setdefault(pair.first.id, {})[pair.second.id] = pair.saving
+        partners.setdefault(pair.second.id, {})[pair.first.id] = pair.saving
+    budget = work_budget_seconds(m.data.profile.session_minutes)
+    # (the previous slot's exercise, whether it is joined already, sets so far) -> each
+    # (seconds, points) that no other beats in both.
+    states: dict[_State, list[tuple[int, int]]] = {(None, False, 0): [(0, 0)]}
+    for s, (slot, options) in enumerate(zip(v.slots(d), m.data.slot_options(d), strict=True)):
+        empty = EMPTY_SLOT_WEIGHT if options and not slot.insisted else 0
+        found: dict[_State, list[tuple[int, int]]] = defaultdict(list)
+        for (previous, joined, sets), reached in states.items():
+            mates = {} if joined else partners.get(previous, {})
+            for seconds, points in reached:
+                found[None, False, sets].append((seconds, points + empty))
+                for c in options:
+                    if c.trainer_excluded:
+                        continue
+                    for n, took in _timings(c, ramps=s > 0):
+                        step = (seconds + took, points + _points(c))
+                        found[c.id, False, sets + n].append(step)
+                        if c.id in mates:
+                            found[c.id, True, sets + n].append((step[0] - mates[c.id], step[1]))
+        states = {key: kept for key, r in found.items() if (kept := _frontier(r, budget))}
+    least: dict[int, int] = {}
+    for (_, _, sets), reached in states.items():
+        least[sets] = min(least.get(sets, reached[-1][1]), reached[-1][1])
+    return least
+
+
+_State = tuple[str | None, bool, int]
+
+
+def _timings(c: Candidate, *, ramps: bool) -> list[tuple[int, int]]:
+    """``c``'s working sets and seconds on its normal day and, where it has one, on its
+    light day, with a ramp set where it ramps."""
+    ramp = RAMP_SET_SECONDS if ramps and takes_a_ramp(c) else 0
+    return [
+        (n, exercise_seconds(n, c.work_seconds, c.rest_seconds) + ramp)
+        for n in {c.sets, c.light_sets or c.sets}
+    ]
+
+
+def _frontier(reached: list[tuple[int, int]], budget: int) -> list[tuple[int, int]]:
+    """The (seconds, points) within ``budget`` seconds that no other beats in both,
+    quickest first (so the last costs the fewest points)."""
+    kept: list[tuple[int, int]] = []
+    for seconds, points in sorted(reached):
+        if seconds <= budget and (not kept or points < kept[-1][1]):
+            kept.append((seconds, points))
+    return kept
+
+
+def lower_hull(points: dict[int, int]) -> list[tuple[int, int]]:
+    """The corners of the lower convex hull of ``points`` (x -> y), by x: each edge's line
+    lies on or under every point.
+
+    >>> lower_hull({0: 600, 2: 500, 6: 300, 8: 290, 11: 290, 13: 340, 14: 780})
+    [(0, 600), (6, 300), (8, 290), (11, 290), (13, 340), (14, 780)]
+    """
+    hull: list[tuple[int, int]] = []
+    for x, y in sorted(points.items()):
+        while len(hull) >= 2:
+            (x1, y1), (x2, y2) = hull[-2], hull[-1]
+            if (y2 - y1) * (x - x1) < (y - y1) * (x2 - x1):
+                break
+            hull.pop()
+        hull.append((x, y))
+    return hull
+
+
+def price_sets_by_time(m: RuleModel) -> None:
+    """In a session with superset pairs, its choices cost at least what
+    :func:`least_points_for_sets` asks for the sets it holds, read off that curve's lower
+    convex hull, one line per edge.
+
+    Packing a short session's minutes with sets takes quick exercises, and the quick
+    ones (body-weight fillers, one-sided moves) cost fit points that the dumbbell or bar
+    compounds do not. The solver's search, which meets this only deep in its tree, proves
+    the grid's hardest superset weeks sooner with it: the 95th percentile of the curated
+    superset grid's deterministic time fell by 15-30 % over three seeds
+    (``benchmarks/solve.py``, docs/solver-design.md). Straight-set weeks gained nothing,
+    so it is added only to days with pairs. Days with the same slots and pairs share one
+    curve.
+    """
+    v = m.vars
+    curves: dict[tuple[object, ...], list[tuple[int, int]]] = {}
+    for d in v.days:
+        if not v.pairs(d) or not v.slots(d):
+            continue
+        key = (v.slots(d), tuple(p.id for p in v.pairs(d)),
+               tuple(tuple(c.id for c in o) for o in m.data.slot_options(d)))  # fmt: skip
+        if key not in curves:
+            curves[key] = lower_hull(least_points_for_sets(m, d))
+        options = v.options(d)
+        empty = [
+            1 - sum(fill)
+            for s, slot in enumerate(v.slots(d))
+            if (fill := v.slot_fill(d, s)) and not slot.insisted
+        ]
+        points = cp_model.LinearExpr.sum(
+            [_points(c) * v.is_assigned(d, c) for c in options]
+            + [EMPTY_SLOT_WEIGHT * e for e in empty]
+        )
+        sets = sum(v.sets_of(d, c) for c in options)
+        for (x1, y1), (x2, y2) in itertools.pairwise(curves[key]):
+            m.model.add((x2 - x1) * points >= (x2 - x1) * y1 + (y2 - y1) * (sets - x1))

@@ -37,6 +37,11 @@ OVER_BAND_POINTS = 2
 TIME_AIM_PERCENT = 78
 #: Sessions within this many minutes of each other count as even.
 EVEN_ENOUGH_MINUTES = 5
+#: The weights of the rules that price each exercise chosen and each slot left empty;
+#: ``planner.model.cuts`` bounds their sum in a session by the sets it holds.
+FIT_WEIGHT = 30
+LEVEL_WEIGHT = 180
+EMPTY_SLOT_WEIGHT = 100
 
 
 Penalty = tuple[int, cp_model.LinearExprT]
@@ -156,13 +161,15 @@ def penalise_lift_thrice_a_week(m: RuleModel) -> Penalty:
 def penalise_exercise_fit(m: RuleModel) -> Penalty:
     """Prefer exercises that serve a programme best: compounds with a load that can climb."""
     v = m.vars
-    return 30, sum(c.cost * v.is_assigned(d, c) for d in v.days for c in v.candidates())
+    return FIT_WEIGHT, sum(c.cost * v.is_assigned(d, c) for d in v.days for c in v.candidates())
 
 
 def penalise_level_mismatch(m: RuleModel) -> Penalty:
     """Exercises suited to the client's level; each level above theirs costs."""
     v = m.vars
-    return 180, sum(c.level_gap * v.is_assigned(d, c) for d in v.days for c in v.candidates())
+    return LEVEL_WEIGHT, sum(
+        c.level_gap * v.is_assigned(d, c) for d in v.days for c in v.candidates()
+    )
 
 
 def penalise_preferences(m: RuleModel) -> Penalty:
@@ -222,7 +229,7 @@ def penalise_unfilled_slots(m: RuleModel) -> Penalty:
             fill = v.slot_fill(d, s)
             if fill and not slot.insisted:
                 empty.append(1 - sum(fill))
-    return 100, sum(empty)
+    return EMPTY_SLOT_WEIGHT, sum(empty)
 
 
 def penalise_unused_time(m: RuleModel) -> Penalty:

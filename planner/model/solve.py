@@ -13,7 +13,7 @@ from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import ExerciseId
 from thrustplan.exercise_db.vocabulary import VOCABULARY
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair, prepare, superset_pairs
-from thrustplan.planner.model.cuts import bound_sets_by_time
+from thrustplan.planner.model.cuts import bound_sets_by_time, price_sets_by_time
 from thrustplan.planner.model.rule_model import RuleModel
 from thrustplan.planner.model.rulebook import HARD_RULES, build
 from thrustplan.planner.model.symmetry import break_day_symmetry
@@ -263,6 +263,7 @@ def solve_input(data: ModelInput, settings: SolverSettings | None = None) -> Wee
     m = build(data)
     break_day_symmetry(m)
     bound_sets_by_time(m)
+    price_sets_by_time(m)
     solver = _parameters(settings)
     plan = _solved(m, solver, solver.solve(m.model))
     if plan is None:
