@@ -48,15 +48,16 @@ def unfit_reason(exercise: Exercise, profile: ClientProfile) -> str | None:
 
 
 #: Exercises improvised from a door frame, a bench or the floor, for a kit without the
-#: equipment that does their job properly, and that equipment: a cable, machine or
-#: kettlebell row, a cable or machine pulldown, dips on a station or a cable pushdown
-#: (bench dips also load the front of the shoulder at the end of its range), and a
-#: leg-curl machine for a leg curl on sliders or a ball, whose load cannot climb.
-#: Practitioner: a programme writes the loaded movement the kit allows. Dumbbells would
-#: qualify too, but without the door-frame row the solver cannot prove a 30-minute
-#: dumbbell week with supersets in time (docs/solver-design.md).
+#: equipment that does their job properly, and that equipment: a cable, machine,
+#: kettlebell or dumbbell row, a cable or machine pulldown, dips on a station or a cable
+#: pushdown (bench dips also load the front of the shoulder at the end of its range), and
+#: a leg-curl machine for a leg curl on sliders or a ball, whose load cannot climb.
+#: Practitioner: a programme writes the loaded movement the kit allows. Dumbbells load no
+#: vertical pull, so the floor pulldown stays beside them.
 IMPROVISED: Mapping[ExerciseId, frozenset[EquipmentId]] = {
-    "doorway_row": frozenset({"cable", "machine_stack", "suspension_trainer", "kettlebells"}),
+    "doorway_row": frozenset(
+        {"cable", "machine_stack", "suspension_trainer", "kettlebells", "dumbbells"}
+    ),
     "prone_floor_pulldown": frozenset({"cable", "machine_stack"}),
     "bench_dip": frozenset({"cable", "machine_stack", "dip_station"}),
     "sliding_leg_curl": frozenset({"leg_curl_machine"}),
@@ -78,9 +79,9 @@ def superseded_by_kit(exercise: Exercise, profile: ClientProfile) -> str | None:
     ...                          session_minutes=45, equipment=list(kit))
     >>> superseded_by_kit(row, client("cable", "dumbbells"))
     'Cable station'
-    >>> superseded_by_kit(row, client("kettlebells"))
-    'Kettlebells'
-    >>> print(superseded_by_kit(row, client("dumbbells", "bench")))
+    >>> superseded_by_kit(row, client("dumbbells", "bench"))
+    'Dumbbells'
+    >>> print(superseded_by_kit(row, client("mat", "mini_bands")))
     None
     """
     proper = sorted(IMPROVISED.get(exercise.id, frozenset()) & profile.available_equipment)

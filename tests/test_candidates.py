@@ -62,11 +62,13 @@ def test_an_excluded_exercise_is_held_out_of_every_day() -> None:
     assert "glute_bridge" in {c.id for c in data.candidates}
 
 
-@pytest.mark.parametrize("kit", [["kettlebells"], ["cable"], ["suspension_trainer"]])
+@pytest.mark.parametrize(
+    "kit", [["kettlebells"], ["cable"], ["suspension_trainer"], ["dumbbells", "bench"]]
+)
 def test_a_door_frame_row_gives_way_to_the_loaded_row_the_kit_allows(kit: list[str]) -> None:
     ids = {c.id for c in prepare(profile(equipment=kit), CATALOGUE).candidates}
     assert "doorway_row" not in ids
-    loaded_rows = {"kettlebell_row", "seated_cable_row", "suspension_row"}
+    loaded_rows = {"kettlebell_row", "seated_cable_row", "suspension_row", "dumbbell_row"}
     assert loaded_rows & ids
 
 
