@@ -21,7 +21,8 @@ variation is (its level); the ceilings below are the short table it cannot hold.
 
 from __future__ import annotations
 
-from thrustplan.exercise_db.models import Exercise, Level, LoadKind
+from thrustplan.exercise_db.catalogue import Catalogue
+from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
 
 #: Patterns of the upper body whose unloaded versions get a rep ceiling.
 UPPER_BODY_PATTERNS = frozenset(
@@ -172,3 +173,45 @@ def bodyweight_note(exercise: Exercise, level: Level) -> str:
     if exercise.harder:
         return f"past {ceiling} clean reps on every set, move to the harder variation"
     return f"past {ceiling} clean reps on every set, add load or slow the lowering"
+
+
+#: Rungs of one ladder two body-weight variations of a week may stand apart: a floor
+#: push-up beside a knee push-up is a hard and an easy day, beside a wall push-up it is
+#: an exercise the client cannot do or one that does nothing for them.
+MOST_RUNGS_APART = 1
+
+
+def rungs_apart(a: Exercise, b: Exercise, catalogue: Catalogue) -> int | None:
+    """How many rungs of the catalogue's ladder of harder variations lie between two
+    unloaded exercises, or None when neither is harder than the other (siblings such
+    as the decline and the diamond push-up, another movement, or a loaded exercise).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> wall, floor, knees = c["wall_push_up"], c["push_up"], c["knee_push_up"]
+    >>> rungs_apart(wall, floor, c), rungs_apart(floor, knees, c)
+    (3, 1)
+    >>> print(rungs_apart(c["decline_push_up"], c["diamond_push_up"], c))
+    None
+    """
+    if a.load_kind.external or b.load_kind.external or a.id == b.id:
+        return None
+    for low, high in ((a, b), (b, a)):
+        climbed = _rungs_up(low, high.id, catalogue)
+        if climbed is not None:
+            return climbed
+    return None
+
+
+def _rungs_up(start: Exercise, goal: ExerciseId, catalogue: Catalogue) -> int | None:
+    """Rungs climbed from ``start`` to ``goal`` by the fewest ``harder`` steps, if any."""
+    seen = {start.id}
+    rung = {start.id}
+    climbed = 0
+    while rung:
+        climbed += 1
+        rung = {h for e in rung if e in catalogue for h in catalogue[e].harder} - seen
+        if goal in rung:
+            return climbed
+        seen |= rung
+    return None

@@ -339,9 +339,17 @@ def test_real_kit_over_improvised_flags_a_slider_leg_curl_beside_the_machine() -
     assert findings("real_kit_over_improvised", build(plans)) == []
 
 
+def test_real_kit_over_improvised_flags_a_door_frame_row_beside_dumbbells() -> None:
+    plans = (BASE[0], replace(BASE[1], "seated_cable_row", "doorway_row"), BASE[2])
+    home = build(plans, equipment=["bench", "dumbbells", "bands", "mini_bands"])
+    found = findings("real_kit_over_improvised", home)
+    assert where(found) == [(1, "wed", "doorway_row"), (2, "wed", "doorway_row")]
+    assert "(dumbbells)" in found[0].message
+
+
 def test_real_kit_over_improvised_passes_a_bare_kit_and_what_the_client_asked_for() -> None:
     plans = (BASE[0], replace(BASE[1], "seated_cable_row", "doorway_row"), BASE[2])
-    bare = build(plans, equipment=["bench", "dumbbells", "bands", "mini_bands"])
+    bare = build(plans, equipment=["bench", "bands", "mini_bands"])
     asked = build(plans, favourites=["doorway_row"])
     assert findings("real_kit_over_improvised", bare) == []
     assert findings("real_kit_over_improvised", asked) == []
@@ -540,6 +548,34 @@ def test_bodyweight_rep_ceiling_flags_pull_ups_and_hard_push_ups() -> None:
     ]
     assert "past 12" in found[0].message
     assert "past 15" in found[1].message
+
+
+def test_bodyweight_rungs_close_flags_push_ups_three_rungs_apart() -> None:
+    plans = (
+        replace(BASE[0], "dumbbell_bench_press", "push_up"),
+        BASE[1],
+        replace(BASE[2], "band_chest_press", "wall_push_up"),
+    )
+    found = findings("bodyweight_rungs_close", build(plans))
+    assert where(found) == [(1, "fri", "wall_push_up"), (2, "fri", "wall_push_up")]
+    assert found[0].message == "3 rungs from push_up earlier in the week"
+
+
+def test_bodyweight_rungs_close_passes_a_rung_apart_siblings_and_what_was_asked() -> None:
+    def week(monday: str, friday: str) -> Program:
+        plans = (
+            replace(BASE[0], "dumbbell_bench_press", monday),
+            BASE[1],
+            replace(BASE[2], "band_chest_press", friday),
+        )
+        return build(plans)
+
+    # A hard and an easy day; two harder variations of one rung; the client's favourite.
+    assert findings("bodyweight_rungs_close", week("push_up", "knee_push_up")) == []
+    assert findings("bodyweight_rungs_close", week("decline_push_up", "diamond_push_up")) == []
+    asked = week("push_up", "wall_push_up").model_copy(deep=True)
+    asked.profile.favourites.append("wall_push_up")
+    assert findings("bodyweight_rungs_close", asked) == []
 
 
 def test_bodyweight_rep_ceiling_passes_easy_variants_loaded_sets_and_low_reps() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import itertools
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -28,6 +29,7 @@ from thrustplan.planner.model.candidates import make_pair, prepare
 from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES
 from thrustplan.planner.model.solve import InfeasibleRequest, solve_input
 from thrustplan.planner.template import PlannedSession
+from thrustplan.rules.bodyweight import MOST_RUNGS_APART, rungs_apart
 from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import ClientProfile, Weekday
 from thrustplan.rules.slot_prescription import LIGHT_DAY_SETS
@@ -457,6 +459,35 @@ def test_lift_variety_in_the_week_costs_a_third_session_of_one_lift() -> None:
     assert rule_penalty(rule, beginner, lifts, same) == 0
     three = profile(goal="hypertrophy", level="intermediate", days_per_week=3, equipment=gym)
     assert rule_penalty(rule, three, lifts, [["machine_chest_press"]] * 3) == 0
+
+
+def test_body_weight_rungs_close_costs_push_ups_two_rungs_apart_or_more() -> None:
+    catalogue = builtin_catalogue()
+    ladder = ("wall_push_up", "incline_push_up", "knee_push_up", "push_up")
+    lifts = [catalogue[i] for i in ladder]
+    client = profile(goal="hypertrophy", level="beginner", days_per_week=2, equipment=["mat"])
+    rule = "body_weight_rungs_close"
+    assert rule_penalty(rule, client, lifts, [["push_up"], ["wall_push_up"]]) == 1
+    assert rule_penalty(rule, client, lifts, [["knee_push_up"], ["wall_push_up"]]) == 1
+    assert rule_penalty(rule, client, lifts, [["push_up"], ["knee_push_up"]]) == 0
+    assert rule_penalty(rule, client, lifts, [["knee_push_up"], ["knee_push_up"]]) == 0
+
+
+def test_a_body_weight_beginner_keeps_one_push_up_rung_a_week() -> None:
+    # Floor push-ups on Tuesday and wall push-ups, three rungs easier, on Friday, both
+    # for 10 with 3 in reserve: one of them was out of reach or did nothing.
+    client = load_profile(Path(__file__).parent / "panel" / "hypertrophy-beginner-bodyweight.yaml")
+    catalogue = builtin_catalogue()
+    template = solve_input(prepare(client, catalogue), SOLVER)
+    pushes = {
+        p.exercise.id: p.exercise
+        for s in template.sessions
+        for p in s.exercises
+        if "push_up" in p.exercise.id
+    }
+    assert pushes
+    for a, b in itertools.combinations(pushes.values(), 2):
+        assert (rungs_apart(a, b, catalogue) or 0) <= MOST_RUNGS_APART, (a.id, b.id)
 
 
 def test_a_six_day_hypertrophy_week_varies_its_presses_and_pulls() -> None:

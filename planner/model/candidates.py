@@ -17,6 +17,7 @@ from functools import cached_property
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, MuscleId, PatternId
+from thrustplan.rules.bodyweight import MOST_RUNGS_APART, rungs_apart
 from thrustplan.rules.eligibility import (
     coarser_than_kit,
     held_thrust_beside_bar,
@@ -130,6 +131,9 @@ class ModelInput:
     #: The trainer's includes the client cannot do at all, with the reason (the kit, a
     #: limitation, an id the catalogue lacks): what an explanation tells the trainer.
     unfit_includes: Mapping[ExerciseId, str] = field(default_factory=dict)
+    #: Two unloaded candidates further apart on a ladder of harder variations than a
+    #: week's sessions should stand (``thrustplan.rules.bodyweight.rungs_apart``).
+    far_rungs: tuple[tuple[Candidate, Candidate], ...] = ()
 
     def day_allows(self, day: int, candidate: Candidate) -> bool:
         """Whether day ``day``'s focus and skeleton admit ``candidate`` at all."""
@@ -436,6 +440,19 @@ def prepare(profile: ClientProfile, catalogue: Catalogue) -> ModelInput:
         pairs=superset_pairs(candidates, split, profile) if profile.pairs_exercises else {},
         slots={d: day_slots for d, day_slots in slots.items() if day_slots},
         unfit_includes=_unfit_includes(profile, catalogue),
+        far_rungs=_far_rungs(candidates, catalogue),
+    )
+
+
+def _far_rungs(
+    candidates: Sequence[Candidate], catalogue: Catalogue
+) -> tuple[tuple[Candidate, Candidate], ...]:
+    return tuple(
+        (a, b)
+        for a, b in itertools.combinations(candidates, 2)
+        if a.exercise.pattern == b.exercise.pattern
+        and (apart := rungs_apart(a.exercise, b.exercise, catalogue)) is not None
+        and apart > MOST_RUNGS_APART
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from thrustplan.exercise_db.models import Level
-from thrustplan.planner.model.candidates import MAX_SETS
+from thrustplan.planner.model.candidates import MAX_SETS, Candidate
 from thrustplan.planner.model.rule_model import RuleModel, session_seconds
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.prescription import is_main_lift
@@ -156,6 +156,29 @@ def penalise_lift_thrice_a_week(m: RuleModel) -> Penalty:
             m.model.add(extra >= sum(v.is_assigned(d, c) for d in days) - SAME_LIFT_SESSIONS)
             extras.append(extra)
     return 60, sum(extras)
+
+
+def penalise_rungs_apart(m: RuleModel) -> Penalty:
+    """One rung of a body-weight ladder a week, give or take one: floor push-ups on
+    Tuesday beside knee push-ups on Friday are a hard and an easy day, but beside wall
+    push-ups, three rungs easier, one of the two is out of the client's reach or does
+    nothing for them. Each such pair in the week costs a point."""
+    v = m.vars
+    used: dict[str, cp_model.IntVar] = {}
+
+    def in_week(c: Candidate) -> cp_model.IntVar:
+        if c.id not in used:
+            used[c.id] = m.model.new_bool_var(f"in_week[{c.id}]")
+            for d in v.days:
+                m.model.add_implication(v.is_assigned(d, c), used[c.id])
+        return used[c.id]
+
+    apart: list[cp_model.IntVar] = []
+    for a, b in m.data.far_rungs:
+        both = m.model.new_bool_var(f"rungs_apart[{a.id},{b.id}]")
+        m.model.add(both >= in_week(a) + in_week(b) - 1)
+        apart.append(both)
+    return 60, sum(apart)
 
 
 def penalise_exercise_fit(m: RuleModel) -> Penalty:

@@ -42,6 +42,7 @@ from thrustplan.rules.review.populations import (
 )
 from thrustplan.rules.review.reps import (
     review_bodyweight_rep_ceiling,
+    review_bodyweight_rungs_close,
     review_first_week_isolation_effort,
     review_rep_range_by_role,
     review_strength_main_reps,
@@ -71,6 +72,7 @@ REVIEWS: dict[str, Review] = {
     "strength_main_reps": review_strength_main_reps,
     "first_week_isolation_effort": review_first_week_isolation_effort,
     "bodyweight_rep_ceiling": review_bodyweight_rep_ceiling,
+    "bodyweight_rungs_close": review_bodyweight_rungs_close,
     "pregnancy_no_supine": review_pregnancy_no_supine,
     "pregnancy_effort": review_pregnancy_effort,
     "pregnancy_no_max_tests": review_pregnancy_no_max_tests,

@@ -6,12 +6,15 @@ from typing import TYPE_CHECKING
 
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
+from thrustplan.rules.bodyweight import MOST_RUNGS_APART, rungs_apart
 from thrustplan.rules.goals import Goal
 from thrustplan.rules.prescription import FIRST_WEEK_ISOLATION_RIR
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
 from thrustplan.rules.review.reading import (
     entry_findings,
+    known,
+    normal_weeks,
     pattern_group,
     reps_above_ceiling,
     sessions,
@@ -179,3 +182,38 @@ def review_bodyweight_rep_ceiling(program: Program, catalogue: Catalogue) -> lis
         )
 
     return reps_above_ceiling(program, "bodyweight_rep_ceiling", ceiling, says)
+
+
+def review_bodyweight_rungs_close(program: Program, catalogue: Catalogue) -> list[Finding]:
+    """Body-weight variations of one ladder stay within a rung of each other in a week:
+    floor and knee push-ups make a hard and an easy day, but floor push-ups beside wall
+    push-ups, three rungs easier, leave one of the two out of the client's reach or doing
+    nothing for them. An exercise the client or the trainer asked for is not judged.
+
+    Source: practitioner; a client trains on the rung of the push-up ladder (wall,
+    incline, knees, floor, then a deficit or a load) whose reps meet the goal's range
+    (ACSM 2009), and climbs to the next once they pass it.
+    """
+    profile = program.profile
+    asked = {*profile.favourites, *(wanted.exercise for wanted in profile.include)}
+    findings: list[Finding] = []
+    for week in normal_weeks(program):
+        earlier: dict[ExerciseId, Exercise] = {}
+        for session in week.sessions:
+            for entry, exercise in known(session, catalogue):
+                if exercise.id in asked:
+                    continue
+                for other in earlier.values():
+                    apart = rungs_apart(other, exercise, catalogue)
+                    if apart is not None and apart > MOST_RUNGS_APART:
+                        findings.append(
+                            Finding(
+                                "bodyweight_rungs_close",
+                                f"{apart} rungs from {other.id} earlier in the week",
+                                week.number,
+                                session.day,
+                                entry.exercise_id,
+                            )
+                        )
+                earlier[exercise.id] = exercise
+    return findings
