@@ -88,32 +88,37 @@ def least_points_for_sets(m: RuleModel, d: int) -> dict[int, int]:
         partners.setdefault(pair.first.id, {})[pair.second.id] = pair.saving
         partners.setdefault(pair.second.id, {})[pair.first.id] = pair.saving
     budget = work_budget_seconds(m.data.profile.session_minutes)
-    # (the previous slot's exercise, whether it is joined already, sets so far) -> each
-    # (seconds, points) that no other beats in both.
-    states: dict[_State, list[tuple[int, int]]] = {(None, False, 0): [(0, 0)]}
-    for s, (slot, options) in enumerate(zip(v.slots(d), m.data.slot_options(d), strict=True)):
+    slots = list(zip(v.slots(d), m.data.slot_options(d), strict=True))
+    # (the previous slot's exercise where it may still join the next one, sets so far)
+    # -> each (seconds, points) that no other beats in both.
+    states: dict[tuple[str | None, int], list[tuple[int, int]]] = {(None, 0): [(0, 0)]}
+    for s, (slot, options) in enumerate(slots):
         empty = EMPTY_SLOT_WEIGHT if options and not slot.insisted else 0
-        found: dict[_State, list[tuple[int, int]]] = defaultdict(list)
-        for (previous, joined, sets), reached in states.items():
-            mates = {} if joined else partners.get(previous, {})
+        following = {c.id for c in slots[s + 1][1]} if s + 1 < len(slots) else set()
+        # Each way to fill the slot: the exercise, whether a partner may follow it, its
+        # sets and seconds, its points.
+        fills = [
+            (c.id, c.id if following & partners.get(c.id, {}).keys() else None, n, took, _points(c))
+            for c in options
+            if not c.trainer_excluded
+            for n, took in _timings(c, ramps=s > 0)
+        ]
+        found: dict[tuple[str | None, int], list[tuple[int, int]]] = defaultdict(list)
+        for (previous, sets), reached in states.items():
+            mates = partners.get(previous, {})
             for seconds, points in reached:
-                found[None, False, sets].append((seconds, points + empty))
-                for c in options:
-                    if c.trainer_excluded:
-                        continue
-                    for n, took in _timings(c, ramps=s > 0):
-                        step = (seconds + took, points + _points(c))
-                        found[c.id, False, sets + n].append(step)
-                        if c.id in mates:
-                            found[c.id, True, sets + n].append((step[0] - mates[c.id], step[1]))
+                found[None, sets].append((seconds, points + empty))
+                for exercise, open_to, n, took, cost in fills:
+                    found[open_to, sets + n].append((seconds + took, points + cost))
+                    if exercise in mates:
+                        # Joined: it shares the previous exercise's rest and pairs no more.
+                        saved = seconds + took - mates[exercise]
+                        found[None, sets + n].append((saved, points + cost))
         states = {key: kept for key, r in found.items() if (kept := _frontier(r, budget))}
     least: dict[int, int] = {}
-    for (_, _, sets), reached in states.items():
+    for (_, sets), reached in states.items():
         least[sets] = min(least.get(sets, reached[-1][1]), reached[-1][1])
     return least
-
-
-_State = tuple[str | None, bool, int]
 
 
 def _timings(c: Candidate, *, ramps: bool) -> list[tuple[int, int]]:
