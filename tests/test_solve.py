@@ -260,14 +260,19 @@ def test_a_day_named_by_an_include_keeps_its_place_and_the_best_plan() -> None:
     assert _best_scores_with_and_without_ordered_days(data) == 1
 
 
-def test_the_time_bound_on_a_sessions_sets_keeps_the_best_week() -> None:
-    # 30 minutes with supersets: the bound is under what the skeleton's slots hold, every
-    # solved session stays within it, and the week proven best does not change.
+def _short_week_with_supersets() -> ModelInput:
+    """A general week of 30-minute sessions at home with supersets: time binds."""
     client = profile(
         goal="general", level="intermediate", equipment=HOME, session_minutes=30,
         supersets=True,
     )  # fmt: skip
-    data = prepare(client, CATALOGUE)
+    return prepare(client, CATALOGUE)
+
+
+def test_the_time_bound_on_a_sessions_sets_keeps_the_best_week() -> None:
+    # The bound is under what the skeleton's slots hold, every solved session stays
+    # within it, and the week proven best does not change.
+    data = _short_week_with_supersets()
     m = build(data)
     bounds = [most_sets_in(m, d) for d in m.vars.days]
     for d, bound in enumerate(bounds):
@@ -281,41 +286,32 @@ def test_the_time_bound_on_a_sessions_sets_keeps_the_best_week() -> None:
 
 
 def test_the_price_of_a_sessions_sets_keeps_the_best_week() -> None:
-    # 30 minutes with supersets at home: a session packed with sets needs quick
-    # exercises, which cost fit points. Every solved session pays at least the least its
-    # sets could cost, and the cut keeps the week proven best.
-    client = profile(
-        goal="general", level="intermediate", equipment=HOME, session_minutes=30,
-        supersets=True,
-    )  # fmt: skip
-    data = prepare(client, CATALOGUE)
+    # A session packed with sets needs quick exercises, which cost fit points. Every
+    # solved session pays at least the least its sets could cost, and the cut keeps the
+    # week proven best.
+    data = _short_week_with_supersets()
     m = build(data)
     least = {d: least_points_for_sets(m, d) for d in m.vars.days}
+    # The slots a coach would fill: an empty one costs its points.
+    priced = {
+        d: [
+            s
+            for s, slot in enumerate(m.vars.slots(d))
+            if data.slot_options(d)[s] and not slot.insisted
+        ]
+        for d in m.vars.days
+    }
     for d, curve in least.items():
-        # The empty session pays for every slot a coach would fill, and the fullest one
-        # costs more than the cheapest, whose sets are fewer.
-        empty = sum(
-            EMPTY_SLOT_WEIGHT
-            for slot, options in zip(m.vars.slots(d), data.slot_options(d), strict=True)
-            if options and not slot.insisted
-        )
-        assert curve[0] == empty
+        # The empty session pays for each of them; the fullest costs more than the cheapest.
+        assert curve[0] == EMPTY_SLOT_WEIGHT * len(priced[d])
         assert curve[max(curve)] > min(curve.values())
     solved = _solved_without_and_with(data, price_sets_by_time)
     for m, solver in solved:
         for d, chosen in m.vars.extract(solver).items():
             sets = sum(solver.value(m.vars.sets_of(d, c)) for c in chosen)
-            filled = {
-                s for s in range(len(m.vars.slots(d))) if solver.value(sum(m.vars.slot_fill(d, s)))
-            }
-            points = sum(FIT_WEIGHT * c.cost + LEVEL_WEIGHT * c.level_gap for c in chosen) + sum(
-                EMPTY_SLOT_WEIGHT
-                for s, (slot, options) in enumerate(
-                    zip(m.vars.slots(d), data.slot_options(d), strict=True)
-                )
-                if options and not slot.insisted and s not in filled
-            )
-            assert points >= least[d][sets]
+            empty = [s for s in priced[d] if not solver.value(sum(m.vars.slot_fill(d, s)))]
+            fit = sum(FIT_WEIGHT * c.cost + LEVEL_WEIGHT * c.level_gap for c in chosen)
+            assert fit + EMPTY_SLOT_WEIGHT * len(empty) >= least[d][sets]
     assert len({solver.objective_value for _, solver in solved}) == 1
 
 
