@@ -90,6 +90,24 @@ def avoided_stresses(limitation: str, *, after_first_trimester: bool = True) -> 
     return frozenset(avoids)
 
 
+def client_avoids(
+    limitations: Collection[str], pregnancy_week: int | None, weeks: int
+) -> frozenset[str]:
+    """Every stress flag the client's limitations rule out over a ``weeks``-week plan.
+
+    >>> sorted(client_avoids(["knees"], None, 8))
+    ['deep_knee_flexion_loaded', 'impact']
+    >>> later, earlier = client_avoids(["pregnancy"], 6, 9), client_avoids(["pregnancy"], 6, 8)
+    >>> "supine" in later, "supine" in earlier
+    (True, False)
+    """
+    later = past_first_trimester(pregnancy_week, weeks)
+    avoids: set[str] = set()
+    for limitation in limitations:
+        avoids |= avoided_stresses(limitation, after_first_trimester=later)
+    return frozenset(avoids)
+
+
 def _words(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
 

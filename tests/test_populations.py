@@ -342,6 +342,15 @@ def test_pregnant_plan_second_trimester(pregnant: Program, peer: Program) -> Non
     assert check_program(pregnant, CATALOGUE) == []
 
 
+def test_pregnant_plan_warms_up_standing(pregnant: Program, peer: Program) -> None:
+    # The sessions hold nothing done lying on the back; neither may their warm-up, which
+    # opened with ten glute bridges before it knew the client's limitations.
+    warm_ups = {s.warm_up for w in pregnant.weeks for s in w.sessions}
+    assert warm_ups and not any("bridge" in line or " 5 push-ups" in line for line in warm_ups)
+    assert any("standing kickbacks" in line for line in warm_ups)
+    assert any("10 glute bridges" in s.warm_up for w in peer.weeks for s in w.sessions)
+
+
 def test_pregnant_plan_prints_the_warning_page(pregnant: Program) -> None:
     pdf = Renderer().render(pregnant, CATALOGUE).pdf
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]

@@ -24,16 +24,26 @@ FIRST_RAMP_REPS = 10
 REHEARSAL_REPS = 3
 #: Minutes of the general warm-up.
 GENERAL_MINUTES = 5
-#: Dynamic moves by the session's focus; the general line names the day's.
+#: Dynamic moves by the session's focus; the general line names the day's. A move in
+#: braces is swapped for its stand-in where the client's limitations rule out its stress.
 _MOVES = {
-    "lower": "leg swings, hip circles and 10 glute bridges",
-    "upper": "arm circles, band pull-aparts and 5 push-ups",
-    "full": "leg swings, hip circles, 10 glute bridges and arm circles",
+    "lower": "leg swings, hip circles and {bridges}",
+    "upper": "arm circles, band pull-aparts and {push_ups}",
+    "full": "leg swings, hip circles, {bridges} and arm circles",
+}
+#: Each swappable move: the stress it carries (the catalogue's flag on the exercise), the
+#: move, and a standing stand-in. Glute bridges are done lying on the back, which is
+#: ruled out after the first trimester of a pregnancy; push-ups hold a plank over the
+#: floor, ruled out then too.
+_SWAPS: Mapping[str, tuple[str, str, str]] = {
+    "bridges": ("supine", "10 glute bridges", "10 standing kickbacks a leg"),
+    "push_ups": ("floor_plank", "5 push-ups", "5 push-ups against a wall"),
 }
 
 
-def general_warm_up(focus: str) -> str:
-    """The session's general warm-up, by its focus.
+def general_warm_up(focus: str, avoids: frozenset[str] = frozenset()) -> str:
+    """The session's general warm-up, by its focus, without a move whose stress the
+    client's limitations rule out (``avoids``, ``rules.populations.client_avoids``).
 
     >>> general_warm_up("Lower body")
     'warm up 5 min: easy cardio, then leg swings, hip circles and 10 glute bridges'
@@ -41,13 +51,21 @@ def general_warm_up(focus: str) -> str:
     True
     >>> general_warm_up("Push").endswith("5 push-ups")
     True
+    >>> general_warm_up("Lower body", frozenset({"supine"}))
+    'warm up 5 min: easy cardio, then leg swings, hip circles and 10 standing kickbacks a leg'
+    >>> general_warm_up("Upper body", frozenset({"floor_plank"})).endswith("against a wall")
+    True
     """
     text = focus.lower()
     upper = any(word in text for word in ("upper", "push", "pull"))
     key = "full" if "full" in text else "upper" if upper else "lower"
     if key == "lower" and not any(word in text for word in ("lower", "glute", "leg")):
         key = "full"
-    return f"warm up {GENERAL_MINUTES} min: easy cardio, then {_MOVES[key]}"
+    moves = {
+        name: stand_in if stress in avoids else move
+        for name, (stress, move, stand_in) in _SWAPS.items()
+    }
+    return f"warm up {GENERAL_MINUTES} min: easy cardio, then {_MOVES[key].format(**moves)}"
 
 
 def ramp_sets(working: float, ladder: LoadLadder, reps: int = 1) -> tuple[tuple[float, int], ...]:

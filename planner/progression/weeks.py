@@ -54,7 +54,7 @@ from thrustplan.planner.template import (
     pairing_note,
 )
 from thrustplan.rules.bodyweight import is_assisted
-from thrustplan.rules.populations import max_tests_allowed
+from thrustplan.rules.populations import client_avoids, max_tests_allowed
 from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
 from thrustplan.rules.program import ExerciseEntry, RampSet, Session, Week
@@ -258,6 +258,12 @@ class _Weeks:
     #: and by the lift itself, which a slot may swap between blocks.
     found: dict[tuple[int, int, int], tuple[int, float]] = field(default_factory=dict)
 
+    @property
+    def avoids(self) -> frozenset[str]:
+        """The stresses the client's limitations rule out, which the warm-up leaves out."""
+        p = self.profile
+        return client_avoids(p.limitations, p.pregnancy_week, p.weeks)
+
     def week(self, shape: WeekShape) -> Week:
         """Week ``shape`` of the programme, every session dosed for it."""
         # Which occurrence of each loaded exercise a session holds (for undulation).
@@ -385,7 +391,7 @@ class _Weeks:
             focus=session.focus,
             estimated_minutes=session_minutes(seconds),
             exercises=entries,
-            warm_up=general_warm_up(session.focus),
+            warm_up=general_warm_up(session.focus, self.avoids),
         )
 
 
