@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.rules.eligibility import superseded_by_kit
 from thrustplan.rules.review.finding import Finding
-from thrustplan.rules.review.reading import entry_findings
+from thrustplan.rules.review.reading import asked_for, entry_findings
 
 if TYPE_CHECKING:
     from thrustplan.rules.program import ExerciseEntry, Program
@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 def review_real_kit_over_improvised(program: Program, catalogue: Catalogue) -> list[Finding]:
     """No improvised exercise where the client's kit does its job: no door-frame row
-    beside a cable station, a stack machine, a suspension trainer or kettlebells, no
-    floor pulldown beside a cable station or a stack machine, no bench dips beside a
+    beside a cable station, a stack machine, a suspension trainer, kettlebells or
+    dumbbells, no floor pulldown beside a cable station or a stack machine, no bench dips beside a
     dip station, a cable station or a stack machine, unless the client named it a
     favourite or the trainer included it (``rules.eligibility.IMPROVISED``).
 
@@ -25,7 +25,7 @@ def review_real_kit_over_improvised(program: Program, catalogue: Catalogue) -> l
     it can progress by load rather than only by reps.
     """
     profile = program.profile
-    asked = {*profile.favourites, *(wanted.exercise for wanted in profile.include)}
+    asked = asked_for(program)
 
     def problem(entry: ExerciseEntry) -> str | None:
         exercise = catalogue.get(entry.exercise_id)

@@ -74,6 +74,13 @@ def allowed(exercise: Exercise, program: Program) -> bool:
     return exclusion_reason(exercise, program.profile) is None
 
 
+def asked_for(program: Program) -> frozenset[str]:
+    """The exercises the client named a favourite or the trainer included: a coach does
+    not send back what the client or the trainer asked for."""
+    profile = program.profile
+    return frozenset({*profile.favourites, *(wanted.exercise for wanted in profile.include)})
+
+
 def has_limitation(program: Program, limitation: str) -> bool:
     return limitation in program.profile.limitations
 

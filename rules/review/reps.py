@@ -12,6 +12,7 @@ from thrustplan.rules.prescription import FIRST_WEEK_ISOLATION_RIR
 from thrustplan.rules.review.finding import Finding
 from thrustplan.rules.review.named import NAMED
 from thrustplan.rules.review.reading import (
+    asked_for,
     entry_findings,
     known,
     normal_weeks,
@@ -194,8 +195,7 @@ def review_bodyweight_rungs_close(program: Program, catalogue: Catalogue) -> lis
     incline, knees, floor, then a deficit or a load) whose reps meet the goal's range
     (ACSM 2009), and climbs to the next once they pass it.
     """
-    profile = program.profile
-    asked = {*profile.favourites, *(wanted.exercise for wanted in profile.include)}
+    asked = asked_for(program)
     findings: list[Finding] = []
     for week in normal_weeks(program):
         earlier: dict[ExerciseId, Exercise] = {}
