@@ -21,6 +21,8 @@ variation is (its level); the ceilings below are the short table it cannot hold.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from thrustplan.exercise_db.catalogue import Catalogue
 from thrustplan.exercise_db.models import Exercise, ExerciseId, Level, LoadKind
 
@@ -215,3 +217,30 @@ def _rungs_up(start: Exercise, goal: ExerciseId, catalogue: Catalogue) -> int | 
             return climbed
         seen |= rung
     return None
+
+
+def easiest_push_up(exercises: Iterable[Exercise], catalogue: Catalogue) -> Exercise | None:
+    """The easiest unloaded push-up below the floor push-up among ``exercises`` (a wall,
+    incline or knee push-up), the one most rungs under it; None when there is none.
+
+    A client whose week holds knee push-ups cannot yet do floor ones, so the warm-up
+    names their rung (``planner.progression.warmup.general_warm_up``).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> c = builtin_catalogue()
+    >>> easiest_push_up([c["knee_push_up"], c["wall_push_up"], c["goblet_squat"]], c).id
+    'wall_push_up'
+    >>> print(easiest_push_up([c["push_up"], c["dumbbell_bench_press"]], c))
+    None
+    """
+    below: list[tuple[int, Exercise]] = []
+    for exercise in exercises:
+        if exercise.load_kind.external or exercise.id in FLOOR_PUSH_UPS:
+            continue
+        rungs = min(
+            (r for f in FLOOR_PUSH_UPS if (r := _rungs_up(exercise, f, catalogue)) is not None),
+            default=None,
+        )
+        if rungs is not None:
+            below.append((rungs, exercise))
+    return max(below, key=lambda found: (found[0], found[1].id))[1] if below else None

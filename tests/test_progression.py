@@ -123,6 +123,29 @@ def test_bodyweight_beginner_progresses_by_reps_then_harder_variations() -> None
     assert knee[0].exercise_id == "knee_push_up" and knee[4].exercise_id == "push_up"
 
 
+def test_warm_up_push_ups_are_the_clients_own() -> None:
+    # A beginner on knee push-ups cannot warm up with five floor ones.
+    client = profile(weeks=12)
+    sessions = [["glute_bridge", "knee_push_up"], ["split_squat", "doorway_row"], ["plank"]]
+    weeks = build_weeks(client, weekly_template(client, sessions, focus="upper body"), CATALOGUE)
+    lines = [{s.warm_up for s in w.sessions} for w in weeks.weeks]
+    assert lines[0] == {"warm up 5 min: easy cardio, then arm circles, 10 wall slides and "
+                        "5 knee push-ups"}  # fmt: skip
+    # The next block moves the knee push-ups on to floor ones, and so does the warm-up.
+    floor = [w for w in weeks.weeks if any(
+        e.exercise_id == "push_up" for s in w.sessions for e in s.exercises)]  # fmt: skip
+    assert floor and all(s.warm_up.endswith("and 5 push-ups") for s in floor[0].sessions)
+    # Without push-ups in the week, a beginner does them against a wall and others on the floor.
+    pressing = [["glute_bridge", "dumbbell_bench_press"], ["split_squat"], ["plank"]]
+    for level, move in (("beginner", "5 push-ups against a wall"), ("intermediate", "5 push-ups")):
+        lifter = profile(level=level, equipment=["dumbbells", "bench", "bands"])
+        template = weekly_template(lifter, pressing, focus="upper body")
+        first = build_weeks(lifter, template, CATALOGUE).weeks[0]
+        assert {s.warm_up.split("circles, ")[1] for s in first.sessions} == {
+            f"band pull-aparts and {move}"
+        }
+
+
 # --- schemes --------------------------------------------------------------------------
 
 

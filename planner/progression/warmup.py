@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from thrustplan.exercise_db.models import Exercise
 from thrustplan.planner.progression.loads import TOLERANCE, LoadLadder
 
 #: Share of the working load and reps of each ramp-up set after the first light one.
@@ -28,7 +29,7 @@ GENERAL_MINUTES = 5
 #: braces is swapped for its stand-in where the client's limitations rule out its stress.
 _MOVES = {
     "lower": "leg swings, hip circles and {bridges}",
-    "upper": "arm circles, band pull-aparts and {push_ups}",
+    "upper": "arm circles, {pull_aparts} and {push_ups}",
     "full": "leg swings, hip circles, {bridges} and arm circles",
 }
 #: Each swappable move: the stress it carries (the catalogue's flag on the exercise), the
@@ -41,9 +42,41 @@ _SWAPS: Mapping[str, tuple[str, str, str]] = {
 }
 
 
-def general_warm_up(focus: str, avoids: frozenset[str] = frozenset()) -> str:
+def push_up_move(easiest: Exercise | None, floor_ones: bool) -> str:
+    """The warm-up's push-ups for a client: their own rung where their week holds one
+    below the floor push-up (``rules.bodyweight.easiest_push_up``), a beginner who does
+    no floor push-ups that week against a wall, anyone else on the floor (``floor_ones``
+    when the week holds floor push-ups or the client is past the beginner level).
+
+    >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
+    >>> push_up_move(builtin_catalogue()["knee_push_up"], floor_ones=False)
+    '5 knee push-ups'
+    >>> push_up_move(None, floor_ones=False), push_up_move(None, floor_ones=True)
+    ('5 push-ups against a wall', '5 push-ups')
+    """
+    if easiest is not None:
+        name = easiest.name.lower()
+        return f"5 {name}s" if name.endswith("push-up") else f"5 reps of {name}"
+    _, floor, wall = _SWAPS["push_ups"]
+    return floor if floor_ones else wall
+
+
+#: Without a long band, the upper-body warm-up opens the shoulder blades against a wall.
+BAND_PULL_APARTS = "band pull-aparts"
+WALL_SLIDES = "10 wall slides"
+
+
+def general_warm_up(
+    focus: str,
+    avoids: frozenset[str] = frozenset(),
+    push_ups: str | None = None,
+    *,
+    bands: bool = True,
+) -> str:
     """The session's general warm-up, by its focus, without a move whose stress the
-    client's limitations rule out (``avoids``, ``rules.populations.client_avoids``).
+    client's limitations rule out (``avoids``, ``rules.populations.client_avoids``), its
+    push-ups the client's own (``push_ups``, :func:`push_up_move`), and band pull-aparts
+    only where the client has a long band (``bands``).
 
     >>> general_warm_up("Lower body")
     'warm up 5 min: easy cardio, then leg swings, hip circles and 10 glute bridges'
@@ -55,16 +88,22 @@ def general_warm_up(focus: str, avoids: frozenset[str] = frozenset()) -> str:
     'warm up 5 min: easy cardio, then leg swings, hip circles and 10 standing kickbacks a leg'
     >>> general_warm_up("Upper body", frozenset({"floor_plank"})).endswith("against a wall")
     True
+    >>> general_warm_up("Push", push_ups="5 knee push-ups").endswith("and 5 knee push-ups")
+    True
+    >>> general_warm_up("Pull", bands=False)
+    'warm up 5 min: easy cardio, then arm circles, 10 wall slides and 5 push-ups'
     """
     text = focus.lower()
     upper = any(word in text for word in ("upper", "push", "pull"))
     key = "full" if "full" in text else "upper" if upper else "lower"
     if key == "lower" and not any(word in text for word in ("lower", "glute", "leg")):
         key = "full"
+    chosen = {"push_ups": push_ups} if push_ups else {}
     moves = {
-        name: stand_in if stress in avoids else move
+        name: stand_in if stress in avoids else chosen.get(name, move)
         for name, (stress, move, stand_in) in _SWAPS.items()
     }
+    moves["pull_aparts"] = BAND_PULL_APARTS if bands else WALL_SLIDES
     return f"warm up {GENERAL_MINUTES} min: easy cardio, then {_MOVES[key].format(**moves)}"
 
 

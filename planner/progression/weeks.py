@@ -43,6 +43,7 @@ from thrustplan.planner.progression.warmup import (
     add_rehearsals,
     fit_ramps,
     general_warm_up,
+    push_up_move,
     ramp_note,
     ramp_sets,
     short_ramp,
@@ -53,7 +54,7 @@ from thrustplan.planner.template import (
     WeeklyTemplate,
     pairing_note,
 )
-from thrustplan.rules.bodyweight import is_assisted
+from thrustplan.rules.bodyweight import FLOOR_PUSH_UPS, easiest_push_up, is_assisted
 from thrustplan.rules.populations import client_avoids, max_tests_allowed
 from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import ClientProfile, ProgressionScheme, Weekday
@@ -252,6 +253,7 @@ class _Weeks:
     template: WeeklyTemplate
     lifts: Mapping[tuple[int, int, int], Lift]
     choices: Sequence[Sequence[Sequence[Choice]]]
+    catalogue: Catalogue
     #: The week in which each slot's lift that finds its load in its first week
     #: (``Start.find_load``, ``Start.work_up``) did so, and the load the chart gave it
     #: before rounding to the kit; filled as the weeks are built in order, keyed by slot
@@ -273,8 +275,10 @@ class _Weeks:
             for i in range(len(session.exercises))
         ]
         seen: dict[ExerciseId, int] = {}
+        push_ups = self.push_ups(shape)
         sessions = [
-            self.session(shape, s, Counter(ids), seen) for s in range(len(self.template.sessions))
+            self.session(shape, s, Counter(ids), seen, push_ups)
+            for s in range(len(self.template.sessions))
         ]
         return Week(
             number=shape.number,
@@ -283,6 +287,18 @@ class _Weeks:
             phase_name=shape.phase_name,
             sessions=sessions,
         )
+
+    def push_ups(self, shape: WeekShape) -> str:
+        """The warm-up's push-ups in week ``shape``: the client's rung where the week holds
+        one below the floor push-up, floor push-ups where it holds those or the client is
+        past the beginner level (:func:`push_up_move`)."""
+        exercises = [
+            lift.exercise for (_, _, block), lift in self.lifts.items() if block == shape.block
+        ]
+        floor_ones = self.profile.level is not Level.BEGINNER or any(
+            e.id in FLOOR_PUSH_UPS for e in exercises
+        )
+        return push_up_move(easiest_push_up(exercises, self.catalogue), floor_ones)
 
     def dose(
         self,
@@ -327,6 +343,7 @@ class _Weeks:
         s: int,
         occurrences: Counter[ExerciseId],
         seen: dict[ExerciseId, int],
+        push_ups: str,
     ) -> Session:
         session = self.template.sessions[s]
         entries: list[ExerciseEntry] = []
@@ -391,7 +408,12 @@ class _Weeks:
             focus=session.focus,
             estimated_minutes=session_minutes(seconds),
             exercises=entries,
-            warm_up=general_warm_up(session.focus, self.avoids),
+            warm_up=general_warm_up(
+                session.focus,
+                self.avoids,
+                push_ups,
+                bands="bands" in self.profile.available_equipment,
+            ),
         )
 
 
@@ -431,7 +453,7 @@ def build_weeks(
     known = frozenset(i for i, s in starts.items() if not isinstance(s, RepStart))
     choices = plan_variations(profile, template, catalogue, len(block_starts), known)
     lifts = _lifts(profile, template, catalogue, choices, list(block_starts.values()), starts)
-    weeks = _Weeks(profile, template, lifts, choices)
+    weeks = _Weeks(profile, template, lifts, choices, catalogue)
     return ProgressionResult(
         weeks=[weeks.week(shape) for shape in shapes], scheme=SCHEME_NAMES[scheme]
     )
