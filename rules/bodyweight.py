@@ -185,8 +185,10 @@ MOST_RUNGS_APART = 1
 
 def rungs_apart(a: Exercise, b: Exercise, catalogue: Catalogue) -> int | None:
     """How many rungs of the catalogue's ladder of harder variations lie between two
-    unloaded exercises, or None when neither is harder than the other (siblings such
-    as the decline and the diamond push-up, another movement, or a loaded exercise).
+    unloaded exercises of one movement pattern, or None when neither is harder than the
+    other (siblings such as the decline and the diamond push-up), when they train
+    different patterns (the ladder climbs from a body-weight squat to a reverse lunge, but
+    a week holds both as a squat and a lunge), or for a loaded exercise.
 
     >>> from thrustplan.exercise_db.catalogue import builtin_catalogue
     >>> c = builtin_catalogue()
@@ -195,8 +197,10 @@ def rungs_apart(a: Exercise, b: Exercise, catalogue: Catalogue) -> int | None:
     (3, 1)
     >>> print(rungs_apart(c["decline_push_up"], c["diamond_push_up"], c))
     None
+    >>> print(rungs_apart(c["bodyweight_squat"], c["reverse_lunge"], c))
+    None
     """
-    if a.load_kind.external or b.load_kind.external or a.id == b.id:
+    if a.load_kind.external or b.load_kind.external or a.id == b.id or a.pattern != b.pattern:
         return None
     for low, high in ((a, b), (b, a)):
         climbed = _rungs_up(low, high.id, catalogue)
