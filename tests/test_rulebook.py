@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from ortools.sat.python import cp_model
 
 from tests.factories import (
     SOLVER,
@@ -26,7 +27,7 @@ from thrustplan.app.inputs import load_profile
 from thrustplan.exercise_db.catalogue import builtin_catalogue
 from thrustplan.exercise_db.models import Exercise
 from thrustplan.planner.model.candidates import make_pair, prepare
-from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES
+from thrustplan.planner.model.rulebook import HARD_RULES, SOFT_RULES, RuleModel
 from thrustplan.planner.model.solve import InfeasibleRequest, solve_input
 from thrustplan.planner.template import PlannedSession
 from thrustplan.rules.bodyweight import MOST_RUNGS_APART, rungs_apart
@@ -34,6 +35,7 @@ from thrustplan.rules.prescription import is_main_lift
 from thrustplan.rules.profile import ClientProfile, Weekday
 from thrustplan.rules.slot_prescription import LIGHT_DAY_SETS
 from thrustplan.rules.supersets import pairing_problem
+from thrustplan.rules.timing import RAMP_SET_SECONDS
 
 
 def _infeasible_rules(client: ClientProfile, exercises: list[Exercise]) -> list[str]:
@@ -301,14 +303,15 @@ def test_volume_near_target_penalty_is_exact() -> None:
     exercises = basic_exercises()
     # Nothing chosen: every target is missed entirely. Each half-set short costs a hundred points
     # for being off target and two more because a shortfall weighs twice an excess; the
-    # band above each target (half the target again: t half-sets) lies unused, a point each.
+    # band above each target (half the target again: t half-sets) lies unused, a third of a
+    # point each. The penalty counts thirds of a point.
     empty = rule_penalty("volume_near_target", client, exercises, [[], []])
     targets = {"gluteus_maximus": 8, "hamstrings": 6, "quadriceps": 8, "chest": 6,
                "lats": 6, "upper_back": 6, "side_delts": 3, "abs": 6}  # fmt: skip
-    assert empty == sum((100 + 2) * 2 * t + t for t in targets.values())
+    assert empty == sum(3 * (100 + 2) * 2 * t + t for t in targets.values())
     # Three sets of squats take six half-sets off the quadriceps shortfall.
     squats = rule_penalty("volume_near_target", client, exercises, [["squat"], []])
-    assert squats == empty - (100 + 2) * 6
+    assert squats == empty - 3 * (100 + 2) * 6
 
 
 def test_volume_inside_the_band_costs_nothing_and_beyond_it_costs_per_half_set() -> None:
@@ -316,8 +319,9 @@ def test_volume_inside_the_band_costs_nothing_and_beyond_it_costs_per_half_set()
     client = two_day_profile(goal="general", days_per_week=2)
     exercises = [*basic_exercises(), exercise("split_squat", "lunge", ("quadriceps",))]
     base = rule_penalty("volume_near_target", client, exercises, [[], []])
-    # Quadriceps: target 8 sets (16 half-sets short at 102 points), band top 12 sets.
-    quads_short, quads_band = (100 + 2) * 2 * 8, 8
+    # Quadriceps: target 8 sets (16 half-sets short at 102 points), band top 12 sets; in
+    # thirds of a point.
+    quads_short, quads_band = 3 * (100 + 2) * 2 * 8, 8
     # Two quad moves of 3 sets twice a week is 12 sets: the target met, the band filled.
     inside = [["squat", "split_squat"], ["squat", "split_squat"]]
     assert rule_penalty("volume_near_target", client, exercises, inside) == (
@@ -328,7 +332,7 @@ def test_volume_inside_the_band_costs_nothing_and_beyond_it_costs_per_half_set()
     base = rule_penalty("volume_near_target", three, exercises, [[], [], []])
     beyond = [["squat", "split_squat"]] * 3
     assert rule_penalty("volume_near_target", three, exercises, beyond) == (
-        base - quads_short - quads_band + 2 * 12
+        base - quads_short - quads_band + 3 * 2 * 12
     )
 
 
@@ -488,6 +492,30 @@ def test_a_body_weight_beginner_keeps_one_push_up_rung_a_week() -> None:
     assert pushes
     for a, b in itertools.combinations(pushes.values(), 2):
         assert (rungs_apart(a, b, catalogue) or 0) <= MOST_RUNGS_APART, (a.id, b.id)
+
+
+def test_a_first_slot_barbell_lift_after_a_hip_thrust_keeps_time_for_its_ramp() -> None:
+    # The skeleton puts the deadlift first and the thrust fourth, but the page prints the
+    # thrust first: the warm-up's ramp goes to it, and the deadlift needs a set of its own.
+    client = load_profile(
+        Path(__file__).parent / "panel" / "hypertrophy-intermediate-supersets-forty.yaml"
+    )
+    data = prepare(client, builtin_catalogue())
+    by_id = {c.id: c for c in data.candidates}
+
+    def ramp(thrust: str | None) -> int:
+        m = RuleModel(data)
+        m.vars.fix(0, by_id["deadlift"], True)
+        for c in m.vars.options(0):
+            if c.exercise.is_hip_thrust_family:
+                m.vars.fix(0, c, c.id == thrust)
+        m.model.minimize(m.vars.ramp_seconds(0))
+        solver = cp_model.CpSolver()
+        assert solver.solve(m.model) == cp_model.OPTIMAL
+        return round(solver.objective_value)
+
+    assert ramp("dumbbell_glute_bridge") == RAMP_SET_SECONDS
+    assert ramp(None) == 0
 
 
 def test_a_six_day_hypertrophy_week_varies_its_presses_and_pulls() -> None:

@@ -80,7 +80,10 @@ def least_points_for_sets(m: RuleModel, d: int) -> dict[int, int]:
     candidates, at its full or light-day sets, with a ramp set outside the first slot
     where it ramps (``WeekVariables.ramp_seconds``), joined to the previous slot's
     exercise where the day's pairs allow, each slot in one pair at most. The model's
-    other rules only take plans away, so no session holds its sets for fewer points.
+    other rules only take plans away, so no session holds its sets for fewer points. The
+    first slot's lift is timed without a ramp set, which it keeps only where a hip thrust
+    goes before it (``WeekVariables.ramp_seconds``): a session timed short only loosens
+    the bound.
     """
     v = m.vars
     partners: dict[str | None, dict[str, int]] = {}

@@ -5,6 +5,8 @@ registry is ``rulebook.SOFT_RULES``.
 
 from __future__ import annotations
 
+import math
+
 from ortools.sat.python import cp_model
 
 from thrustplan.exercise_db.models import Level
@@ -23,11 +25,16 @@ from thrustplan.rules.week_rules import MAX_EXERCISES_PER_SESSION
 #: than a simple greedy fill, ``benchmarks/solve.py``) and the other goals choose among
 #: such plans.
 VOLUME_FIRST = 100
-#: The weight of ``volume_near_target`` in the objective: a point of it is 30.
+#: What a point of ``volume_near_target``'s shortfall and excess weighs in the objective.
 VOLUME_WEIGHT = 30
-#: Points per half-set of a target band left unused: enough to buy productive sets with
-#: spare minutes, too little to trade against anything a trainer would notice.
-BAND_POINTS = 1
+#: Objective points per half-set of a target band left unused: enough to buy productive
+#: sets with spare minutes, too little to trade against anything a trainer would notice.
+#: A third of a volume point: at a whole point, the solver spent much of its work on the
+#: grid proving which muscle's band a session's last minutes should go to
+#: (docs/solver-design.md, "The band's point").
+BAND_WEIGHT = 10
+#: The unit ``volume_near_target`` is counted in, so that both weights are whole numbers.
+_VOLUME_UNIT = math.gcd(VOLUME_WEIGHT, BAND_WEIGHT)
 #: Points per half-set beyond the band: little, since the weekly ceiling is the hard
 #: limit and a coach would rather fill the client's hour than send them home early.
 OVER_BAND_POINTS = 2
@@ -54,8 +61,8 @@ def penalise_volume_error(m: RuleModel) -> Penalty:
     Sets count where the muscle is a prime mover; a synergist's half-sets count only up
     to the prime-mover sets, so they never fill a target alone (Schoenfeld, Ogborn &
     Krieger 2017 counted direct sets). Inside the band, each half-set left unused costs
-    one point: where time allows, more sets still bring a little more growth. Penalty in
-    half-sets."""
+    a third of a point: where time allows, more sets still bring a little more growth.
+    Penalty in half-sets, counted in thirds of a point."""
     v = m.vars
     terms: list[cp_model.LinearExprT] = []
     bound = 2 * MAX_SETS * MAX_EXERCISES_PER_SESSION * len(v.days)
@@ -74,9 +81,10 @@ def penalise_volume_error(m: RuleModel) -> Penalty:
         headroom = m.model.new_int_var(0, band, f"headroom[{muscle}]")
         m.model.add(volume + under - over - headroom == 2 * target)
         weight = m.data.muscle_weights.get(muscle, 1)
-        terms.append((VOLUME_FIRST + 2 * weight) * under + OVER_BAND_POINTS * over)
-        terms.append(BAND_POINTS * (band - headroom))
-    return VOLUME_WEIGHT, sum(terms)
+        off = (VOLUME_FIRST + 2 * weight) * under + OVER_BAND_POINTS * over
+        terms.append(VOLUME_WEIGHT // _VOLUME_UNIT * off)
+        terms.append(BAND_WEIGHT // _VOLUME_UNIT * (band - headroom))
+    return _VOLUME_UNIT, sum(terms)
 
 
 def penalise_repeated_hip_thrust(m: RuleModel) -> Penalty:
@@ -135,12 +143,13 @@ SAME_LIFT_SESSIONS = 2
 
 def penalise_lift_thrice_a_week(m: RuleModel) -> Penalty:
     """Variety across a hypertrophy week: a trained client's loaded compound in a third
-    session of the week costs a point, so the third press or pull is a sibling variation
-    (an incline press, a cable row) where the kit has one. Double progression gives every
-    session of a lift the same sets, reps and load, so a six-day week pressed on the same
-    machine 3 x 6 on Tuesday, Thursday and Saturday; a coach varies the exercise for the
-    parts of a muscle one lift misses. Beginners keep their lifts, repetition being how
-    they learn them, and so do full-body weeks, as full-body programmes write them."""
+    session of the week costs two points, so the third press or pull is a sibling
+    variation (an incline press, a cable row) where the kit has one. Double progression
+    gives every session of a lift the same sets, reps and load, so a six-day week pressed
+    on the same machine 3 x 6 on Tuesday, Thursday and Saturday; a coach varies the
+    exercise for the parts of a muscle one lift misses. Beginners keep their lifts,
+    repetition being how they learn them, and so do full-body weeks, as full-body
+    programmes write them."""
     profile = m.data.profile
     full_body = m.data.split.full_body
     if profile.goal is not Goal.HYPERTROPHY or profile.level is Level.BEGINNER or full_body:
@@ -155,7 +164,9 @@ def penalise_lift_thrice_a_week(m: RuleModel) -> Penalty:
             extra = m.model.new_int_var(0, len(days), f"third_session[{c.id}]")
             m.model.add(extra >= sum(v.is_assigned(d, c) for d in days) - SAME_LIFT_SESSIONS)
             extras.append(extra)
-    return 60, sum(extras)
+    # Two points: at one, a six-day week paid it for a third lat pulldown once the band's
+    # point was cut to a third (docs/solver-design.md, "The band's point").
+    return 120, sum(extras)
 
 
 def penalise_rungs_apart(m: RuleModel) -> Penalty:

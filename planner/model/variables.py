@@ -9,7 +9,7 @@ from ortools.sat.python import cp_model
 from thrustplan.exercise_db.models import LoadKind
 from thrustplan.planner.model.candidates import Candidate, ModelInput, Pair
 from thrustplan.rules.prescription import is_main_lift
-from thrustplan.rules.sessions import Slot
+from thrustplan.rules.sessions import Slot, leads_with_main_lift
 from thrustplan.rules.timing import RAMP_SET_SECONDS, exercise_seconds
 
 Day = int  # index into the split's days
@@ -71,6 +71,10 @@ class WeekVariables:
         for c in data.candidates:
             if c.light_sets is not None:
                 self._mark_repeats(c)
+        #: Days whose first slot's barbell lift follows a hip thrust in the session.
+        self._late_ramp = {
+            d: late for d in self.days if (late := self._ramp_after_thrust(d)) is not None
+        }
 
     def _mark_repeats(self, c: Candidate) -> None:
         """``repeat[d, c]`` for each day: exactly whether ``c`` is in day ``d``'s session
@@ -266,7 +270,8 @@ class WeekVariables:
     def ramp_seconds(self, day: Day) -> cp_model.LinearExpr:
         """Seconds day ``day``'s session keeps for ramp-up sets past the warm-up's own:
         a set's for each lower-body barbell lift (:func:`takes_a_ramp`) outside its
-        skeleton's first slot.
+        skeleton's first slot, and for the first slot's where a hip thrust goes before it
+        (:meth:`_ramp_after_thrust`).
 
         A session ramps its first loaded lift, and a later barbell lift where it is the
         heaviest so far: a squat or a deadlift after dumbbell work or after a lighter
@@ -278,14 +283,40 @@ class WeekVariables:
         for every barbell lift refused a beginner's two 40-minute sessions of squat,
         press, row and deadlift, whose press and row never ramp.
         """
+        late = [self._late_ramp[day]] if day in self._late_ramp else []
         return RAMP_SET_SECONDS * cp_model.LinearExpr.sum(
-            [var for c, var in self._ramp_places(day) if takes_a_ramp(c)]
+            [var for c, var in self._ramp_places(day) if takes_a_ramp(c)] + late
         )
 
     def ramp_free(self, day: Day, candidate: Candidate) -> bool:
         """Whether ``candidate`` may fill the slot of day ``day`` that keeps no time for
-        its ramp (:meth:`ramp_seconds`)."""
+        its ramp (:meth:`ramp_seconds`), unless a hip thrust goes before it."""
         return bool(self.data.slots.get(day)) and candidate.id in self._slot.get((day, 0), {})
+
+    def _ramp_after_thrust(self, d: Day) -> cp_model.IntVar | None:
+        """A literal that is true when day ``d``'s first slot holds a lower-body barbell
+        lift and a later slot a hip thrust, or None where that cannot happen.
+
+        The session is printed hip thrust first (``planner.model.solve.order_key``), so
+        the first slot's squat or deadlift then comes second, after the warm-up's ramp
+        has gone to the thrust, and needs a ramp of its own. A strength plan opens with
+        its main lift and does not.
+        """
+        if leads_with_main_lift(self.data.profile.goal):
+            return None
+        first = [v for e, v in self._slot.get((d, 0), {}).items() if takes_a_ramp(self._by_id[e])]
+        thrusts = [
+            v
+            for (day, s), chosen in self._slot.items()
+            if day == d and s > 0
+            for e, v in chosen.items()
+            if self._by_id[e].exercise.is_hip_thrust_family
+        ]
+        if not first or not thrusts:
+            return None
+        late = self.model.new_bool_var(f"ramp_after_thrust[{d}]")
+        self.model.add(late >= sum(first) + sum(thrusts) - 1)
+        return late
 
     def _ramp_places(self, day: Day) -> list[tuple[Candidate, cp_model.IntVar]]:
         """Each slot literal of day ``day`` outside a skeleton's first slot, with its
