@@ -450,8 +450,7 @@ def _far_rungs(
     return tuple(
         (a, b)
         for a, b in itertools.combinations(candidates, 2)
-        if a.exercise.pattern == b.exercise.pattern
-        and (apart := rungs_apart(a.exercise, b.exercise, catalogue)) is not None
+        if (apart := rungs_apart(a.exercise, b.exercise, catalogue)) is not None
         and apart > MOST_RUNGS_APART
     )
 

@@ -186,10 +186,11 @@ def review_bodyweight_rep_ceiling(program: Program, catalogue: Catalogue) -> lis
 
 
 def review_bodyweight_rungs_close(program: Program, catalogue: Catalogue) -> list[Finding]:
-    """Body-weight variations of one ladder stay within a rung of each other in a week:
-    floor and knee push-ups make a hard and an easy day, but floor push-ups beside wall
-    push-ups, three rungs easier, leave one of the two out of the client's reach or doing
-    nothing for them. An exercise the client or the trainer asked for is not judged.
+    """Body-weight variations of one movement on one ladder stay within a rung of each
+    other in a week (``rules.bodyweight.rungs_apart``): floor and knee push-ups make a hard
+    and an easy day, but floor push-ups beside wall push-ups, three rungs easier, leave
+    one of the two out of the client's reach or doing nothing for them. An exercise the
+    client or the trainer asked for is not judged.
 
     Source: practitioner; a client trains on the rung of the push-up ladder (wall,
     incline, knees, floor, then a deficit or a load) whose reps meet the goal's range
